@@ -1,0 +1,17 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: "node",
+  roots: ["<rootDir>/test"],
+  testMatch: ["**/*.test.ts", "**/*.test.tsx"],
+  testPathIgnorePatterns: ["/node_modules/", "/test/browser/"],
+  transform: {
+    "^.+\\.tsx?$": ["ts-jest", { tsconfig: "tsconfig.json", isolatedModules: true, diagnostics: false }],
+  },
+  moduleNameMapper: {
+    // office-addin-mock pulls office-addin-manifest, whose ESM-only dependency jest cannot load;
+    // the mock uses only the OfficeApp enum from it (see ../shared/notes).
+    "^office-addin-manifest$": "<rootDir>/test/support/office-addin-manifest-stub.js",
+    "\\.(css)$": "<rootDir>/test/support/style-stub.js",
+  },
+  testTimeout: 30000,
+};
