@@ -1,5 +1,6 @@
-// `mg`: the project's command line (corpus, feed, functions). Each command group lives in
-// src/cli/commands/<group>.ts and exports `run(args): Promise<number>` (the exit code).
+// `mg`: the project's command line (corpus, feed, functions). A command is a file:
+// `mg call ...` -> src/cli/commands/call.ts; `mg corpus build ...` -> src/cli/commands/corpus/build.ts.
+// Each exports `run(args: string[]): Promise<number>` (the exit code).
 import * as path from "path";
 import * as fs from "fs";
 
@@ -25,13 +26,21 @@ async function main(argv: string[]): Promise<number> {
     console.error(`mg: unknown command "${group}"\n${usage()}`);
     return 2;
   }
-  const file = path.join(__dirname, "commands", `${group}.ts`);
+  let file = path.join(__dirname, "commands", `${group}.ts`);
+  let args = rest;
   if (!fs.existsSync(file)) {
-    console.error(`mg: command "${group}" is not available in this build`);
-    return 2;
+    const sub = rest[0] ?? "";
+    file = path.join(__dirname, "commands", group, `${sub}.ts`);
+    args = rest.slice(1);
+    if (!/^[a-z-]+$/.test(sub) || !fs.existsSync(file)) {
+      const dir = path.join(__dirname, "commands", group);
+      const subs = fs.existsSync(dir) ? fs.readdirSync(dir).map((f) => f.replace(/\.ts$/, "")) : [];
+      console.error(`mg ${group}: unknown subcommand "${sub}" (available: ${subs.join(", ") || "none yet"})`);
+      return 2;
+    }
   }
   const mod = require(file) as { run(args: string[]): Promise<number> };
-  return mod.run(rest);
+  return mod.run(args);
 }
 
 main(process.argv.slice(2)).then(
