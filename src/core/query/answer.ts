@@ -1,0 +1,37 @@
+// What the query core answers: a value, or an error a spreadsheet can show. No Office types here:
+// src/functions turns these into Excel values and CustomFunctions.Error.
+
+/** "not_available" becomes #N/A (no such fact), "invalid_value" becomes #VALUE! (bad argument). */
+export type AnswerErrorKind = "not_available" | "invalid_value";
+
+export interface AnswerError {
+  readonly error: AnswerErrorKind;
+  readonly message: string;
+}
+
+export interface AnswerValue<T> {
+  readonly value: T;
+}
+
+export type Answer<T> = AnswerValue<T> | AnswerError;
+
+/** A cell of a spilled table. Missing values are "" (an empty-looking cell), never 0. */
+export type Cell = string | number;
+/** A spilled table: the first row is the header. */
+export type Table = Cell[][];
+
+export function isAnswerError<T>(a: Answer<T>): a is AnswerError {
+  return (a as AnswerError).error !== undefined;
+}
+
+export function value<T>(v: T): AnswerValue<T> {
+  return { value: v };
+}
+
+export function notAvailable(message: string): AnswerError {
+  return { error: "not_available", message };
+}
+
+export function invalidValue(message: string): AnswerError {
+  return { error: "invalid_value", message };
+}

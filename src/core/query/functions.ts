@@ -1,0 +1,604 @@
+// The MG functions, as plain functions of a RecordIndex and the arguments Excel passes
+// (text, numbers, booleans, null for an omitted optional argument). The Excel adapter
+// (src/functions), the formula-engine tests, the `mg call` command and the task pane's function
+// builder all call these, so every host answers the same.
+//
+// Rules (also in the help page):
+// - Subjects match by name or alias, ignoring case, punctuation and legal forms; a record matches a
+//   subject it has as its subject or as one of its organisations. A part of exactly one name also
+//   matches ("Inovance"); a part of several names is ambiguous (#N/A listing them).
+// - Several records fit: the most recent (by the record's date, else its source's date) is used,
+//   unless arguments narrow the choice (kind, unit, product, per).
+// - No such fact: #N/A saying what the data holds. Bad argument: #VALUE! saying what is expected.
+import type { MgRecord, RecordKind } from "../model/record";
+import { RECORD_COLUMNS, RECORD_KINDS, ORGANIZATION_SEPARATOR } from "../model/record";
+import { Answer, AnswerError, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
+import { datePrecision, isoSpan, isoToSerial, isValidIso, serialToIso } from "./dates";
+import { describeRecord, describeThing, describeValue, listQuoted, possessive } from "./format";
+import { aliasKey, nameTokens, normalizeName } from "./normalize";
+import type { Entity, RecordIndex } from "./recordIndex";
+
+/** Arguments as a spreadsheet passes them; null or undefined when an optional one is omitted. */
+export type Arg = string | number | boolean | null | undefined;
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+function isMissing(a: Arg): boolean {
+  return a === null || a === undefined || (typeof a === "string" && a.trim() === "");
+}
+
+/** Text argument; numbers are accepted as their text (a subject code typed in a cell). */
+function textArg(a: Arg, name: string, required: boolean): Answer<string | undefined> {
+  if (isMissing(a)) return required ? invalidValue(`${name} is required: give it as text, e.g. "SAIC"`) : value(undefined);
+  if (typeof a === "boolean") return invalidValue(`${name} must be text, not TRUE/FALSE`);
+  return value(String(a).trim());
+}
+
+function choiceArg<T extends string>(a: Arg, name: string, choices: Record<string, T>, fallback: T, expected: string): Answer<T> {
+  if (isMissing(a)) return value(fallback);
+  const key = String(a).trim().toLowerCase();
+  const hit = choices[key];
+  if (typeof a === "boolean" || hit === undefined) return invalidValue(`${name} must be ${expected}; got "${String(a)}"`);
+  return value(hit);
+}
+
+const KIND_WORDS: Record<string, RecordKind> = Object.fromEntries(
+  RECORD_KINDS.flatMap((k) => [
+    [k, k],
+    [k.replace("_", " "), k],
+    [k === "policy" ? "policies" : `${k}s`, k],
+    [k === "policy" ? "policies" : `${k.replace("_", " ")}s`, k],
+  ]),
+);
+
+function kindArg(a: Arg, name = "kind"): Answer<RecordKind | undefined> {
+  if (isMissing(a)) return value(undefined);
+  const hit = KIND_WORDS[String(a).trim().toLowerCase().replace(/[-\s]+/g, " ").replace(/ /g, "_")] ?? KIND_WORDS[String(a).trim().toLowerCase()];
+  if (typeof a === "boolean" || hit === undefined) return invalidValue(`${name} must be one of ${RECORD_KINDS.join(", ")}; got "${String(a)}"`);
+  return value(hit);
+}
+
+/** A date bound: an Excel date (serial) or ISO text (YYYY, YYYY-MM, YYYY-MM-DD). */
+function dateArg(a: Arg, name: string, side: "start" | "end"): Answer<string | undefined> {
+  if (isMissing(a)) return value(undefined);
+  if (typeof a === "number") {
+    if (!Number.isFinite(a) || a < 1) return invalidValue(`${name} must be a date (an Excel date or text such as "2024-07"); got ${a}`);
+    return value(serialToIso(a));
+  }
+  const text = String(a).trim();
+  if (typeof a === "boolean" || !isValidIso(text)) {
+    return invalidValue(`${name} must be a date: an Excel date or text such as "2024", "2024-07" or "2024-07-03"; got "${String(a)}"`);
+  }
+  const span = isoSpan(text)!;
+  return value(side === "start" ? span.start : span.end);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Subjects
+
+function resolve(index: RecordIndex, subject: string): Answer<Entity> {
+  const r = index.resolveSubject(subject);
+  if (r.ok) return value(r.entity);
+  if (r.reason === "empty") return invalidValue(`subject is required: give a company or organisation name, e.g. "SAIC"`);
+  if (r.reason === "ambiguous") {
+    return notAvailable(`"${subject}" is ambiguous: it could be ${listQuoted(r.candidates.slice(0, 6))}${r.candidates.length > 6 ? ` (${r.candidates.length} in all)` : ""}. Give the full name.`);
+  }
+  if (r.suggestions.length > 0) return notAvailable(`"${subject}" is not a subject in the data. Closest: ${listQuoted(r.suggestions)}. MG.SUBJECTS() lists them all.`);
+  return notAvailable(`"${subject}" is not a subject in the data. MG.SUBJECTS() lists the known subjects.`);
+}
+
+/** What the data holds about an entity besides the fact asked for, as one sentence part. */
+function holdings(index: RecordIndex, entity: Entity, exclude: readonly RecordKind[], preferUnits?: (unit: string) => boolean): string {
+  const others = entity.records.filter((r) => !exclude.includes(r.kind));
+  if (others.length === 0) return "";
+  const numeric = others.filter((r) => r.value !== null && (!preferUnits || preferUnits(r.unit)));
+  if (numeric.length > 0) {
+    const r = numeric[0];
+    return `${possessive(entity.name)} ${describeThing(r)} is reported at ${describeValue(r)}`;
+  }
+  const kinds = [...new Set(others.map((r) => r.kind.replace("_", " ")))];
+  return `the data holds ${others.length} other record${others.length === 1 ? "" : "s"} about ${entity.name} (${kinds.join(", ")})`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Units
+
+const PERCENT_UNITS = new Set(["%", "percent", "pct"]);
+const KG_UNITS = new Set(["kg", "kilogram", "kilograms", "kgs"]);
+const MASS_UNITS = new Set(["kg", "kilogram", "kilograms", "kgs", "g", "t", "mt", "tonne", "tonnes", "ton", "tons"]);
+/** Units of a capacity, as tonnes per unit. Case matters: "Mt" (million tonnes) is not "mt" (metric tons). */
+const TONNE_FACTORS: Record<string, number> = {
+  t: 1,
+  mt: 1,
+  MT: 1,
+  ton: 1,
+  tons: 1,
+  tonne: 1,
+  tonnes: 1,
+  "metric ton": 1,
+  "metric tons": 1,
+  "metric tonne": 1,
+  "metric tonnes": 1,
+  kt: 1000,
+};
+
+function unitClass(unit: string): "%" | "kg" | "" {
+  const u = unit.trim().toLowerCase();
+  if (PERCENT_UNITS.has(u)) return "%";
+  if (KG_UNITS.has(u)) return "kg";
+  return "";
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scalar functions
+
+export type Bound = "low" | "high";
+const BOUNDS: Record<string, Bound> = { low: "low", high: "high", min: "low", max: "high" };
+
+function pickBound(r: MgRecord, bound: Bound): number {
+  return bound === "high" && r.value_max !== null ? r.value_max : (r.value as number);
+}
+
+/** MG.WEIGHTSAVING(subject, [unit], [bound]): the reported weight saving, in % (as reported) or kg. */
+export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound?: Arg): Answer<number> {
+  const s = textArg(subject, "subject", true);
+  if (isAnswerError(s)) return s;
+  const u = choiceArg(unit, "unit", { "%": "%", percent: "%", pct: "%", kg: "kg" }, "%" as "%" | "kg", `"%" or "kg"`);
+  if (isAnswerError(u)) return u;
+  const b = choiceArg(bound, "bound", BOUNDS, "low", `"low" or "high"`);
+  if (isAnswerError(b)) return b;
+  const e = resolve(index, s.value!);
+  if (isAnswerError(e)) return e;
+  const entity = e.value;
+  const savings = index.recordsOf(entity, "weight_saving").filter((r) => r.value !== null);
+  for (const r of savings) if (unitClass(r.unit) === u.value) return value(pickBound(r, b.value));
+  if (savings.length > 0) {
+    const r = savings[0];
+    return notAvailable(`${possessive(entity.name)} weight saving is reported as ${describeValue(r)} (${describeThing(r)}), not in ${u.value}${unitClass(r.unit) ? `: use unit "${unitClass(r.unit)}"` : ""}.`);
+  }
+  const held = holdings(index, entity, ["weight_saving"], (unitText) => MASS_UNITS.has(unitText.trim().toLowerCase()));
+  return notAvailable(held ? `${capitalize(held)} but no weight saving is reported.` : `No weight saving is reported for ${entity.name}.`);
+}
+
+export type Per = "year" | "day" | "month" | "hour" | "any";
+const PERS: Record<string, Per> = { year: "year", yearly: "year", annual: "year", day: "day", daily: "day", month: "month", monthly: "month", hour: "hour", any: "any" };
+
+function productMatches(r: MgRecord, productKey: string | undefined): boolean {
+  if (!productKey) return true;
+  const words = new Set(nameTokens(normalizeName(`${r.product} ${r.title}`)));
+  return nameTokens(productKey).every((t) => words.has(t));
+}
+
+/**
+ * MG.CAPACITY(subject, [product], [bound], [per]): reported capacity in tonnes per year. A figure
+ * stated per day (or with no period) is never annualised: per "day" returns it per day, per "any"
+ * returns whatever the source states.
+ */
+export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?: Arg, per?: Arg): Answer<number> {
+  const s = textArg(subject, "subject", true);
+  if (isAnswerError(s)) return s;
+  const p = textArg(product, "product", false);
+  if (isAnswerError(p)) return p;
+  const b = choiceArg(bound, "bound", BOUNDS, "low", `"low" or "high"`);
+  if (isAnswerError(b)) return b;
+  const pr = choiceArg(per, "per", PERS, "year", `"year", "day", "month" or "any"`);
+  if (isAnswerError(pr)) return pr;
+  const e = resolve(index, s.value!);
+  if (isAnswerError(e)) return e;
+  const entity = e.value;
+  const productKey = p.value ? normalizeName(p.value) : undefined;
+  const candidates = entity.records.filter(
+    (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey),
+  );
+  for (const r of candidates) {
+    if (pr.value === "any" || r.per === pr.value) return value(pickBound(r, b.value) * TONNE_FACTORS[r.unit.trim()]);
+  }
+  const what = productKey ? ` for "${p.value}"` : "";
+  if (candidates.length > 0) {
+    const r = candidates[0];
+    const stated = r.per === "" ? "with no period stated" : `per ${r.per}`;
+    const use = r.per === "" ? `per "any"` : `per "${r.per}"`;
+    return notAvailable(`${possessive(entity.name)} capacity${what} is reported ${stated} (${describeValue(r)}, ${describeThing(r)}); MG.CAPACITY does not convert it to tonnes per ${pr.value === "any" ? "year" : pr.value}: use ${use} to get the figure as stated.`);
+  }
+  const otherUnits = entity.records.filter((r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && productMatches(r, productKey));
+  if (otherUnits.length > 0) {
+    const r = otherUnits[0];
+    return notAvailable(`${possessive(entity.name)} capacity${what} is reported as ${describeValue(r)} (${describeThing(r)}), not in tonnes.`);
+  }
+  if (productKey) {
+    const any = entity.records.find((r) => r.kind === "capacity" && r.value !== null);
+    if (any) return notAvailable(`No capacity${what} is reported for ${entity.name}; ${possessive(entity.name)} ${describeThing(any)} capacity is reported at ${describeValue(any)}.`);
+  }
+  const held = holdings(index, entity, ["capacity"]);
+  return notAvailable(`No capacity${what} is reported for ${entity.name}${held ? `; ${held}` : ""}.`);
+}
+
+function policyText(r: MgRecord): Set<string> {
+  return new Set(nameTokens(normalizeName([r.title, r.code, r.subject, ...r.organizations].join(" "))));
+}
+
+/** Policy records whose title, code or issuer contains every word of the query, most recent first. */
+function matchingPolicies(index: RecordIndex, query: string): readonly MgRecord[] {
+  return index.memo(`policy:${query}`, () => {
+    const words = nameTokens(normalizeName(query));
+    const issuer = index.resolveSubject(query);
+    return index
+      .recordsOfKind("policy")
+      .filter((r) => (issuer.ok && index.involves(r, issuer.entity)) || (words.length > 0 && words.every((w) => policyText(r).has(w))));
+  });
+}
+
+/**
+ * MG.POLICYDATE(query): the release date of the most recent policy whose title, code or issuer
+ * matches, as an Excel date. A month-precision date gives the 1st of the month (MG.FACT(issuer,
+ * "date", "policy") gives the ISO text "2024-11"); a year-only date is #N/A.
+ */
+export function policyDate(index: RecordIndex, query: Arg): Answer<number> {
+  const q = textArg(query, "query", true);
+  if (isAnswerError(q)) return invalidValue(`query is required: give words of the policy's title or its issuer, e.g. "MIIT"`);
+  const hits = matchingPolicies(index, q.value!);
+  if (hits.length === 0) {
+    const known = index.recordsOfKind("policy").slice(0, 3).map((r) => r.title || r.subject);
+    return notAvailable(`No policy matches "${q.value}"${known.length ? `. Most recent policies in the data: ${listQuoted(known)}` : ": the data holds no policies"}.`);
+  }
+  const dated = hits.find((r) => datePrecision(r.date) === "day" || datePrecision(r.date) === "month");
+  if (!dated) {
+    const r = hits[0];
+    const title = r.title || r.subject;
+    return notAvailable(r.date ? `The policy "${title}" is dated only by year (${r.date}): no day or month is reported.` : `The policy "${title}" is in the data but its date is not reported.`);
+  }
+  return value(isoToSerial(dated.date));
+}
+
+const FIELD_ALIASES: Record<string, (typeof RECORD_COLUMNS)[number]> = {
+  ...Object.fromEntries(RECORD_COLUMNS.map((c) => [c, c])),
+  source: "source_url",
+  url: "source_url",
+  link: "source_url",
+  organisations: "organizations",
+  organisation: "organizations",
+  organization: "organizations",
+  max: "value_max",
+  effective: "date_effective",
+  end: "date_end",
+  sentence: "evidence",
+  outlet: "source_outlet",
+  published: "source_published",
+  issuer: "subject",
+};
+
+function fieldArg(a: Arg): Answer<(typeof RECORD_COLUMNS)[number]> {
+  if (isMissing(a)) return invalidValue(`field is required: one of ${RECORD_COLUMNS.join(", ")}`);
+  const key = String(a).trim().toLowerCase().replace(/[\s-]+/g, "_");
+  const hit = FIELD_ALIASES[key];
+  if (typeof a === "boolean" || !hit) return invalidValue(`field must be one of ${RECORD_COLUMNS.join(", ")}; got "${String(a)}"`);
+  return value(hit);
+}
+
+/** The record a subject lookup uses: the most recent of the subject's records (of a kind if given). */
+function subjectRecord(index: RecordIndex, subject: Arg, kind: Arg): Answer<{ entity: Entity; record: MgRecord }> {
+  const s = textArg(subject, "subject", true);
+  if (isAnswerError(s)) return s;
+  const k = kindArg(kind);
+  if (isAnswerError(k)) return k;
+  const e = resolve(index, s.value!);
+  if (isAnswerError(e)) return e;
+  const records = index.recordsOf(e.value, k.value);
+  if (records.length === 0) {
+    const kinds = [...new Set(e.value.records.map((r) => r.kind))];
+    return notAvailable(`No ${k.value!.replace("_", " ")} record for ${e.value.name}; the data holds ${kinds.join(", ")} records about ${e.value.name}.`);
+  }
+  return value({ entity: e.value, record: records[0] });
+}
+
+/** MG.FACT(subject, field, [kind]): one field of the record a lookup uses (Bloomberg BDP style). */
+export function fact(index: RecordIndex, subject: Arg, field: Arg, kind?: Arg): Answer<Cell> {
+  const f = fieldArg(field);
+  if (isAnswerError(f)) return f;
+  const hit = subjectRecord(index, subject, kind);
+  if (isAnswerError(hit)) return hit;
+  const { entity, record } = hit.value;
+  const v = record[f.value];
+  if (Array.isArray(v)) return value(v.join(ORGANIZATION_SEPARATOR));
+  if (v === null || v === "") {
+    return notAvailable(`The ${describeRecord(record)} of ${entity.name} ("${describeThing(record)}") states no ${f.value.replace("_", " ")}.`);
+  }
+  return value(v);
+}
+
+/** MG.SOURCE(subject, [kind]): the source URL of the record a lookup uses. */
+export function source(index: RecordIndex, subject: Arg, kind?: Arg): Answer<string> {
+  const hit = subjectRecord(index, subject, kind);
+  if (isAnswerError(hit)) return hit;
+  const r = hit.value.record;
+  if (r.source_url) return value(r.source_url);
+  const where = [r.source_title && `"${r.source_title}"`, r.source_outlet, r.source_published].filter(Boolean).join(", ");
+  return notAvailable(`The source of this record has no URL${where ? `: ${where}` : ""}.`);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Spilled tables (first row: header)
+
+type Column = (typeof RECORD_COLUMNS)[number];
+export const EVENTS_COLUMNS: readonly Column[] = ["date", "kind", "subject", "organizations", "title", "product", "value", "value_max", "unit", "per", "region", "source_url"];
+export const POLICIES_COLUMNS: readonly Column[] = ["date", "date_effective", "title", "code", "subject", "region", "source_url"];
+export const PROJECTS_COLUMNS: readonly Column[] = ["date", "kind", "subject", "organizations", "title", "product", "value", "value_max", "unit", "per", "region", "source_url"];
+
+function cellOf(v: MgRecord[Column]): Cell {
+  if (v === null) return "";
+  if (Array.isArray(v)) return v.join(ORGANIZATION_SEPARATOR);
+  return v;
+}
+
+export function toTable(records: readonly MgRecord[], columns: readonly Column[]): Table {
+  const table: Table = new Array(records.length + 1);
+  table[0] = columns.slice();
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
+    const row: Cell[] = new Array(columns.length);
+    for (let c = 0; c < columns.length; c++) row[c] = cellOf(r[columns[c]]);
+    table[i + 1] = row;
+  }
+  return table;
+}
+
+/** A record overlaps [from, to] (YYYY-MM-DD, either open) by its date span; undated never does. */
+function inRange(r: MgRecord, from: string | undefined, to: string | undefined): boolean {
+  if (!from && !to) return true;
+  const span = isoSpan(r.date);
+  if (!span) return false;
+  const end = r.date_end ? (isoSpan(r.date_end)?.end ?? span.end) : span.end;
+  return (!from || end >= from) && (!to || span.start <= to);
+}
+
+function describeRange(from: string | undefined, to: string | undefined): string {
+  if (from && to) return ` between ${from} and ${to}`;
+  if (from) return ` from ${from}`;
+  if (to) return ` up to ${to}`;
+  return "";
+}
+
+function rangeArgs(from: Arg, to: Arg): Answer<{ from?: string; to?: string }> {
+  const f = dateArg(from, "from", "start");
+  if (isAnswerError(f)) return f;
+  const t = dateArg(to, "to", "end");
+  if (isAnswerError(t)) return t;
+  if (f.value && t.value && f.value > t.value) return invalidValue(`from (${f.value}) is after to (${t.value})`);
+  return value({ from: f.value, to: t.value });
+}
+
+/** MG.EVENTS([kind], [subject], [from], [to]): dated records, most recent first. */
+export function events(index: RecordIndex, kind?: Arg, subject?: Arg, from?: Arg, to?: Arg): Answer<Table> {
+  const k = kindArg(kind);
+  if (isAnswerError(k)) return k;
+  const s = textArg(subject, "subject", false);
+  if (isAnswerError(s)) return s;
+  const range = rangeArgs(from, to);
+  if (isAnswerError(range)) return range;
+  let base: readonly MgRecord[];
+  let entity: Entity | undefined;
+  if (s.value) {
+    const e = resolve(index, s.value);
+    if (isAnswerError(e)) return e;
+    entity = e.value;
+    base = index.recordsOf(entity, k.value);
+  } else {
+    base = k.value ? index.recordsOfKind(k.value) : index.records;
+  }
+  const { from: f, to: t } = range.value;
+  const rows = f || t ? base.filter((r) => inRange(r, f, t)) : base;
+  if (rows.length === 0) {
+    const what = `${k.value ? `${k.value.replace("_", " ")} ` : ""}records${entity ? ` about ${entity.name}` : ""}${describeRange(f, t)}`;
+    const total = entity ? entity.records.length : index.records.length;
+    return notAvailable(`No ${what}; the data holds ${total} record${total === 1 ? "" : "s"}${entity ? ` about ${entity.name}` : ""} in all.`);
+  }
+  return value(toTable(rows, EVENTS_COLUMNS));
+}
+
+function regionArg(index: RecordIndex, a: Arg): Answer<string | undefined> {
+  const r = textArg(a, "region", false);
+  if (isAnswerError(r) || r.value === undefined) return r;
+  const hit = index.resolveRegion(r.value);
+  if (hit === undefined) {
+    const known = index.regions();
+    return notAvailable(`"${r.value}" is not a region in the data${known.length ? `; regions: ${listQuoted(known.slice(0, 12))}` : ""}.`);
+  }
+  return value(hit);
+}
+
+/** MG.POLICIES([region], [from], [to]): policy records, most recent first. */
+export function policies(index: RecordIndex, region?: Arg, from?: Arg, to?: Arg): Answer<Table> {
+  const g = regionArg(index, region);
+  if (isAnswerError(g)) return g;
+  const range = rangeArgs(from, to);
+  if (isAnswerError(range)) return range;
+  const { from: f, to: t } = range.value;
+  const rows = index.recordsOfKind("policy").filter((r) => (g.value === undefined || r.region === g.value) && inRange(r, f, t));
+  if (rows.length === 0) {
+    return notAvailable(`No policies${g.value ? ` for ${g.value}` : ""}${describeRange(f, t)}; the data holds ${index.recordsOfKind("policy").length} policies in all.`);
+  }
+  return value(toTable(rows, POLICIES_COLUMNS));
+}
+
+/** MG.PROJECTS([subject], [region]): project and capacity records, most recent first. */
+export function projects(index: RecordIndex, subject?: Arg, region?: Arg): Answer<Table> {
+  const s = textArg(subject, "subject", false);
+  if (isAnswerError(s)) return s;
+  const g = regionArg(index, region);
+  if (isAnswerError(g)) return g;
+  let entity: Entity | undefined;
+  let base: readonly MgRecord[];
+  if (s.value) {
+    const e = resolve(index, s.value);
+    if (isAnswerError(e)) return e;
+    entity = e.value;
+    base = entity.records;
+  } else {
+    base = index.records;
+  }
+  const rows = base.filter((r) => (r.kind === "project" || r.kind === "capacity") && (g.value === undefined || r.region === g.value));
+  if (rows.length === 0) {
+    return notAvailable(`No project or capacity records${entity ? ` about ${entity.name}` : ""}${g.value ? ` in ${g.value}` : ""}.`);
+  }
+  return value(toTable(rows, PROJECTS_COLUMNS));
+}
+
+/** MG.SUBJECTS([query]): the names the functions know, with their record counts. */
+export function subjects(index: RecordIndex, query?: Arg): Answer<Table> {
+  const q = textArg(query, "query", false);
+  if (isAnswerError(q)) return q;
+  let list: readonly Entity[] = index.entities;
+  if (q.value) {
+    const key = aliasKey(q.value);
+    const words = nameTokens(key);
+    list = list.filter((e) => e.key.includes(key) || words.every((w) => e.aliases.some((a) => normalizeName(a).includes(w))));
+    if (list.length === 0) {
+      const close = index.closestNames(q.value, 3);
+      return notAvailable(`No subject matches "${q.value}"${close.length ? `. Closest: ${listQuoted(close)}` : ""}.`);
+    }
+  }
+  if (list.length === 0) return notAvailable("The data holds no subjects yet.");
+  const table: Table = [["subject", "records"]];
+  for (const e of list) table.push([e.name, e.records.length]);
+  return value(table);
+}
+
+/** MG.DATAINFO(): version, as-of date, counts and origin of the data in use. */
+export function dataInfo(index: RecordIndex, origin: string): Answer<Table> {
+  const d = index.dataset;
+  return value([
+    ["field", "value"],
+    ["version", d.version],
+    ["as_of", d.as_of],
+    ["records", d.count],
+    ["sources", d.sources.length],
+    ["origin", origin],
+  ]);
+}
+
+function capitalize(s: string): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Catalogue: one entry per MG function, used by the adapters, the help page and the CLI.
+
+export interface ParamSpec {
+  readonly name: string;
+  readonly description: string;
+  readonly optional: boolean;
+}
+
+export interface FunctionSpec {
+  /** Name without the namespace: "WEIGHTSAVING" (the formula is =MG.WEIGHTSAVING(...)). */
+  readonly name: string;
+  readonly description: string;
+  readonly params: readonly ParamSpec[];
+  readonly result: "number" | "date" | "text" | "any" | "table";
+  readonly example: string;
+  /** Call with the index, the origin of the data and the arguments as the spreadsheet passes them. */
+  readonly impl: (index: RecordIndex, origin: string, args: readonly Arg[]) => Answer<Cell> | Answer<Table>;
+}
+
+const p = (name: string, description: string, optional = false): ParamSpec => ({ name, description, optional });
+
+export const FUNCTION_SPECS: readonly FunctionSpec[] = [
+  {
+    name: "WEIGHTSAVING",
+    description: "Reported weight saving of the subject's part or product: percent as reported (21.8 for 21.8%) or kg.",
+    params: [p("subject", "Company or organisation, e.g. \"Seres\"."), p("unit", "\"%\" (default) or \"kg\".", true), p("bound", "For a range: \"low\" (default) or \"high\".", true)],
+    result: "number",
+    example: '=MG.WEIGHTSAVING("Seres")',
+    impl: (i, _o, a) => weightSaving(i, a[0], a[1], a[2]),
+  },
+  {
+    name: "CAPACITY",
+    description: "Reported capacity in tonnes per year; figures stated per day are not annualised (use per).",
+    params: [
+      p("subject", "Company or organisation."),
+      p("product", "Words of the product, e.g. \"magnesium hydride\".", true),
+      p("bound", "For a range: \"low\" (default) or \"high\".", true),
+      p("per", "\"year\" (default), \"day\", \"month\" or \"any\" (as stated).", true),
+    ],
+    result: "number",
+    example: '=MG.CAPACITY("Baowu Magnesium", "magnesium")',
+    impl: (i, _o, a) => capacity(i, a[0], a[1], a[2], a[3]),
+  },
+  {
+    name: "POLICYDATE",
+    description: "Release date of the most recent policy whose title, code or issuer matches, as an Excel date (month-only dates give the 1st).",
+    params: [p("query", "Words of the policy title, its code or its issuer, e.g. \"MIIT\".")],
+    result: "date",
+    example: '=MG.POLICYDATE("NDRC")',
+    impl: (i, _o, a) => policyDate(i, a[0]),
+  },
+  {
+    name: "FACT",
+    description: "Any field of the subject's most recent record (of a kind if given): value, unit, date, title, region, qualifier, evidence, source_url...",
+    params: [p("subject", "Company or organisation."), p("field", "Field name, e.g. \"evidence\", \"date\", \"source_url\"."), p("kind", "Record kind, e.g. \"weight_saving\", \"policy\".", true)],
+    result: "any",
+    example: '=MG.FACT("SAIC", "evidence")',
+    impl: (i, _o, a) => fact(i, a[0], a[1], a[2]),
+  },
+  {
+    name: "SOURCE",
+    description: "Source URL of the record a lookup of the subject uses.",
+    params: [p("subject", "Company or organisation."), p("kind", "Record kind, e.g. \"weight_saving\".", true)],
+    result: "text",
+    example: '=MG.SOURCE("Seres", "weight_saving")',
+    impl: (i, _o, a) => source(i, a[0], a[1]),
+  },
+  {
+    name: "EVENTS",
+    description: "Table of dated records, most recent first, with a header row.",
+    params: [
+      p("kind", "Record kind, e.g. \"event\", \"deal\"; empty for all.", true),
+      p("subject", "Company or organisation; empty for all.", true),
+      p("from", "Earliest date: an Excel date or text \"2024-07\".", true),
+      p("to", "Latest date: an Excel date or text \"2024-12\".", true),
+    ],
+    result: "table",
+    example: '=MG.EVENTS("", "Baowu Magnesium")',
+    impl: (i, _o, a) => events(i, a[0], a[1], a[2], a[3]),
+  },
+  {
+    name: "POLICIES",
+    description: "Table of policies, most recent first, with a header row.",
+    params: [p("region", "Region as in the data, e.g. \"China\"; empty for all.", true), p("from", "Earliest date.", true), p("to", "Latest date.", true)],
+    result: "table",
+    example: "=MG.POLICIES()",
+    impl: (i, _o, a) => policies(i, a[0], a[1], a[2]),
+  },
+  {
+    name: "PROJECTS",
+    description: "Table of projects and capacities, most recent first, with a header row.",
+    params: [p("subject", "Company or organisation; empty for all.", true), p("region", "Region; empty for all.", true)],
+    result: "table",
+    example: '=MG.PROJECTS("Baowu Magnesium")',
+    impl: (i, _o, a) => projects(i, a[0], a[1]),
+  },
+  {
+    name: "SUBJECTS",
+    description: "The subjects the functions know, with their record counts.",
+    params: [p("query", "Part of a name to filter by; empty for all.", true)],
+    result: "table",
+    example: '=MG.SUBJECTS("baowu")',
+    impl: (i, _o, a) => subjects(i, a[0]),
+  },
+  {
+    name: "DATAINFO",
+    description: "Version, as-of date, record and source counts and origin (bundled or feed) of the data in use.",
+    params: [],
+    result: "table",
+    example: "=MG.DATAINFO()",
+    impl: (i, o) => dataInfo(i, o),
+  },
+];
+
+export function functionSpec(name: string): FunctionSpec | undefined {
+  const n = name.trim().toUpperCase().replace(/^MG\./, "");
+  return FUNCTION_SPECS.find((f) => f.name === n);
+}
+
+export type { AnswerError };

@@ -1,0 +1,236 @@
+// RecordIndex: everything a lookup needs, built once per dataset, so a function call is a few map
+// lookups instead of a scan. Lists are kept most recent first (see compareRecency).
+import type { Dataset } from "../model/dataset";
+import type { MgRecord, RecordKind } from "../model/record";
+import { aliasKey, nameDistance, nameTokens } from "./normalize";
+
+/** A subject or organisation the data knows, under its canonical name, with every spelling seen. */
+export interface Entity {
+  /** The canonical name (the spelling used most often as a record subject, then overall). */
+  readonly name: string;
+  /** aliasKey(name): what lookups compare. */
+  readonly key: string;
+  /** Every spelling that maps to this entity. */
+  readonly aliases: readonly string[];
+  /** Records it is the subject or one of the organisations of, most recent first. */
+  readonly records: readonly MgRecord[];
+}
+
+export type SubjectResolution =
+  | { readonly ok: true; readonly entity: Entity; /** false when the query named only part of the name */ readonly exact: boolean }
+  | { readonly ok: false; readonly reason: "empty" }
+  | { readonly ok: false; readonly reason: "unknown"; readonly suggestions: readonly string[] }
+  | { readonly ok: false; readonly reason: "ambiguous"; readonly candidates: readonly string[] };
+
+/** Date used to order records: the record's own date, else its source's publication date. */
+export function recencyDate(r: MgRecord): string {
+  return r.date || r.source_published;
+}
+
+/**
+ * Most recent first. ISO dates of mixed precision compare as text ("2024-07" sorts just before
+ * "2024-07-01"), undated records last, then by id so the order never depends on input order.
+ */
+export function compareRecency(a: MgRecord, b: MgRecord): number {
+  const da = recencyDate(a);
+  const db = recencyDate(b);
+  if (da !== db) {
+    if (da === "") return 1;
+    if (db === "") return -1;
+    return da < db ? 1 : -1;
+  }
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+const RESOLUTION_CACHE_LIMIT = 50_000;
+
+export class RecordIndex {
+  readonly dataset: Dataset;
+  /** Every record, most recent first. */
+  readonly records: readonly MgRecord[];
+  /** Every entity, by canonical name (case-insensitive order). */
+  readonly entities: readonly Entity[];
+  private readonly entityByKey = new Map<string, Entity>();
+  private readonly entitiesByToken = new Map<string, Entity[]>();
+  private readonly byKind = new Map<RecordKind, MgRecord[]>();
+  private readonly byEntityKind = new Map<Entity, Map<RecordKind, MgRecord[]>>();
+  private readonly byId = new Map<string, MgRecord>();
+  private readonly regionNames: readonly string[];
+  private readonly resolutionCache = new Map<string, SubjectResolution>();
+  private readonly memoCache = new Map<string, unknown>();
+
+  constructor(dataset: Dataset) {
+    this.dataset = dataset;
+    const records = dataset.records.slice().sort(compareRecency);
+    this.records = records;
+
+    // Group spellings by alias key; count how each spelling is used to pick the canonical one.
+    const keyCache = new Map<string, string>();
+    const keyOf = (name: string): string => {
+      let k = keyCache.get(name);
+      if (k === undefined) {
+        k = aliasKey(name);
+        keyCache.set(name, k);
+      }
+      return k;
+    };
+    interface Draft {
+      spellings: Map<string, { asSubject: number; total: number }>;
+      records: MgRecord[];
+      lastRecord: MgRecord | null;
+    }
+    const drafts = new Map<string, Draft>();
+    const regions = new Map<string, string>();
+    for (const r of records) {
+      this.byId.set(r.id, r);
+      let kindList = this.byKind.get(r.kind);
+      if (!kindList) this.byKind.set(r.kind, (kindList = []));
+      kindList.push(r);
+      if (r.region !== "") {
+        const rk = keyOf(r.region);
+        if (!regions.has(rk)) regions.set(rk, r.region);
+      }
+      const names = r.subject === "" ? r.organizations : [r.subject, ...r.organizations];
+      for (const name of names) {
+        const key = keyOf(name);
+        if (key === "") continue;
+        let d = drafts.get(key);
+        if (!d) drafts.set(key, (d = { spellings: new Map(), records: [], lastRecord: null }));
+        let s = d.spellings.get(name);
+        if (!s) d.spellings.set(name, (s = { asSubject: 0, total: 0 }));
+        s.total++;
+        if (name === r.subject) s.asSubject++;
+        // records arrive sorted, so each entity's list is sorted too; skip the repeat when a
+        // record names the entity twice (subject and organisation)
+        if (d.lastRecord !== r) {
+          d.records.push(r);
+          d.lastRecord = r;
+        }
+      }
+    }
+    const entities: Entity[] = [];
+    for (const [key, d] of drafts) {
+      const spellings = [...d.spellings.entries()].sort(
+        (a, b) => b[1].asSubject - a[1].asSubject || b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1),
+      );
+      const entity: Entity = { name: spellings[0][0], key, aliases: spellings.map((s) => s[0]), records: d.records };
+      entities.push(entity);
+      this.entityByKey.set(key, entity);
+      for (const token of new Set(nameTokens(key))) {
+        let list = this.entitiesByToken.get(token);
+        if (!list) this.entitiesByToken.set(token, (list = []));
+        list.push(entity);
+      }
+      const perKind = new Map<RecordKind, MgRecord[]>();
+      for (const r of d.records) {
+        let list = perKind.get(r.kind);
+        if (!list) perKind.set(r.kind, (list = []));
+        list.push(r);
+      }
+      this.byEntityKind.set(entity, perKind);
+    }
+    entities.sort((a, b) => a.key.localeCompare(b.key));
+    this.entities = entities;
+    this.regionNames = [...regions.values()].sort((a, b) => a.localeCompare(b));
+  }
+
+  /**
+   * Which entity a user means. In order: a name or alias equal after normalisation ("saic",
+   * "SAIC", "S.A.I.C." -> SAIC; legal forms such as "Co., Ltd." ignored); else the one entity whose
+   * name contains every word of the query ("Inovance" -> "Suzhou Inovance ..."), ambiguous when
+   * several do; else unknown, with the closest names as suggestions.
+   */
+  resolveSubject(query: string): SubjectResolution {
+    const cached = this.resolutionCache.get(query);
+    if (cached) return cached;
+    const resolution = this.resolveUncached(query);
+    if (this.resolutionCache.size >= RESOLUTION_CACHE_LIMIT) this.resolutionCache.clear();
+    this.resolutionCache.set(query, resolution);
+    return resolution;
+  }
+
+  private resolveUncached(query: string): SubjectResolution {
+    const key = aliasKey(query);
+    if (key === "") return { ok: false, reason: "empty" };
+    const exact = this.entityByKey.get(key);
+    if (exact) return { ok: true, entity: exact, exact: true };
+    const tokens = [...new Set(nameTokens(key))];
+    let candidates: Entity[] | null = null;
+    for (const t of tokens) {
+      const withToken = this.entitiesByToken.get(t);
+      if (!withToken) {
+        candidates = [];
+        break;
+      }
+      candidates = candidates === null ? withToken.slice() : candidates.filter((e) => withToken.includes(e));
+    }
+    if (candidates && candidates.length === 1) return { ok: true, entity: candidates[0], exact: false };
+    if (candidates && candidates.length > 1) {
+      return { ok: false, reason: "ambiguous", candidates: candidates.map((e) => e.name).sort((a, b) => a.localeCompare(b)) };
+    }
+    return { ok: false, reason: "unknown", suggestions: this.closestNames(query, 3) };
+  }
+
+  /** The known names closest to a query (edit distance, prefixes and words), best first. */
+  closestNames(query: string, limit = 3): string[] {
+    const key = aliasKey(query);
+    if (key === "") return [];
+    return this.entities
+      .map((e) => ({ e, d: nameDistance(key, e.key) }))
+      .filter((x) => x.d <= 0.6)
+      .sort((a, b) => a.d - b.d || a.e.key.localeCompare(b.e.key))
+      .slice(0, limit)
+      .map((x) => x.e.name);
+  }
+
+  /** The entity's records, most recent first; of one kind when given. */
+  recordsOf(entity: Entity, kind?: RecordKind): readonly MgRecord[] {
+    if (kind === undefined) return entity.records;
+    return this.byEntityKind.get(entity)?.get(kind) ?? EMPTY;
+  }
+
+  /** All records of a kind, most recent first. */
+  recordsOfKind(kind: RecordKind): readonly MgRecord[] {
+    return this.byKind.get(kind) ?? EMPTY;
+  }
+
+  /** Whether a record is about the entity (its subject or one of its organisations). */
+  involves(record: MgRecord, entity: Entity): boolean {
+    if (aliasKey(record.subject) === entity.key) return true;
+    return record.organizations.some((o) => aliasKey(o) === entity.key);
+  }
+
+  /**
+   * A result computed once per index and key (text searches such as policy queries), so repeated
+   * formulas cost a map lookup. Bounded like the subject cache.
+   */
+  memo<T>(key: string, compute: () => T): T {
+    if (this.memoCache.has(key)) return this.memoCache.get(key) as T;
+    const v = compute();
+    if (this.memoCache.size >= RESOLUTION_CACHE_LIMIT) this.memoCache.clear();
+    this.memoCache.set(key, v);
+    return v;
+  }
+
+  record(id: string): MgRecord | undefined {
+    return this.byId.get(id);
+  }
+
+  /** Region names as spelled in the data, sorted. */
+  regions(): readonly string[] {
+    return this.regionNames;
+  }
+
+  /** The region spelled as in the data for a user's region text, or undefined. */
+  resolveRegion(query: string): string | undefined {
+    const key = aliasKey(query);
+    return this.regionNames.find((r) => aliasKey(r) === key);
+  }
+}
+
+const EMPTY: readonly MgRecord[] = Object.freeze([]);
+
+/** Build the index of a dataset (validated by parseDataset beforehand). */
+export function buildIndex(dataset: Dataset): RecordIndex {
+  return new RecordIndex(dataset);
+}

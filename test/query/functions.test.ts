@@ -1,0 +1,114 @@
+import { buildIndex, capacity, dataInfo, events, fact, isoToSerial, policies, policyDate, projects, serialToIso, source, subjects, weightSaving } from "../../src/core/query";
+import { syntheticDataset } from "./fixtures";
+
+const index = buildIndex(syntheticDataset());
+
+describe("WEIGHTSAVING", () => {
+  it("answers the most recent weight saving in percent as reported", () => {
+    expect(weightSaving(index, "ridgeway motors")).toEqual({ value: 18.5 });
+  });
+  it("finds a saving through a co-developer and gives the low or high end of a range", () => {
+    expect(weightSaving(index, "Orbis", "kg")).toEqual({ value: 1.5 });
+    expect(weightSaving(index, "Orbis", "kg", "high")).toEqual({ value: 4 });
+  });
+  it("says which unit is reported when another is asked", () => {
+    expect(weightSaving(index, "Orbis")).toEqual({ error: "not_available", message: expect.stringContaining('reported as 1.5–4 kg (drive assembly), not in %: use unit "kg"') });
+  });
+  it("says what the data holds instead of a saving, built from the record", () => {
+    expect(weightSaving(index, "Kestrel Auto")).toEqual({
+      error: "not_available",
+      message: "Kestrel Auto's motor housing is reported at 11.2 kg but no weight saving is reported.",
+    });
+  });
+  it("names the closest subjects for an unknown one and the candidates for an ambiguous one", () => {
+    expect(weightSaving(index, "Ridgway")).toMatchObject({ error: "not_available", message: expect.stringContaining('Closest: "Ridgeway Motors"') });
+    expect(weightSaving(index, "Zeta")).toMatchObject({ error: "not_available", message: expect.stringContaining('"Zeta Light Metals" and "Zeta Metals Trading"') });
+  });
+  it("rejects bad arguments with what is expected", () => {
+    expect(weightSaving(index, null)).toMatchObject({ error: "invalid_value", message: expect.stringContaining("subject is required") });
+    expect(weightSaving(index, "Ridgeway Motors", "lb")).toMatchObject({ error: "invalid_value", message: 'unit must be "%" or "kg"; got "lb"' });
+    expect(weightSaving(index, "Ridgeway Motors", "%", "middle")).toMatchObject({ error: "invalid_value" });
+    expect(weightSaving(index, true)).toMatchObject({ error: "invalid_value" });
+  });
+});
+
+describe("CAPACITY", () => {
+  it("answers tonnes per year and narrows by product", () => {
+    expect(capacity(index, "Zeta Light Metals")).toEqual({ value: 50000 });
+    expect(capacity(index, "Northwind Magnesium", null, "high")).toEqual({ value: 30000 });
+  });
+  it("never annualises a per-day figure", () => {
+    const a = capacity(index, "Zeta Light Metals", "hydride");
+    expect(a).toMatchObject({ error: "not_available", message: expect.stringContaining('reported per day (800 t per day, magnesium hydride)') });
+    expect(a).toMatchObject({ message: expect.stringContaining('use per "day"') });
+    expect(capacity(index, "Zeta Light Metals", "hydride", null, "day")).toEqual({ value: 800 });
+  });
+  it("says what is held when no capacity is reported", () => {
+    expect(capacity(index, "Ridgeway Motors")).toMatchObject({ error: "not_available", message: expect.stringMatching(/^No capacity is reported for Ridgeway Motors; Ridgeway Motors' rear body is reported at 18.5%/) });
+  });
+});
+
+describe("POLICYDATE", () => {
+  it("returns an Excel serial; a month gives its 1st", () => {
+    expect(policyDate(index, "light alloy upgrading")).toEqual({ value: isoToSerial("2024-11-01") });
+    expect(serialToIso(isoToSerial("2024-11-01"))).toBe("2024-11-01");
+    expect(isoToSerial("2024-03-15")).toBe(45366);
+  });
+  it("matches the issuer and takes its most recent policy", () => {
+    expect(policyDate(index, "ministry of light metals")).toEqual({ value: isoToSerial("2024-11-01") });
+    expect(policyDate(index, "recycling")).toEqual({ value: 45366 });
+  });
+  it("refuses a year-only date and an unknown policy", () => {
+    expect(policyDate(index, "Ostland cluster")).toMatchObject({ error: "not_available", message: expect.stringContaining("dated only by year (2024)") });
+    expect(policyDate(index, "tariff")).toMatchObject({ error: "not_available", message: expect.stringContaining('No policy matches "tariff"') });
+  });
+});
+
+describe("FACT and SOURCE", () => {
+  it("returns any field of the most recent record, narrowed by kind", () => {
+    expect(fact(index, "Ridgeway Motors", "evidence", "weight_saving")).toEqual({ value: "Ridgeway Motors' rear body cuts weight by 18.5%." });
+    expect(fact(index, "Zeta Light Metals", "date")).toEqual({ value: "2024-12-20" });
+    expect(fact(index, "Zeta Light Metals", "organisations", "event")).toEqual({ value: "Zeta Light Metals; Harbor Robotics" });
+    expect(fact(index, "Zeta Light Metals", "Value", "capacity")).toEqual({ value: 800 });
+  });
+  it("says which field is empty and which fields exist", () => {
+    expect(fact(index, "Zeta Light Metals", "value")).toMatchObject({ error: "not_available", message: expect.stringContaining("states no value") });
+    expect(fact(index, "Zeta Light Metals", "colour")).toMatchObject({ error: "invalid_value", message: expect.stringContaining("field must be one of id, kind, date") });
+    expect(fact(index, "Zeta Light Metals", "date", "standards")).toMatchObject({ error: "not_available", message: expect.stringContaining("No standard record for Zeta Light Metals") });
+    expect(fact(index, "Zeta Light Metals", "date", "gossip")).toMatchObject({ error: "invalid_value" });
+  });
+  it("gives the source URL", () => {
+    expect(source(index, "Kestrel Auto")).toEqual({ value: "https://example.test/article" });
+  });
+});
+
+describe("tables", () => {
+  it("EVENTS spills a header and the matching records, most recent first", () => {
+    const t = events(index, null, "Zeta Light Metals");
+    expect("value" in t && t.value[0]).toEqual(["date", "kind", "subject", "organizations", "title", "product", "value", "value_max", "unit", "per", "region", "source_url"]);
+    expect("value" in t && t.value.slice(1).map((r) => r[0])).toEqual(["2024-12-20", "2024-09", "2024-07-03", "2024-05", "2024-03"]);
+  });
+  it("EVENTS filters by kind and by a date range given as text or serial", () => {
+    const t = events(index, "events", null, "2024-12", isoToSerial("2024-12-31"));
+    expect("value" in t && t.value.length).toBe(2);
+    const months = events(index, null, null, "2024-09-15", "2024-09-20");
+    expect("value" in months && months.value.slice(1).map((r) => r[4] || r[5])).toEqual(["magnesium hydride", "Ostland Magnesium Cluster Measures"]);
+    // a month- or year-precision date is kept when its span overlaps the range (it may fall inside)
+    expect(events(index, null, null, "2025-01", "2024-01")).toMatchObject({ error: "invalid_value", message: expect.stringContaining("is after") });
+    expect(events(index, null, null, "next week")).toMatchObject({ error: "invalid_value" });
+    expect(events(index, "deal", "Ridgeway Motors")).toMatchObject({ error: "not_available", message: expect.stringContaining("No deal records about Ridgeway Motors") });
+  });
+  it("POLICIES filters by region, PROJECTS lists projects and capacities", () => {
+    const p = policies(index, "ostland");
+    expect("value" in p && p.value.slice(1).map((r) => r[2])).toEqual(["Ostland Magnesium Cluster Measures"]);
+    expect(policies(index, "Atlantis")).toMatchObject({ error: "not_available", message: expect.stringContaining('regions: "Ostland" and "Valeria"') });
+    const pr = projects(index);
+    expect("value" in pr && pr.value.length).toBe(4);
+  });
+  it("SUBJECTS lists and filters names; DATAINFO describes the data", () => {
+    const s = subjects(index, "zeta");
+    expect("value" in s && s.value.map((r) => r[0])).toEqual(["subject", "Zeta Light Metals", "Zeta Metals Trading"]);
+    const d = dataInfo(index, "bundled");
+    expect("value" in d && d.value).toContainEqual(["records", 12]);
+  });
+});
