@@ -1,0 +1,23 @@
+// Text from articles and feeds must stay text in a spreadsheet. A cell whose text starts with one of
+// these characters is read as a formula by Excel, LibreOffice and Sheets when typed or imported (CSV),
+// and through Office.js `range.values` (see ../shared/notes). OWASP's CSV-injection list adds tab and CR.
+const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
+
+export function startsLikeFormula(text: string): boolean {
+  return FORMULA_TRIGGERS.test(text);
+}
+
+/**
+ * For writers that *type* text into cells (Office.js range.values, CSV): a leading apostrophe is Excel's
+ * quote prefix, so the cell keeps the exact text as a string and the apostrophe is not part of the value.
+ * Text that cannot be read as a formula is left alone.
+ */
+export function quotePrefixed(text: string): string {
+  // Text that itself starts with an apostrophe ("'90s") needs one too, or Excel would eat its own.
+  return startsLikeFormula(text) || text.startsWith("'") ? `'${text}` : text;
+}
+
+/** Only http(s) URLs become hyperlinks; anything else stays plain text. */
+export function isWebUrl(url: string): boolean {
+  return /^https?:\/\/[^\s"]+$/i.test(url);
+}

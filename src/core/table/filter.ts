@@ -1,0 +1,114 @@
+// Filters of the Browse tab -> the records a table holds. Pure and deterministic: the same filter on
+// the same dataset gives the same rows in the same order, which is what lets "Refresh MG tables"
+// rebuild a table from the filter stored in the workbook.
+import { MgRecord, RECORD_KINDS, RecordKind } from "../model/record";
+import { isoSpan } from "./dates";
+
+export interface TableFilter {
+  /** Kinds to keep; empty = every kind. */
+  kinds: RecordKind[];
+  /** Canonical subject/organisation names; a record matches if one is its subject or one of its organisations. Empty = all. */
+  subjects: string[];
+  /** Regions to keep; empty = all. */
+  regions: string[];
+  /** Inclusive ISO dates (YYYY-MM-DD) or "". A record matches if its date span overlaps the range. */
+  from: string;
+  to: string;
+  /** Words that must all appear in the title or the evidence (case-insensitive). */
+  text: string;
+}
+
+export const EMPTY_FILTER: TableFilter = { kinds: [], subjects: [], regions: [], from: "", to: "", text: "" };
+
+/** Case and punctuation insensitive form used for comparing names and searching. */
+export function foldText(s: string): string {
+  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+}
+
+const haystacks = new WeakMap<MgRecord, string>();
+function haystack(r: MgRecord): string {
+  let h = haystacks.get(r);
+  if (h === undefined) {
+    h = ` ${foldText(r.title)} ${foldText(r.evidence)} `;
+    haystacks.set(r, h);
+  }
+  return h;
+}
+
+function dateOverlaps(r: MgRecord, from: string, to: string): boolean {
+  const start = isoSpan(r.date);
+  if (!start) return false; // an undated record cannot be placed in a date range
+  const end = (r.date_end && isoSpan(r.date_end)) || start;
+  if (from && end.end < from) return false;
+  if (to && start.start > to) return false;
+  return true;
+}
+
+/** Checks a filter read back from a workbook or a URL; throws a message saying what is wrong. */
+export function normalizeFilter(input: unknown): TableFilter {
+  const f = (input ?? {}) as Partial<Record<keyof TableFilter, unknown>>;
+  const list = (v: unknown, name: string): string[] => {
+    if (v === undefined) return [];
+    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new Error(`filter.${name} must be a list of strings`);
+    return v as string[];
+  };
+  const str = (v: unknown, name: string): string => {
+    if (v === undefined || v === null) return "";
+    if (typeof v !== "string") throw new Error(`filter.${name} must be a string`);
+    return v;
+  };
+  const kinds = list(f.kinds, "kinds");
+  for (const k of kinds) if (!(RECORD_KINDS as readonly string[]).includes(k)) throw new Error(`filter.kinds: unknown kind "${k}"`);
+  const from = str(f.from, "from");
+  const to = str(f.to, "to");
+  for (const [n, d] of [["from", from], ["to", to]] as const) {
+    if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`filter.${n} must be a date YYYY-MM-DD`);
+  }
+  return { kinds: kinds as RecordKind[], subjects: list(f.subjects, "subjects"), regions: list(f.regions, "regions"), from, to, text: str(f.text, "text") };
+}
+
+/** Newest first; undated records last; ties by subject then id so the order is stable. */
+export function compareRecords(a: MgRecord, b: MgRecord): number {
+  if (a.date !== b.date) {
+    if (!a.date) return 1;
+    if (!b.date) return -1;
+    return a.date < b.date ? 1 : -1;
+  }
+  if (a.subject !== b.subject) return a.subject < b.subject ? -1 : 1;
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+}
+
+export function filterRecords(records: readonly MgRecord[], filter: TableFilter): MgRecord[] {
+  const kinds = filter.kinds.length ? new Set<string>(filter.kinds) : null;
+  const subjects = filter.subjects.length ? new Set(filter.subjects.map(foldText)) : null;
+  const regions = filter.regions.length ? new Set(filter.regions.map(foldText)) : null;
+  const words = foldText(filter.text).split(" ").filter(Boolean);
+  const hasDates = Boolean(filter.from || filter.to);
+  const out: MgRecord[] = [];
+  for (const r of records) {
+    if (kinds && !kinds.has(r.kind)) continue;
+    if (regions && !regions.has(foldText(r.region))) continue;
+    if (subjects && !subjects.has(foldText(r.subject)) && !r.organizations.some((o) => subjects.has(foldText(o)))) continue;
+    if (hasDates && !dateOverlaps(r, filter.from, filter.to)) continue;
+    if (words.length) {
+      const h = haystack(r);
+      if (!words.every((w) => h.includes(w))) continue;
+    }
+    out.push(r);
+  }
+  return out.sort(compareRecords);
+}
+
+/** Distinct names (subjects and organisations) with how many records mention each, most mentioned first. */
+export function knownNames(records: readonly MgRecord[]): { name: string; count: number }[] {
+  const counts = new Map<string, number>();
+  for (const r of records) {
+    const names = new Set([r.subject, ...r.organizations].filter(Boolean));
+    for (const n of names) counts.set(n, (counts.get(n) ?? 0) + 1);
+  }
+  return [...counts].map(([name, count]) => ({ name, count })).sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+}
+
+export function knownRegions(records: readonly MgRecord[]): string[] {
+  return [...new Set(records.map((r) => r.region).filter(Boolean))].sort((a, b) => a.localeCompare(b));
+}

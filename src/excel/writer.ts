@@ -1,0 +1,272 @@
+// The Excel writer: applies a host-neutral InsertPlan (src/core/table/plan.ts) through Office.js.
+// One 2-D write of values and number formats per chunk and one context.sync() per chunk (never per
+// row), calculation and screen updating suspended while writing, progress reported, cancellable.
+import type { MgRecord } from "../core/model/record";
+import { columnsOf } from "../core/table/columns";
+import { InsertChunk, InsertPlan, PlanOptions, planInsert } from "../core/table/plan";
+import { TableSpec, isValidTableName, nextFreeTableName } from "../core/table/presets";
+import { StoredTable, loadStoredSetting, queueSaveStored, readStoredSetting, upsertStored } from "./tableStore";
+
+/** Excel.run, or a stand-in in tests. */
+export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
+
+export const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
+
+export const MAX_ROWS = 1_048_576;
+export const MAX_COLUMNS = 16_384;
+export const TABLE_STYLE = "TableStyleMedium2";
+/** Evidence sentences are long: after autofit, cap the column so the table stays readable (points). */
+const EVIDENCE_WIDTH_PT = 320;
+
+export interface Progress {
+  rowsWritten: number;
+  rowCount: number;
+}
+
+export interface InsertRequest {
+  spec: TableSpec;
+  /** Rows of the table, already filtered and ordered (filterRecords). */
+  records: readonly MgRecord[];
+  datasetVersion: string;
+  /** The user agreed to overwrite a non-empty target. */
+  overwrite?: boolean;
+  onProgress?: (p: Progress) => void;
+  signal?: AbortSignal;
+  planOptions?: PlanOptions;
+}
+
+export type InsertOutcome =
+  | { status: "inserted"; tableName: string; address: string; rowCount: number }
+  | { status: "not-empty"; address: string }
+  | { status: "name-exists"; tableName: string; isMgTable: boolean; suggestedName: string }
+  | { status: "overlaps-table"; address: string; tables: string[] }
+  | { status: "too-big"; message: string }
+  | { status: "cancelled"; message: string };
+
+function queueSuspend(ctx: Excel.RequestContext): void {
+  ctx.application.suspendApiCalculationUntilNextSync();
+  ctx.application.suspendScreenUpdatingUntilNextSync();
+}
+
+/** Queues one chunk: formats first (so "@" text columns take the text as text), then values, then links. */
+function queueChunk(sheet: Excel.Worksheet, top: number, left: number, chunk: InsertChunk, columnCount: number): void {
+  const range = sheet.getRangeByIndexes(top + chunk.firstRow, left, chunk.values.length, columnCount);
+  range.numberFormat = chunk.numberFormat;
+  range.values = chunk.values;
+  for (const l of chunk.links) {
+    range.getCell(l.row, l.col).hyperlink = { address: l.url, textToDisplay: l.url };
+  }
+}
+
+function queueHeader(sheet: Excel.Worksheet, top: number, left: number, plan: InsertPlan): Excel.Range {
+  const header = sheet.getRangeByIndexes(top, left, 1, plan.columnCount);
+  header.numberFormat = [plan.header.map(() => "@")];
+  header.values = [plan.header];
+  return header;
+}
+
+/** Writes every chunk, one sync each; stops between chunks when the signal aborts. Returns rows written. */
+async function writeChunks(
+  ctx: Excel.RequestContext, sheet: Excel.Worksheet, top: number, left: number, plan: InsertPlan,
+  onProgress?: (p: Progress) => void, signal?: AbortSignal,
+): Promise<{ written: number; aborted: boolean }> {
+  let written = 0;
+  for (const chunk of plan.chunks) {
+    if (signal?.aborted) return { written, aborted: true };
+    queueSuspend(ctx);
+    queueChunk(sheet, top, left, chunk, plan.columnCount);
+    await ctx.sync();
+    written += chunk.values.length;
+    onProgress?.({ rowsWritten: written, rowCount: plan.rowCount });
+  }
+  return { written, aborted: false };
+}
+
+function queueTableLook(table: Excel.Table, spec: TableSpec): void {
+  table.style = TABLE_STYLE;
+  table.showBandedRows = true;
+  table.getHeaderRowRange().format.font.bold = true;
+  table.getRange().format.autofitColumns();
+  const evidence = spec.columns.indexOf("evidence");
+  if (evidence >= 0) table.columns.getItemAt(evidence).getRange().format.columnWidth = EVIDENCE_WIDTH_PT;
+}
+
+/** Data rows a table gets: Excel tables need at least one body row, left empty when no record matches. */
+function bodyRows(plan: InsertPlan): number {
+  return Math.max(1, plan.rowCount);
+}
+
+export async function insertTable(run: ExcelRunner, req: InsertRequest): Promise<InsertOutcome> {
+  const { spec } = req;
+  if (!isValidTableName(spec.tableName)) {
+    return { status: "too-big", message: `"${spec.tableName}" is not a valid Excel table name: use letters, digits and underscores, starting with a letter` };
+  }
+  const plan = planInsert(req.records, columnsOf(spec.columns), req.planOptions);
+  return run(async (ctx) => {
+    const selected = ctx.workbook.getSelectedRange();
+    selected.load("rowIndex,columnIndex");
+    const sheet = selected.worksheet;
+    const existing = ctx.workbook.tables.getItemOrNullObject(spec.tableName);
+    existing.load("name");
+    const allTables = ctx.workbook.tables;
+    allTables.load("items/name");
+    const setting = loadStoredSetting(ctx);
+    await ctx.sync();
+
+    const stored = readStoredSetting(setting);
+    if (!existing.isNullObject) {
+      return {
+        status: "name-exists" as const,
+        tableName: existing.name,
+        isMgTable: stored.some((t) => t.tableName.toLowerCase() === spec.tableName.toLowerCase()),
+        suggestedName: nextFreeTableName(spec.tableName, allTables.items.map((t) => t.name)),
+      };
+    }
+    const top = selected.rowIndex;
+    const left = selected.columnIndex;
+    const height = 1 + bodyRows(plan);
+    if (top + height > MAX_ROWS || left + plan.columnCount > MAX_COLUMNS) {
+      return { status: "too-big" as const, message: `${plan.rowCount} rows × ${plan.columnCount} columns do not fit below the selected cell: select a cell higher up or further left` };
+    }
+
+    const target = sheet.getRangeByIndexes(top, left, height, plan.columnCount);
+    target.load("address");
+    const used = target.getUsedRangeOrNullObject(true);
+    used.load("address");
+    const tablesInTarget = target.getTables(false);
+    tablesInTarget.load("items/name");
+    await ctx.sync();
+    if (tablesInTarget.items.length > 0) {
+      return { status: "overlaps-table" as const, address: target.address, tables: tablesInTarget.items.map((t) => t.name) };
+    }
+    if (!used.isNullObject && !req.overwrite) return { status: "not-empty" as const, address: target.address };
+
+    queueSuspend(ctx);
+    if (!used.isNullObject) target.clear("All");
+    queueHeader(sheet, top, left, plan);
+    await ctx.sync();
+    const { aborted } = await writeChunks(ctx, sheet, top + 1, left, plan, req.onProgress, req.signal);
+    if (aborted) {
+      // A half-written table would show numbers as if complete: take it away.
+      target.clear("All");
+      await ctx.sync();
+      return { status: "cancelled" as const, message: "Insert cancelled: the rows written so far were removed." };
+    }
+
+    const table = sheet.tables.add(target, true);
+    table.name = spec.tableName;
+    queueTableLook(table, spec);
+    table.load("id,name");
+    await ctx.sync();
+
+    const entry: StoredTable = { tableId: table.id, tableName: table.name, spec, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() };
+    queueSaveStored(ctx, upsertStored(stored, entry));
+    await ctx.sync();
+    return { status: "inserted" as const, tableName: table.name, address: target.address, rowCount: plan.rowCount };
+  });
+}
+
+export interface RefreshRequest {
+  /** Rows a stored table should now hold (filterRecords over the data in use). */
+  rowsFor(spec: TableSpec): readonly MgRecord[];
+  datasetVersion: string;
+  onProgress?: (p: Progress & { tableName: string; tableIndex: number; tableCount: number }) => void;
+  /** Checked between tables: a table is either fully rewritten or left as it was. */
+  signal?: AbortSignal;
+  planOptions?: PlanOptions;
+  /** Refresh only these tables (names); all stored tables when absent. */
+  only?: readonly string[];
+}
+
+export interface TableRefreshResult {
+  tableName: string;
+  status: "refreshed" | "missing" | "blocked" | "cancelled";
+  rowsBefore?: number;
+  rowsAfter?: number;
+  message: string;
+}
+
+export async function listStoredTables(run: ExcelRunner): Promise<StoredTable[]> {
+  return run(async (ctx) => {
+    const setting = loadStoredSetting(ctx);
+    await ctx.sync();
+    return readStoredSetting(setting);
+  });
+}
+
+/** Rewrites every stored MG table in place from its stored filter, resizing it; nothing outside it is touched. */
+export async function refreshTables(run: ExcelRunner, req: RefreshRequest): Promise<TableRefreshResult[]> {
+  return run(async (ctx) => {
+    const setting = loadStoredSetting(ctx);
+    await ctx.sync();
+    let stored = readStoredSetting(setting);
+    const only = req.only?.map((n) => n.toLowerCase());
+    const entries = stored.filter((t) => !only || only.includes(t.tableName.toLowerCase()));
+    const results: TableRefreshResult[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      const entry = entries[i];
+      if (req.signal?.aborted) {
+        results.push({ tableName: entry.tableName, status: "cancelled", message: `${entry.tableName} was not refreshed (cancelled).` });
+        continue;
+      }
+      const table = ctx.workbook.tables.getItemOrNullObject(entry.tableId || entry.tableName);
+      table.load("id,name");
+      await ctx.sync();
+      if (table.isNullObject) {
+        stored = stored.filter((t) => t !== entry);
+        results.push({ tableName: entry.tableName, status: "missing", message: `${entry.tableName} is no longer in the workbook; it is forgotten.` });
+        continue;
+      }
+      const whole = table.getRange();
+      whole.load("rowIndex,columnIndex,rowCount,columnCount");
+      const sheet = table.worksheet;
+      await ctx.sync();
+
+      const name = table.name;
+      const columns = columnsOf(entry.spec.columns);
+      if (whole.columnCount !== columns.length) {
+        results.push({ tableName: name, status: "blocked", message: `${name} has ${whole.columnCount} columns, not the ${columns.length} it was made with: refresh would overwrite your columns. Insert it again instead.` });
+        continue;
+      }
+      const plan = planInsert(req.rowsFor(entry.spec), columns, req.planOptions);
+      const top = whole.rowIndex;
+      const left = whole.columnIndex;
+      const oldBody = whole.rowCount - 1;
+      const newBody = bodyRows(plan);
+
+      if (newBody > oldBody) {
+        // Growing takes rows under the table: only if they are empty.
+        const below = sheet.getRangeByIndexes(top + 1 + oldBody, left, newBody - oldBody, columns.length);
+        below.load("address");
+        const used = below.getUsedRangeOrNullObject(true);
+        used.load("address");
+        const tablesBelow = below.getTables(false);
+        tablesBelow.load("items/name");
+        await ctx.sync();
+        if (!used.isNullObject || tablesBelow.items.length > 0) {
+          results.push({ tableName: name, status: "blocked", rowsBefore: oldBody, message: `${name} needs ${newBody - oldBody} more rows, but ${below.address} is not empty: move what is there, then refresh again. The table was left as it was.` });
+          continue;
+        }
+      }
+
+      queueSuspend(ctx);
+      table.getDataBodyRange().clear("Contents");
+      table.getDataBodyRange().clear("Hyperlinks");
+      table.resize(sheet.getRangeByIndexes(top, left, 1 + newBody, columns.length));
+      if (newBody < oldBody) {
+        // Rows the table gave up were its own: leave them empty, not with stale numbers.
+        sheet.getRangeByIndexes(top + 1 + newBody, left, oldBody - newBody, columns.length).clear("All");
+      }
+      queueHeader(sheet, top, left, plan);
+      await ctx.sync();
+      await writeChunks(ctx, sheet, top + 1, left, plan, (p) => req.onProgress?.({ ...p, tableName: name, tableIndex: i, tableCount: entries.length }));
+      queueTableLook(table, entry.spec);
+      await ctx.sync();
+      stored = upsertStored(stored, { ...entry, tableName: name, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() });
+      results.push({ tableName: name, status: "refreshed", rowsBefore: oldBody, rowsAfter: plan.rowCount, message: `${name}: ${oldBody} → ${plan.rowCount} rows.` });
+    }
+    queueSaveStored(ctx, stored);
+    await ctx.sync();
+    return results;
+  });
+}

@@ -1,0 +1,86 @@
+import Papa from "papaparse";
+import { rec } from "../excel/syntheticRecords";
+import {
+  EMPTY_FILTER, filterRecords, isoToExcelDate, planInsert, columnsOf, tableToCsv, specForFilter, nextFreeTableName,
+  isValidTableName, knownNames, normalizeFilter, PRESETS, ALL_COLUMN_IDS,
+} from "../../src/core/table";
+
+describe("dates", () => {
+  it("gives Excel serials and a format showing only the precision the source gives", () => {
+    expect(isoToExcelDate("2024-02-29")).toEqual({ serial: 45351, precision: "day", format: "yyyy-mm-dd" });
+    expect(isoToExcelDate("2024-11")).toEqual({ serial: 45597, precision: "month", format: "mmm yyyy" });
+    expect(isoToExcelDate("2023")).toEqual({ serial: 44927, precision: "year", format: "yyyy" });
+    expect(isoToExcelDate("2023-02-29")).toBeNull();
+    expect(isoToExcelDate("")).toBeNull();
+  });
+});
+
+describe("filters", () => {
+  const rs = [
+    rec({ id: "a", kind: "project", subject: "Alpha Test Co", organizations: ["Alpha Test Co", "Beta Partner Ltd"], region: "Testland", date: "2024-05", title: "Alpha furnace", evidence: "Alpha Test Co started a furnace." }),
+    rec({ id: "b", kind: "capacity", subject: "Beta Partner Ltd", organizations: ["Beta Partner Ltd"], region: "Otherland", date: "2023-01-10", title: "Beta plant", evidence: "Beta said the plant makes hydride." }),
+    rec({ id: "c", kind: "event", subject: "Gamma", organizations: ["Gamma"], region: "Testland", date: "", title: "Gamma fair", evidence: "Gamma held a fair." }),
+  ];
+  const ids = (f: Partial<typeof EMPTY_FILTER>) => filterRecords(rs, { ...EMPTY_FILTER, ...f }).map((r) => r.id);
+  it("filters by kind, region and organisation (a partner counts)", () => {
+    expect(ids({})).toEqual(["a", "b", "c"]);
+    expect(ids({ kinds: ["capacity", "event"] })).toEqual(["b", "c"]);
+    expect(ids({ regions: ["testland"] })).toEqual(["a", "c"]);
+    expect(ids({ subjects: ["Beta Partner Ltd"] })).toEqual(["a", "b"]);
+  });
+  it("matches a month-precision date by overlap and drops undated records from a date range", () => {
+    expect(ids({ from: "2024-05-20", to: "2024-06-30" })).toEqual(["a"]);
+    expect(ids({ from: "2024-06-01" })).toEqual([]);
+    expect(ids({ to: "2023-12-31" })).toEqual(["b"]);
+  });
+  it("finds every word of the free text in title or evidence, ignoring case and punctuation", () => {
+    expect(ids({ text: "HYDRIDE plant" })).toEqual(["b"]);
+    expect(ids({ text: "furnace, alpha" })).toEqual(["a"]);
+    expect(ids({ text: "furnace hydride" })).toEqual([]);
+  });
+  it("counts names over subjects and organisations", () => {
+    expect(knownNames(rs)[0]).toEqual({ name: "Beta Partner Ltd", count: 2 });
+  });
+  it("rejects a stored filter it cannot read, saying which field", () => {
+    expect(() => normalizeFilter({ kinds: ["rumour"] })).toThrow(/unknown kind "rumour"/);
+    expect(() => normalizeFilter({ from: "May 2024" })).toThrow(/filter.from/);
+  });
+});
+
+describe("presets and names", () => {
+  it("keeps a preset's columns and name while its kinds are chosen", () => {
+    const p = PRESETS.find((x) => x.id === "policies")!;
+    expect(specForFilter({ ...EMPTY_FILTER, kinds: ["standard", "policy"], text: "x" }, "policies")).toMatchObject({ tableName: "MG_Policies", columns: p.columns });
+    expect(specForFilter({ ...EMPTY_FILTER, kinds: ["policy"] }, "policies")).toMatchObject({ tableName: "MG_Records", columns: ALL_COLUMN_IDS });
+  });
+  it("finds a free table name and refuses names Excel refuses", () => {
+    expect(nextFreeTableName("MG_Policies", ["mg_policies", "MG_Policies_2"])).toBe("MG_Policies_3");
+    expect(isValidTableName("MG_Policies")).toBe(true);
+    expect(isValidTableName("AB12")).toBe(false);
+    expect(isValidTableName("MG Policies")).toBe(false);
+  });
+});
+
+describe("chunk plan", () => {
+  it("keeps each chunk under its byte budget and every row exactly once", () => {
+    const rows = Array.from({ length: 2000 }, (_, i) => rec({ id: `r${i}`, evidence: "Ω".repeat(300) }));
+    const plan = planInsert(rows, columnsOf(ALL_COLUMN_IDS), { maxBytes: 100_000 });
+    expect(plan.chunks.every((c) => c.bytes <= 100_000)).toBe(true);
+    expect(plan.chunks.reduce((n, c) => n + c.values.length, 0)).toBe(2000);
+    expect(plan.chunks.map((c) => c.firstRow)).toEqual(plan.chunks.map((_, i) => plan.chunks.slice(0, i).reduce((n, c) => n + c.values.length, 0)));
+    // 300 two-byte characters count as 600 bytes, not 300.
+    expect(plan.chunks[0].bytes).toBeGreaterThan(plan.chunks[0].values.length * 600);
+  });
+});
+
+describe("csv", () => {
+  it("reads back the same table, with formula-like text neutralised", () => {
+    const rows = [rec({ kind: "policy", title: "=1+2", code: "-3", date: "2024-11", value: 12.5 })];
+    const cols = columnsOf(["title", "code", "date", "date_precision", "value", "source_url"]);
+    const parsed = Papa.parse<string[]>(tableToCsv(rows, cols), { skipEmptyLines: true }).data;
+    expect(parsed).toEqual([
+      ["Title", "Code", "Date", "Date precision", "Value", "Source"],
+      ["'=1+2", "'-3", "2024-11", "month", "12.5", "https://example.test/articles/1"],
+    ]);
+  });
+});
