@@ -1,0 +1,55 @@
+// What a refresh changes, record by record (matched by id, which is stable across builds: a hash of the
+// source, kind, evidence and value), so the user sees exactly which facts came, went or moved.
+import { MgRecord, RECORD_COLUMNS } from "../model/record";
+
+export type ChangeKind = "added" | "changed" | "removed";
+
+export interface RecordChange {
+  change: ChangeKind;
+  id: string;
+  kind: MgRecord["kind"];
+  subject: string;
+  title: string;
+  /** Fields whose value differs (changed records only). */
+  fields: string[];
+}
+
+export interface DatasetDiff {
+  added: number;
+  changed: number;
+  removed: number;
+  unchanged: number;
+  /** Added, then changed, then removed; each in the order of its dataset. */
+  changes: RecordChange[];
+}
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (Array.isArray(a) && Array.isArray(b)) return a.length === b.length && a.every((x, i) => x === b[i]);
+  return a === b;
+}
+
+function describe(r: MgRecord, change: ChangeKind, fields: string[] = []): RecordChange {
+  return { change, id: r.id, kind: r.kind, subject: r.subject, title: r.title, fields };
+}
+
+export function diffRecords(before: readonly MgRecord[], after: readonly MgRecord[]): DatasetDiff {
+  const old = new Map<string, MgRecord>();
+  for (const r of before) old.set(r.id, r);
+  const added: RecordChange[] = [];
+  const changed: RecordChange[] = [];
+  const seen = new Set<string>();
+  let unchanged = 0;
+  for (const r of after) {
+    seen.add(r.id);
+    const prev = old.get(r.id);
+    if (!prev) {
+      added.push(describe(r, "added"));
+      continue;
+    }
+    const fields = RECORD_COLUMNS.filter((c) => !sameValue(prev[c], r[c]));
+    if (fields.length) changed.push(describe(r, "changed", fields));
+    else unchanged++;
+  }
+  const removed = before.filter((r) => !seen.has(r.id)).map((r) => describe(r, "removed"));
+  return { added: added.length, changed: changed.length, removed: removed.length, unchanged, changes: [...added, ...changed, ...removed] };
+}

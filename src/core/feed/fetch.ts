@@ -1,0 +1,157 @@
+// Downloads one feed file with the guards a refresh needs: a timeout (no answer, or no bytes for that
+// long), user cancellation, a size limit enforced while reading (a hostile or broken server cannot make
+// the pane buffer gigabytes), and network failures turned into one sentence.
+import { FeedError, formatBytes } from "./errors";
+
+export type FetchLike = (input: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+
+export interface DownloadOptions {
+  fetch?: FetchLike;
+  signal?: AbortSignal;
+  /** Abort when the server sends no headers or no bytes for this long. */
+  timeoutMs: number;
+  /** Refuse a body larger than this. */
+  maxBytes: number;
+  /** The size the manifest declares: reading stops as soon as the body exceeds it. */
+  expectedBytes?: number;
+  /** Name used in messages ("records.csv"). */
+  label: string;
+  onBytes?: (loaded: number, total: number | undefined) => void;
+}
+
+export const CANCELLED_MESSAGE = "The refresh was cancelled, so the data in use is unchanged.";
+
+const NETWORK_REASONS: Record<string, string> = {
+  ECONNREFUSED: "the connection was refused",
+  ENOTFOUND: "the host name was not found",
+  EAI_AGAIN: "the host name could not be resolved",
+  ECONNRESET: "the connection was reset",
+  EHOSTUNREACH: "the host is unreachable",
+  ENETUNREACH: "the network is unreachable",
+  ENOENT: "there is no such file",
+  UND_ERR_SOCKET: "the connection was closed",
+};
+
+function networkReason(e: unknown): string {
+  let cur: unknown = e;
+  for (let depth = 0; depth < 4 && cur; depth++) {
+    const code = (cur as { code?: unknown }).code;
+    if (typeof code === "string" && NETWORK_REASONS[code]) return NETWORK_REASONS[code];
+    cur = (cur as { cause?: unknown }).cause;
+  }
+  return "you may be offline, or the server is down or does not allow this page to read it";
+}
+
+function seconds(ms: number): string {
+  return ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`;
+}
+
+/** Fetches `url` fully into memory under the guards above. Throws FeedError only. */
+export async function downloadFile(url: string, opts: DownloadOptions): Promise<Uint8Array> {
+  const doFetch: FetchLike = opts.fetch ?? ((u, init) => globalThis.fetch(u, init));
+  const { signal, timeoutMs, maxBytes, expectedBytes, label } = opts;
+  if (signal?.aborted) throw new FeedError("cancelled", CANCELLED_MESSAGE);
+
+  const controller = new AbortController();
+  let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const arm = () => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+  };
+  const onUserAbort = () => controller.abort();
+  signal?.addEventListener("abort", onUserAbort, { once: true });
+
+  const failure = (e: unknown): FeedError => {
+    if (e instanceof FeedError) return e;
+    if (signal?.aborted) return new FeedError("cancelled", CANCELLED_MESSAGE);
+    if (timedOut) return new FeedError("timeout", `The feed did not answer within ${seconds(timeoutMs)} while sending ${label} (${url}).`);
+    return new FeedError("offline", `Could not reach the feed to get ${label} at ${url}: ${networkReason(e)}.`, { cause: e });
+  };
+
+  try {
+    arm();
+    let response: Response;
+    try {
+      response = await doFetch(url, { signal: controller.signal });
+    } catch (e) {
+      throw failure(e);
+    }
+    if (!response.ok) {
+      const text = response.statusText ? ` ${response.statusText}` : "";
+      try {
+        await response.body?.cancel();
+      } catch {
+        /* the status is what matters */
+      }
+      throw new FeedError("http", `The feed server answered HTTP ${response.status}${text} for ${label} (${url}).`);
+    }
+    const limit = expectedBytes === undefined ? maxBytes : Math.min(maxBytes, expectedBytes);
+    const tooBig = (size: number): FeedError =>
+      size > maxBytes
+        ? new FeedError("too_large", `${label} is larger than the limit of ${formatBytes(maxBytes)}, so it was not downloaded.`)
+        : new FeedError("size_mismatch", `${label} is larger than the ${expectedBytes} bytes the manifest declares.`);
+    // Content-Length is a hint only (it counts compressed bytes when the server compresses).
+    const declared = Number(response.headers.get("content-length") ?? NaN);
+    if (!response.headers.get("content-encoding") && Number.isFinite(declared) && declared > limit) {
+      controller.abort();
+      throw tooBig(declared);
+    }
+    const total = expectedBytes ?? (Number.isFinite(declared) ? declared : undefined);
+    const chunks: Uint8Array[] = [];
+    let loaded = 0;
+    try {
+      if (response.body && typeof response.body.getReader === "function") {
+        const reader = response.body.getReader();
+        for (;;) {
+          arm();
+          const { done, value } = await reader.read();
+          if (done) break;
+          loaded += value.byteLength;
+          if (loaded > limit) {
+            controller.abort();
+            try {
+              await reader.cancel();
+            } catch {
+              /* already failing */
+            }
+            throw tooBig(loaded);
+          }
+          chunks.push(value);
+          opts.onBytes?.(loaded, total);
+        }
+      } else {
+        const buf = new Uint8Array(await response.arrayBuffer());
+        loaded = buf.byteLength;
+        if (loaded > limit) throw tooBig(loaded);
+        chunks.push(buf);
+        opts.onBytes?.(loaded, total);
+      }
+    } catch (e) {
+      throw failure(e);
+    }
+    if (chunks.length === 1) return chunks[0];
+    const out = new Uint8Array(loaded);
+    let offset = 0;
+    for (const c of chunks) {
+      out.set(c, offset);
+      offset += c.byteLength;
+    }
+    return out;
+  } finally {
+    if (timer !== undefined) clearTimeout(timer);
+    signal?.removeEventListener("abort", onUserAbort);
+  }
+}
+
+/** Decodes bytes as UTF-8, refusing anything that is not (a BOM is allowed and dropped). */
+export function decodeUtf8(bytes: Uint8Array, label: string): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    throw new FeedError("not_utf8", `${label} is not valid UTF-8 text.`);
+  }
+}
