@@ -20,7 +20,7 @@ export type Cell = string | number;
 /** A spilled table: the first row is the header. */
 export type Table = Cell[][];
 
-export function isAnswerError<T>(a: Answer<T>): a is AnswerError {
+export function isAnswerError<A extends AnswerValue<unknown> | AnswerError>(a: A): a is Extract<A, AnswerError> {
   return (a as AnswerError).error !== undefined;
 }
 

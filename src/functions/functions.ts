@@ -1,0 +1,160 @@
+// The MG custom functions as Excel sees them. custom-functions-metadata-plugin reads the JSDoc
+// below to write functions.json (ids, descriptions, parameters, help URLs) and registers each
+// function: keep descriptions in step with FUNCTION_SPECS (the build test compares them).
+// Every function is a thin shell: wait for the data (never forever), evaluate through the query
+// core, hand back a value or a CustomFunctions.Error. Nothing here throws anything else.
+import { startBundledLoad } from "../core/data/bundled";
+import { DataSnapshot, sharedStore } from "../core/data/store";
+import { isAnswerError } from "../core/query/answer";
+import { evaluateMg } from "./evaluate";
+import { toCustomFunctionsError } from "./excelErrors";
+
+/** How long a formula waits for the data at startup before it answers #N/A. */
+export const DATA_WAIT_MS = 15_000;
+
+if (typeof window !== "undefined" && typeof fetch === "function") void startBundledLoad(sharedStore());
+
+async function snapshot(): Promise<DataSnapshot> {
+  const store = sharedStore();
+  const now = store.current();
+  if (now) return now;
+  void startBundledLoad(store);
+  return store.whenReady(DATA_WAIT_MS);
+}
+
+/** Evaluate an MG function for Excel: resolves with the value, rejects with a CustomFunctions.Error. */
+export async function callForExcel(name: string, args: unknown[]): Promise<any> {
+  let snap: DataSnapshot;
+  try {
+    snap = await snapshot();
+  } catch (err) {
+    const reason = err instanceof Error ? err.message : String(err);
+    throw toCustomFunctionsError({ error: "not_available", message: `No data: ${reason}. Open the Magnesium Tracker pane or recalculate (Ctrl+Alt+F9).` });
+  }
+  const answer = evaluateMg(name, args, snap);
+  if (isAnswerError(answer)) throw toCustomFunctionsError(answer);
+  return answer.value;
+}
+
+/**
+ * Reported weight saving of the subject's part or product: percent as reported (21.8 for 21.8%) or kg.
+ * @customfunction WEIGHTSAVING
+ * @helpurl https://localhost:3000/help.html#WEIGHTSAVING
+ * @param subject Company or organisation, e.g. "Seres".
+ * @param [unit] "%" (default) or "kg".
+ * @param [bound] For a range: "low" (default) or "high".
+ * @returns The weight saving.
+ */
+export function weightSaving(subject: string, unit?: string, bound?: string): Promise<number> {
+  return callForExcel("WEIGHTSAVING", [subject, unit, bound]);
+}
+
+/**
+ * Reported capacity in tonnes per year; figures stated per day are not annualised (use per).
+ * @customfunction CAPACITY
+ * @helpurl https://localhost:3000/help.html#CAPACITY
+ * @param subject Company or organisation.
+ * @param [product] Words of the product, e.g. "magnesium hydride".
+ * @param [bound] For a range: "low" (default) or "high".
+ * @param [per] "year" (default), "day", "month" or "any" (as stated).
+ * @returns Capacity in tonnes.
+ */
+export function capacity(subject: string, product?: string, bound?: string, per?: string): Promise<number> {
+  return callForExcel("CAPACITY", [subject, product, bound, per]);
+}
+
+/**
+ * Release date of the most recent policy whose title, code or issuer matches, as an Excel date (month-only dates give the 1st).
+ * @customfunction POLICYDATE
+ * @helpurl https://localhost:3000/help.html#POLICYDATE
+ * @param query Words of the policy title, its code or its issuer, e.g. "MIIT".
+ * @returns Excel date serial: format the cell as a date.
+ */
+export function policyDate(query: string): Promise<number> {
+  return callForExcel("POLICYDATE", [query]);
+}
+
+/**
+ * Any field of the subject's most recent record (of a kind if given): value, unit, date, title, region, qualifier, evidence, source_url...
+ * @customfunction FACT
+ * @helpurl https://localhost:3000/help.html#FACT
+ * @param subject Company or organisation.
+ * @param field Field name, e.g. "evidence", "date", "source_url".
+ * @param [kind] Record kind, e.g. "weight_saving", "policy".
+ * @returns The field's value.
+ */
+export function fact(subject: string, field: string, kind?: string): Promise<any> {
+  return callForExcel("FACT", [subject, field, kind]);
+}
+
+/**
+ * Source URL of the record a lookup of the subject uses.
+ * @customfunction SOURCE
+ * @helpurl https://localhost:3000/help.html#SOURCE
+ * @param subject Company or organisation.
+ * @param [kind] Record kind, e.g. "weight_saving".
+ * @returns The source URL.
+ */
+export function source(subject: string, kind?: string): Promise<string> {
+  return callForExcel("SOURCE", [subject, kind]);
+}
+
+/**
+ * Table of dated records, most recent first, with a header row.
+ * @customfunction EVENTS
+ * @helpurl https://localhost:3000/help.html#EVENTS
+ * @param [kind] Record kind, e.g. "event", "deal"; empty for all.
+ * @param [subject] Company or organisation; empty for all.
+ * @param [from] Earliest date: an Excel date or text "2024-07".
+ * @param [to] Latest date: an Excel date or text "2024-12".
+ * @returns A table with a header row.
+ */
+export function events(kind?: string, subject?: string, from?: any, to?: any): Promise<any[][]> {
+  return callForExcel("EVENTS", [kind, subject, from, to]);
+}
+
+/**
+ * Table of policies, most recent first, with a header row.
+ * @customfunction POLICIES
+ * @helpurl https://localhost:3000/help.html#POLICIES
+ * @param [region] Region as in the data, e.g. "China"; empty for all.
+ * @param [from] Earliest date.
+ * @param [to] Latest date.
+ * @returns A table with a header row.
+ */
+export function policies(region?: string, from?: any, to?: any): Promise<any[][]> {
+  return callForExcel("POLICIES", [region, from, to]);
+}
+
+/**
+ * Table of projects and capacities, most recent first, with a header row.
+ * @customfunction PROJECTS
+ * @helpurl https://localhost:3000/help.html#PROJECTS
+ * @param [subject] Company or organisation; empty for all.
+ * @param [region] Region; empty for all.
+ * @returns A table with a header row.
+ */
+export function projects(subject?: string, region?: string): Promise<any[][]> {
+  return callForExcel("PROJECTS", [subject, region]);
+}
+
+/**
+ * The subjects the functions know, with their record counts.
+ * @customfunction SUBJECTS
+ * @helpurl https://localhost:3000/help.html#SUBJECTS
+ * @param [query] Part of a name to filter by; empty for all.
+ * @returns A table with a header row.
+ */
+export function subjects(query?: string): Promise<any[][]> {
+  return callForExcel("SUBJECTS", [query]);
+}
+
+/**
+ * Version, as-of date, record and source counts and origin (bundled or feed) of the data in use.
+ * @customfunction DATAINFO
+ * @helpurl https://localhost:3000/help.html#DATAINFO
+ * @returns A table with a header row.
+ */
+export function dataInfo(): Promise<any[][]> {
+  return callForExcel("DATAINFO", []);
+}

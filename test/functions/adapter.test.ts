@@ -1,0 +1,66 @@
+// The Excel adapter (src/functions/functions.ts) with the host mocked thinly: only the
+// CustomFunctions.Error class and error codes Office provides.
+import { sharedStore } from "../../src/core/data/store";
+import { startBundledLoad } from "../../src/core/data/bundled";
+import { syntheticDataset } from "../query/fixtures";
+
+class FakeCustomFunctionsError extends Error {
+  constructor(
+    public code: string,
+    message?: string,
+  ) {
+    super(message);
+  }
+}
+(globalThis as any).CustomFunctions = { Error: FakeCustomFunctionsError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } };
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const fns = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
+
+describe("Excel adapter", () => {
+  beforeAll(() => {
+    sharedStore().replace(syntheticDataset(), "bundled");
+  });
+
+  it("resolves values and spills as Excel expects them", async () => {
+    await expect(fns.weightSaving("RIDGEWAY MOTORS", null as any, null as any)).resolves.toBe(18.5);
+    const table = await fns.events("deal", null as any, null, null);
+    expect(table).toEqual([
+      ["date", "kind", "subject", "organizations", "title", "product", "value", "value_max", "unit", "per", "region", "source_url"],
+      ["2024-01-12", "deal", "Zeta Metals Trading", "Zeta Metals Trading", "Supply agreement", "", "", "", "", "", "", "https://example.test/article"],
+    ]);
+    expect(table.every((row) => row.length === table[0].length)).toBe(true);
+  });
+
+  it("rejects with a CustomFunctions.Error carrying code and message", async () => {
+    await expect(fns.capacity("Zeta Light Metals", "hydride", null as any, null as any)).rejects.toMatchObject({
+      code: "#N/A",
+      message: expect.stringContaining('use per "day"'),
+    });
+    await expect(fns.weightSaving("Ridgeway Motors", "lb")).rejects.toMatchObject({ code: "#VALUE!", message: 'unit must be "%" or "kg"; got "lb"' });
+    const err = await fns.subjects("zzzzzzzzzzzzzz").catch((e) => e);
+    expect(err).toBeInstanceOf(FakeCustomFunctionsError);
+  });
+
+  it("keeps messages within what Excel shows", async () => {
+    const long = "x".repeat(400);
+    const err = await fns.weightSaving(long).catch((e: FakeCustomFunctionsError) => e);
+    expect(err.message.length).toBeLessThanOrEqual(255);
+  });
+
+  it("answers #N/A with the reason when the data cannot load, instead of hanging", async () => {
+    const g = globalThis as any;
+    const saved = { store: g.__magnesiumTrackerDataStore, load: g.__magnesiumTrackerBundledLoad };
+    try {
+      delete g.__magnesiumTrackerDataStore;
+      delete g.__magnesiumTrackerBundledLoad;
+      await startBundledLoad(sharedStore(), async () => {
+        throw new Error("the bundled data (dataset.json) could not be loaded: HTTP 404");
+      });
+      await expect(fns.weightSaving("Ridgeway Motors")).rejects.toMatchObject({ code: "#N/A", message: expect.stringContaining("HTTP 404") });
+    } finally {
+      g.__magnesiumTrackerDataStore = saved.store;
+      g.__magnesiumTrackerBundledLoad = saved.load;
+    }
+  });
+});
