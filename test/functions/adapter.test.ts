@@ -14,7 +14,6 @@ class FakeCustomFunctionsError extends Error {
 }
 (globalThis as any).CustomFunctions = { Error: FakeCustomFunctionsError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } };
 
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 const fns = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 
 describe("Excel adapter", () => {
@@ -44,7 +43,7 @@ describe("Excel adapter", () => {
 
   it("keeps messages within what Excel shows", async () => {
     const long = "x".repeat(400);
-    const err = await fns.weightSaving(long).catch((e: FakeCustomFunctionsError) => e);
+    const err = (await fns.weightSaving(long).catch((e: FakeCustomFunctionsError) => e)) as FakeCustomFunctionsError;
     expect(err.message.length).toBeLessThanOrEqual(255);
   });
 
