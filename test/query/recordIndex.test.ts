@@ -61,6 +61,19 @@ describe("RecordIndex", () => {
     expect(buildIndex(ds).records.map((r) => r.date)).toEqual(["2020", ""]);
   });
 
+  it("resolves registry aliases to the entity the records name", () => {
+    const withAliases = buildIndex(syntheticDataset(), [
+      { name: "Northwind Magnesium", aliases: ["Northwind Mg Group", "NWM"] },
+      { name: "Nobody In The Data", aliases: ["Ghost Co"] },
+      { name: "Ridgeway Motors", aliases: ["Kestrel Auto"] }, // names two entities: ignored
+    ]);
+    const nwm = withAliases.resolveSubject("nwm");
+    expect(nwm.ok && nwm.entity.name).toBe("Northwind Magnesium");
+    expect(withAliases.resolveSubject("Ghost Co").ok).toBe(false);
+    const kestrel = withAliases.resolveSubject("Kestrel Auto");
+    expect(kestrel.ok && kestrel.entity.name).toBe("Kestrel Auto");
+  });
+
   it("lists regions as spelled in the data", () => {
     expect(index.regions()).toEqual(["Ostland", "Valeria"]);
     expect(index.resolveRegion("valeria")).toBe("Valeria");

@@ -2,6 +2,7 @@
 // lookups instead of a scan. Lists are kept most recent first (see compareRecency).
 import type { Dataset } from "../model/dataset";
 import type { MgRecord, RecordKind } from "../model/record";
+import { AliasGroup, REGISTRY_ALIASES } from "./aliases";
 import { aliasKey, nameDistance, nameTokens } from "./normalize";
 
 /** A subject or organisation the data knows, under its canonical name, with every spelling seen. */
@@ -51,6 +52,8 @@ export class RecordIndex {
   /** Every entity, by canonical name (case-insensitive order). */
   readonly entities: readonly Entity[];
   private readonly entityByKey = new Map<string, Entity>();
+  /** Registry spellings (alias keys) of entities in the data that the records never use. */
+  private readonly entityByRegistryAlias = new Map<string, Entity>();
   private readonly entitiesByToken = new Map<string, Entity[]>();
   private readonly byKind = new Map<RecordKind, MgRecord[]>();
   private readonly byEntityKind = new Map<Entity, Map<RecordKind, MgRecord[]>>();
@@ -59,7 +62,11 @@ export class RecordIndex {
   private readonly resolutionCache = new Map<string, SubjectResolution>();
   private readonly memoCache = new Map<string, unknown>();
 
-  constructor(dataset: Dataset) {
+  /**
+   * @param aliases alias groups (canonical name and other spellings); defaults to the bundled
+   *   registry. A group links its spellings to the one entity of the data it names.
+   */
+  constructor(dataset: Dataset, aliases: readonly AliasGroup[] = REGISTRY_ALIASES) {
     this.dataset = dataset;
     const records = dataset.records.slice().sort(compareRecency);
     this.records = records;
@@ -130,13 +137,21 @@ export class RecordIndex {
       this.byEntityKind.set(entity, perKind);
     }
     entities.sort((a, b) => a.key.localeCompare(b.key));
+    for (const group of aliases) {
+      const keys = [...new Set([group.name, ...group.aliases].map(aliasKey))].filter((k) => k !== "");
+      const present = [...new Set(keys.map((k) => this.entityByKey.get(k)).filter((e): e is Entity => e !== undefined))];
+      // a group that names two entities of the data cannot say which one a spelling means
+      if (present.length !== 1) continue;
+      for (const k of keys) if (!this.entityByKey.has(k)) this.entityByRegistryAlias.set(k, present[0]);
+    }
     this.entities = entities;
     this.regionNames = [...regions.values()].sort((a, b) => a.localeCompare(b));
   }
 
   /**
    * Which entity a user means. In order: a name or alias equal after normalisation ("saic",
-   * "SAIC", "S.A.I.C." -> SAIC; legal forms such as "Co., Ltd." ignored); else the one entity whose
+   * "SAIC", "S.A.I.C." -> SAIC; legal forms such as "Co., Ltd." ignored; registry aliases such as
+   * "SAIC Motor"); else the one entity whose
    * name contains every word of the query ("Inovance" -> "Suzhou Inovance ..."), ambiguous when
    * several do; else unknown, with the closest names as suggestions.
    */
@@ -152,7 +167,7 @@ export class RecordIndex {
   private resolveUncached(query: string): SubjectResolution {
     const key = aliasKey(query);
     if (key === "") return { ok: false, reason: "empty" };
-    const exact = this.entityByKey.get(key);
+    const exact = this.entityByKey.get(key) ?? this.entityByRegistryAlias.get(key);
     if (exact) return { ok: true, entity: exact, exact: true };
     const tokens = [...new Set(nameTokens(key))];
     let candidates: Entity[] | null = null;
@@ -231,6 +246,6 @@ export class RecordIndex {
 const EMPTY: readonly MgRecord[] = Object.freeze([]);
 
 /** Build the index of a dataset (validated by parseDataset beforehand). */
-export function buildIndex(dataset: Dataset): RecordIndex {
-  return new RecordIndex(dataset);
+export function buildIndex(dataset: Dataset, aliases?: readonly AliasGroup[]): RecordIndex {
+  return new RecordIndex(dataset, aliases);
 }
