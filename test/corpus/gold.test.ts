@@ -1,0 +1,163 @@
+// The gold file itself, checked against the seed articles it was written from: every evidence is a sentence
+// of its source, every number and every day/month of every date is in that sentence, every policy/standard
+// title and code is in it. A typo in the gold would otherwise score the extractors against a fact no source states.
+import * as fs from "fs";
+import * as path from "path";
+import { evaluate, normalizeText, parseGold, type GoldFile, type GoldRecord } from "../../src/core/corpus/eval";
+import type { MgRecord } from "../../src/core/model/record";
+
+const GOLD_FILE = path.resolve(__dirname, "../gold/seeds.gold.json");
+const CORPUS = path.resolve(__dirname, "../../../shared/corpus");
+const haveCorpus = fs.existsSync(CORPUS);
+
+const gold: GoldFile = parseGold(JSON.parse(fs.readFileSync(GOLD_FILE, "utf8")));
+
+// ---------------------------------------------------------------- source text, as the readers see it
+
+const ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: " " };
+function decodeEntities(s: string): string {
+  return s.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, e: string) => {
+    if (e[0] === "#") return String.fromCodePoint(e[1] === "x" || e[1] === "X" ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10));
+    return ENTITIES[e.toLowerCase()] ?? whole;
+  });
+}
+/** HTML to text: block tags become breaks, inline tags vanish, entities decoded. */
+function htmlToText(html: string): string {
+  const blocks = html.replace(/<\/?(p|li|ul|ol|h[1-6]|hr|br|div|blockquote|table|tr|td)\b[^>]*>/gi, "\n");
+  return decodeEntities(blocks.replace(/<[^>]*>/g, ""));
+}
+function sourceText(file: string): string {
+  const raw = fs.readFileSync(path.join(CORPUS, file), "utf8");
+  if (!file.endsWith(".json")) return normalizeText(raw);
+  const parsed = JSON.parse(raw) as unknown;
+  const items = (Array.isArray(parsed) ? parsed : [parsed]) as Array<{ title?: { rendered?: string }; content?: { rendered?: string } }>;
+  return normalizeText(items.map((it) => `${htmlToText(it.title?.rendered ?? "")}\n${htmlToText(it.content?.rendered ?? "")}`).join("\n"));
+}
+
+// ---------------------------------------------------------------- what a sentence states
+
+/** Numbers written in a sentence, thousands separators and "million"/"billion" understood. */
+function numbersIn(sentence: string): number[] {
+  const out: number[] = [];
+  for (const m of sentence.matchAll(/(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)(?:\s*(million|billion))?/gi)) {
+    const n = Number(m[1].replace(/,/g, ""));
+    out.push(n);
+    if (m[2]) out.push(n * (m[2].toLowerCase() === "million" ? 1e6 : 1e9));
+  }
+  return out;
+}
+
+const MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+/** Why a date is not supported by the sentence, or "" when its year (if alone), month and day all appear. */
+function dateProblem(iso: string, sentence: string): string {
+  const [y, m, d] = iso.split("-");
+  if (!m) return new RegExp(`\\b${y}\\b`).test(sentence) ? "" : `year ${y} not in the sentence`;
+  const month = MONTHS[Number(m) - 1];
+  if (!new RegExp(`\\b(${month}|${month.slice(0, 3)}\\.?)(?![a-z])`, "i").test(sentence)) return `month ${month} not in the sentence`;
+  if (d && !new RegExp(`\\b${Number(d)}(st|nd|rd|th)?\\b`).test(sentence)) return `day ${Number(d)} not in the sentence`;
+  return "";
+}
+
+const bare = (s: string) => normalizeText(s).replace(/["']/g, "").toLowerCase();
+const label = (r: GoldRecord) => `${r.kind} ${r.date || r.value} "${r.evidence.slice(0, 60)}"`;
+
+// ---------------------------------------------------------------- tests
+
+if (!haveCorpus) {
+  const reason = `${CORPUS} is absent: the gold cannot be checked against its sources`;
+  if (process.env.CI === "true") {
+    test("the seed corpus is present in CI", () => {
+      throw new Error(reason);
+    });
+  } else {
+    console.log(`skipping test/corpus/gold.test.ts source checks: ${reason}`);
+  }
+}
+
+(haveCorpus ? describe : describe.skip)("gold file against the seed articles", () => {
+  const texts = new Map<string, string>();
+  const textOf = (file: string) => {
+    if (!texts.has(file)) texts.set(file, sourceText(file));
+    return texts.get(file)!;
+  };
+
+  it("covers sources that exist in the corpus, with their publication dates", () => {
+    for (const s of gold.sources) {
+      expect(fs.existsSync(path.join(CORPUS, s.file))).toBe(true);
+      if (s.file.endsWith(".json")) {
+        const item = JSON.parse(fs.readFileSync(path.join(CORPUS, s.file), "utf8")) as { date: string };
+        expect(s.published).toBe(item.date.slice(0, 10));
+      } else if (s.published) {
+        const [y, m, d] = s.published.split("-").map(Number);
+        expect(textOf(s.file)).toContain(`${MONTHS[m - 1].slice(0, 3)} ${d}, ${y}`);
+      }
+    }
+  });
+
+  it("quotes every evidence verbatim from its source (HTML stripped, entities decoded, whitespace collapsed)", () => {
+    const bad = gold.records.filter((r) => !textOf(r.source).includes(normalizeText(r.evidence))).map(label);
+    expect(bad).toEqual([]);
+  });
+
+  it("takes every value and value_max from its sentence", () => {
+    const bad = gold.records.flatMap((r) =>
+      [r.value, r.value_max]
+        .filter((v): v is number => v !== null && !numbersIn(r.evidence).includes(v))
+        .map((v) => `${label(r)}: ${v} not in the sentence`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it("takes every day and month of every date from its sentence", () => {
+    const bad = gold.records.flatMap((r) =>
+      (["date", "date_end", "date_effective"] as const)
+        .filter((f) => r[f] !== "")
+        .map((f) => [f, dateProblem(r[f], r.evidence)])
+        .filter(([, problem]) => problem !== "")
+        .map(([f, problem]) => `${label(r)}: ${f} ${problem}`),
+    );
+    expect(bad).toEqual([]);
+  });
+
+  it("takes every policy/standard title and every code from its sentence", () => {
+    const bad = gold.records
+      .filter((r) => ((r.kind === "policy" || r.kind === "standard") && !bare(r.evidence).includes(bare(r.title))) || !r.evidence.includes(r.code))
+      .map(label);
+    expect(bad).toEqual([]);
+  });
+});
+
+describe("gold file", () => {
+  it("uses agreed units, a range only above its start, and no empty policy/standard title", () => {
+    for (const r of gold.records) {
+      expect(["", "t", "kg", "%", "CNY"]).toContain(r.unit);
+      if (r.value_max !== null) expect(r.value_max).toBeGreaterThan(r.value ?? Infinity * -1);
+      if (r.kind === "policy" || r.kind === "standard") expect(r.title).not.toBe("");
+      if (r.kind === "event") expect(r.date).not.toBe("");
+      if (r.date_end) expect(r.date_end > r.date).toBe(true);
+    }
+  });
+
+  it("has no record twice", () => {
+    const keys = gold.records.map((r) => JSON.stringify({ ...r, note: undefined, subject: undefined, region: undefined, product: undefined }));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+
+  it("scores itself 1.0 when read back as a dataset (the matcher can tell its own records apart)", () => {
+    const sources = gold.sources.map((s, i) => ({
+      source_id: `s${i}`, title: "", outlet: "", url: "", published: s.published, origin: s.file, format: "text" as const, record_count: 0,
+    }));
+    const idOf = new Map(sources.map((s) => [s.origin, s.source_id]));
+    const records: MgRecord[] = gold.records.map((g, i) => ({
+      id: `g${i}`, kind: g.kind, date: g.date, date_end: g.date_end, date_effective: g.date_effective, subject: g.subject,
+      organizations: [], region: g.region ?? "", title: g.title, product: g.product, code: g.code, value: g.value,
+      value_max: g.value_max, unit: g.unit, per: g.per, qualifier: g.qualifier, evidence: g.evidence,
+      source_id: idOf.get(g.source)!, source_title: "", source_outlet: "", source_url: "", source_published: "",
+    }));
+    const report = evaluate({ sources, records }, gold);
+    for (const k of report.kinds) {
+      expect({ kind: k.kind, matched: k.matched }).toEqual({ kind: k.kind, matched: k.gold });
+      expect(k.false_positives).toEqual([]);
+    }
+  });
+});
