@@ -1,0 +1,65 @@
+// `mg call FUNCTION [args...]`: evaluate an MG function as Excel would, over the bundled dataset
+// (or --data FILE). Prints the value; a spilled table as CSV; an error as "#N/A: message" with exit
+// code 1. Arguments are text as typed; "" stands for an omitted optional argument.
+import * as fs from "fs";
+import * as path from "path";
+import Papa from "papaparse";
+import { DataStore } from "../../core/data/store";
+import { parseDataset } from "../../core/model/dataset";
+import { isAnswerError } from "../../core/query/answer";
+import { FUNCTION_SPECS, functionSpec } from "../../core/query/functions";
+import { evaluateMg } from "../../functions/evaluate";
+import { excelErrorLabel } from "../../functions/excelErrors";
+
+const DEFAULT_DATA = path.join(__dirname, "..", "..", "data", "dataset.json");
+
+function usage(): string {
+  const lines = ["usage: mg call [--data dataset.json] FUNCTION [args...]", '  "" passes an omitted optional argument; dates as text (2024-07).', ""];
+  for (const f of FUNCTION_SPECS) lines.push(`  ${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})  ${f.description}`);
+  return lines.join("\n");
+}
+
+export async function run(argv: string[]): Promise<number> {
+  const args = [...argv];
+  let dataFile = DEFAULT_DATA;
+  if (args[0] === "--data") {
+    if (!args[1]) {
+      console.error("mg call: --data needs a dataset.json path");
+      return 2;
+    }
+    dataFile = path.resolve(args[1]);
+    args.splice(0, 2);
+  }
+  const [name, ...rest] = args;
+  if (!name || name === "--help" || name === "-h") {
+    console.log(usage());
+    return name ? 0 : 2;
+  }
+  const spec = functionSpec(name);
+  if (!spec) {
+    console.error(`mg call: "${name}" is not an MG function (${FUNCTION_SPECS.map((f) => f.name).join(", ")})`);
+    return 2;
+  }
+  if (rest.length > spec.params.length) {
+    console.error(`mg call: MG.${spec.name} takes at most ${spec.params.length} argument${spec.params.length === 1 ? "" : "s"}`);
+    return 2;
+  }
+  let dataset;
+  try {
+    dataset = parseDataset(JSON.parse(fs.readFileSync(dataFile, "utf8")));
+  } catch (err) {
+    console.error(`mg call: cannot read the dataset ${path.relative(process.cwd(), dataFile)}: ${err instanceof Error ? err.message : String(err)}`);
+    return 2;
+  }
+  const store = new DataStore();
+  const snapshot = store.replace(dataset, "bundled");
+  const answer = evaluateMg(spec.name, rest.map((a) => (a === "" ? null : a)), snapshot);
+  if (isAnswerError(answer)) {
+    console.log(`${excelErrorLabel(answer)}: ${answer.message}`);
+    return 1;
+  }
+  const v = answer.value;
+  if (Array.isArray(v)) process.stdout.write(Papa.unparse(v as unknown[][], { newline: "\n" }) + "\n");
+  else console.log(String(v));
+  return 0;
+}
