@@ -49,7 +49,8 @@ function walk(dir: string, rel: string, out: { abs: string; rel: string }[]): vo
  * argument, prefixed by that folder's name ("corpus/a.txt"), so the dataset does not depend on where the
  * folder or the working directory is. Files over `maxBytes` are reported without being read.
  */
-export function collectFileInputs(paths: string[], maxBytes: number, cwd = process.cwd()): CollectedInputs {
+export function collectFileInputs(paths: string[], maxBytes: number, cwd = process.cwd(), exclude: string[] = []): CollectedInputs {
+  const excluded = new Set(exclude.map((e) => path.resolve(cwd, e)));
   const result: CollectedInputs = { inputs: [], problems: [], skipped: [], display: new Map() };
   for (const p of paths) {
     const abs = path.resolve(cwd, p);
@@ -61,6 +62,7 @@ export function collectFileInputs(paths: string[], maxBytes: number, cwd = proce
     if (fs.statSync(abs).isDirectory()) walk(abs, path.basename(abs), files);
     else files.push({ abs, rel: path.basename(abs) });
     for (const f of files) {
+      if (excluded.has(f.abs)) continue;
       const shown = path.relative(cwd, f.abs) || f.abs;
       result.display.set(f.rel, shown);
       if (isNonArticleName(f.rel)) {
@@ -140,7 +142,8 @@ export async function run(argv: string[]): Promise<number> {
   let files = args.paths.filter((p) => !/^https?:\/\//i.test(p));
   if (args.paths.length === 0) files = [DEFAULT_CORPUS_DIR];
 
-  const collected = collectFileInputs(files, args.maxBytes);
+  // The files this run writes are never its inputs, even when they sit in an input folder.
+  const collected = collectFileInputs(files, args.maxBytes, process.cwd(), [args.out, ...(args.csv ? [args.csv] : [])]);
   const inputs = [...collected.inputs];
   const problems = [...collected.problems];
   for (const url of urls) {

@@ -12,12 +12,12 @@ export function isContactLine(line: string): boolean {
   return EMAIL_RE.test(s) || CONTACT_RE.test(s) || SITE_RE.test(s) || /all rights reserved/i.test(s);
 }
 
-/** A short line without sentence punctuation, like a menu item or a section link. */
+/** A short line without sentence punctuation or numbers, like a menu item or a section link. */
 export function isMenuLikeLine(line: string): boolean {
   const s = line.trim();
   if (s.length === 0) return true;
   if (s.length > 40) return false;
-  if (/[.!?;:]["”’)]*$/.test(s)) return false;
+  if (/[.!?;:]["”’)]*$/.test(s) || /\d/.test(s)) return false;
   return s.split(/\s+/).length <= 5;
 }
 

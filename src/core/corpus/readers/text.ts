@@ -82,7 +82,7 @@ export function readText(text: string, origin: string): Article {
   }
   if (lastMeta >= 0) {
     // A header was found: the title is the line the breadcrumb ends with, else the first line of
-    // three words or more before the end of the header that is not metadata.
+    // two words or more before the end of the header that is not metadata.
     const isMeta = (l: string) => !!(SOURCE_RE.test(l) || URL_LINE_RE.test(l) || isHttpUrl(l) || parseDateLine(l));
     let titleAt = -1;
     const crumbTitle = crumbs ? crumbs[crumbs.length - 1].toLowerCase() : "";
@@ -90,7 +90,7 @@ export function readText(text: string, origin: string): Article {
       if (crumbTitle && lines[i].toLowerCase() === crumbTitle) titleAt = i;
     }
     for (let i = crumbs ? 1 : 0; i <= lastMeta + 1 && i < zoneEnd && titleAt < 0; i++) {
-      if (!isMeta(lines[i]) && lines[i].split(/\s+/).length >= 3) titleAt = i;
+      if (!isMeta(lines[i]) && lines[i].split(/\s+/).length >= 2) titleAt = i;
     }
     if (titleAt >= 0) title = lines[titleAt];
     bodyStart = Math.max(lastMeta, titleAt) + 1;
