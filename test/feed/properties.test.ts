@@ -100,7 +100,7 @@ describe("manifest checker", () => {
         }
         if (fileEdit !== null && Array.isArray(m.files) && m.files.length) {
           const f = m.files[fileIdx % m.files.length];
-          f[["name", "bytes", "sha256"][fileIdx % 3]] = fileEdit;
+          if (f && typeof f === "object") f[["name", "bytes", "sha256"][fileIdx % 3]] = fileEdit;
         }
         let json: string;
         try {
