@@ -1,7 +1,99 @@
 // Extraction entry point: Article + Sentences -> RecordDrafts.
-// PLACEHOLDER until the extractors land (owned by the extraction engineer): returns nothing.
+// For each sentence: find organisations, dates (with the article's year context) and quantities once, run
+// every parser of the configuration, then keep a small discourse state (who/what the section is about) for
+// sentences that refer back ("It ...", "This product ..."). Refiners then merge and filter.
 import type { Article, RecordDraft, Sentence } from "../types";
+import { acronymDefinitions, findOrganizations, getRegistry, quotedSpans, plainApostrophes } from "../entities";
+import type { EntityMention, EntityRegistry } from "../entities";
+import type { Discourse, Found, SentenceContext } from "./context";
+import { DEFAULT_CONFIGURATION, ExtractorConfiguration } from "./configuration";
+import { articleSubjectYear, findDates, statedYear } from "./dates";
+import { findQuantities } from "./numbers";
+import { introducedProduct, refersBack, whoIsInvolved } from "./text";
 
-export function extractDrafts(_article: Article, _sentences: Sentence[]): RecordDraft[] {
-  return [];
+export type { ExtractorConfiguration } from "./configuration";
+export { DEFAULT_CONFIGURATION } from "./configuration";
+
+/** The article's registry: the bundled aliases plus acronyms the article itself defines. */
+function articleRegistry(article: Article, sentences: Sentence[]): EntityRegistry {
+  const base = getRegistry();
+  const defs = [article.title, ...sentences.map((s) => s.text)].flatMap((t) => acronymDefinitions(t, base));
+  return defs.length ? base.withAliases(defs) : base;
+}
+
+export function buildContexts(article: Article, sentences: Sentence[]): SentenceContext[] {
+  const registry = articleRegistry(article, sentences);
+  const articleYear = articleSubjectYear(article.title, sentences.slice(0, 3).map((s) => s.text));
+  const headingOrgs = new Map<string, EntityMention[]>();
+  const contexts: SentenceContext[] = [];
+  let sectionKey: string | undefined;
+  let sectionYear: number | undefined;
+  let discourse: Discourse | undefined;
+  for (const sentence of sentences) {
+    const key = `${sentence.paragraph}|${sentence.section ?? ""}`;
+    if (key !== sectionKey) {
+      sectionKey = key;
+      sectionYear = undefined;
+      discourse = undefined;
+    }
+    const text = sentence.text;
+    const section = sentence.section ?? "";
+    if (section && !headingOrgs.has(section)) headingOrgs.set(section, findOrganizations(section, registry));
+    const dates = findDates(text);
+    const ctx: SentenceContext = {
+      article,
+      sentence,
+      text,
+      registry,
+      orgs: findOrganizations(text, registry),
+      headingOrgs: section ? headingOrgs.get(section)! : [],
+      discourse: refersBack(text) ? discourse : undefined,
+      dates,
+      years: { articleYear, sectionYear, sentenceYear: statedYear(dates), published: article.published },
+      quantities: findQuantities(text),
+      quotes: quotedSpans(plainApostrophes(text)),
+    };
+    contexts.push(ctx);
+    // What later sentences may refer back to.
+    const product = introducedProduct(text) || ctx.discourse?.product || "";
+    if (ctx.orgs.length > 0) {
+      discourse = { ...whoIsInvolved(ctx, { inherit: false }), product };
+    } else if (ctx.discourse) {
+      discourse = { ...ctx.discourse, product: product || ctx.discourse.product };
+    } else discourse = product ? { subject: "", organizations: [], region: "", product } : undefined;
+    const stated = statedYear(dates);
+    if (stated) sectionYear = stated;
+  }
+  return contexts;
+}
+
+function sameSection(a: SentenceContext, b: SentenceContext): boolean {
+  return a.sentence.paragraph === b.sentence.paragraph && (a.sentence.section ?? "") === (b.sentence.section ?? "");
+}
+
+function strip(f: Found): RecordDraft {
+  const { sentenceIndex: _s, parser: _p, ...draft } = f;
+  return draft;
+}
+
+export function extractWith(config: ExtractorConfiguration, article: Article, sentences: Sentence[]): RecordDraft[] {
+  const contexts = buildContexts(article, sentences);
+  let found: Found[] = [];
+  for (const ctx of contexts) {
+    const fromSentence: Found[] = [];
+    for (const parser of config.parsers) fromSentence.push(...parser.parse(ctx));
+    found.push(...fromSentence);
+    // A policy's issuer is who the following sentences ("The measures indicated that ...") are about.
+    const policy = fromSentence.find((f) => f.kind === "policy" && f.subject);
+    const following = contexts[contexts.indexOf(ctx) + 1];
+    if (policy && following && following.orgs.length === 0 && refersBack(following.text) && sameSection(following, ctx)) {
+      following.discourse = { subject: policy.subject, organizations: policy.organizations, region: policy.region, product: "" };
+    }
+  }
+  for (const refiner of config.refiners) found = refiner.refine(found, { article, sentences, contexts });
+  return found.map(strip);
+}
+
+export function extractDrafts(article: Article, sentences: Sentence[]): RecordDraft[] {
+  return extractWith(DEFAULT_CONFIGURATION, article, sentences);
 }

@@ -1,0 +1,298 @@
+// Organisation mentions in a sentence: registry aliases first (longest match), then generic name patterns
+// (Title-Case words ending in a head noun such as "Co., Ltd.", "Group", "University", "Commission").
+// Rules (documented in docs/ARCHITECTURE.md):
+//  - Text inside double quotes is a title, not a mention.
+//  - A generic name that overlaps a registered alias resolves to the registered entity: sub-units named
+//    after their parent ("SAIC's Innovation R&D Institute", "X Department of MIIT") belong to the parent.
+//  - Generic names are canonicalised by dropping the legal form only ("Co., Ltd.", "Ltd.", "Inc.",
+//    "LLC", "Limited", "Corp.", "Corporation"); words such as "Group" or "Technology" stay.
+//  - Possessives ("Seres'", "Baogang's") are mentions of the name without the possessive.
+import { EntityRegistry, Entity, EntityType } from "./registry";
+import { regionFromName } from "./regions";
+
+export interface EntityMention {
+  start: number;
+  end: number;
+  /** The text as written (without a possessive). */
+  text: string;
+  entity: Entity;
+  /** True when the name came from the registry. */
+  registered: boolean;
+}
+
+/** Same-length copy with typographic apostrophes made plain, so offsets stay valid. */
+export function plainApostrophes(s: string): string {
+  return s.replace(/[’‘]/g, "'");
+}
+
+/** [start, end) spans of text inside double quotes ("..." or “...”). */
+export function quotedSpans(text: string): [number, number][] {
+  const spans: [number, number][] = [];
+  const re = /"([^"]*)"|“([^”]*)”/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  return spans;
+}
+
+function inSpans(pos: number, spans: [number, number][]): boolean {
+  for (const [a, b] of spans) if (pos >= a && pos < b) return true;
+  return false;
+}
+
+const isAlnum = (c: string | undefined) => !!c && /[A-Za-z0-9]/.test(c);
+
+function registryMentions(text: string, registry: EntityRegistry, quotes: [number, number][]): EntityMention[] {
+  const out: EntityMention[] = [];
+  const word = /[A-Za-z0-9]+/g;
+  let skipUntil = 0;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const pos = m.index;
+    if (pos < skipUntil || isAlnum(text[pos - 1])) continue;
+    if (inSpans(pos, quotes)) continue;
+    for (const alias of registry.candidatesFor(m[0])) {
+      if (!text.startsWith(alias, pos)) continue;
+      const end = pos + alias.length;
+      if (isAlnum(text[end]) && isAlnum(alias[alias.length - 1])) continue;
+      const entity = registry.entityForAlias(alias);
+      if (!entity) continue;
+      out.push({ start: pos, end, text: alias, entity, registered: true });
+      skipUntil = end;
+      break;
+    }
+  }
+  return out;
+}
+
+// ---- generic names -------------------------------------------------------------------------------
+
+const HEAD_TYPES: Record<string, EntityType> = {
+  Group: "company", Company: "company", Corporation: "company", Fund: "company",
+  University: "university",
+  Institute: "institute", Academy: "institute", Center: "institute", Centre: "institute", Laboratory: "institute",
+  Association: "association", Society: "association", Alliance: "association", Federation: "association", Chamber: "association",
+  Commission: "government", Ministry: "government", Government: "government", Bureau: "government", Council: "government",
+  Department: "government", Administration: "government", Office: "government", Committee: "government",
+};
+const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Corp.", "LLC", "Limited"]);
+/** Words that end a name when walking left: people's titles and sentence openers. */
+const LEFT_STOP = new Set([
+  "The", "A", "An", "On", "In", "At", "From", "By", "For", "With", "According", "During", "This", "These", "That",
+  "Its", "Both", "Multiple", "Meanwhile", "Currently", "Additionally", "Subsequently", "After", "Before", "As", "Since",
+  "Secretary", "Chairman", "Director", "President", "Mayor", "Professor", "Academician", "Deputy", "Manager",
+  "Vice", "Executive", "Member", "Leader", "Dean", "Head", "Minister", "Governor", "Chief", "General", "CEO", "Founder",
+  "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+]);
+
+interface Tok {
+  s: number;
+  e: number;
+  t: string;
+}
+
+function tokenize(text: string): Tok[] {
+  const toks: Tok[] = [];
+  const re = /[A-Za-z0-9](?:[A-Za-z0-9'&-]|\.(?=[A-Za-z0-9]))*\.?|[(),]/g;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    let t = m[0];
+    // A sentence-final period is not part of the word, except in abbreviations of legal forms.
+    if (t.length > 1 && t.endsWith(".") && !/^(Co|Ltd|Inc|Corp|St|Jr)\.$/.test(t)) t = t.slice(0, -1);
+    toks.push({ s: m.index, e: m.index + t.length, t });
+  }
+  return toks;
+}
+
+const isCap = (t: string) => /^[A-Z]/.test(t);
+const isPossessive = (t: string) => /'s?$/.test(t) && t !== "People's";
+
+/** Index of the last token of a legal suffix starting at i ("Co.", ",", "Ltd."), or -1. */
+function legalSuffixEnd(toks: Tok[], i: number): number {
+  const t = toks[i]?.t;
+  if (t === "Co." || t === "Co") {
+    if (toks[i + 1]?.t === "," && LEGAL.has(toks[i + 2]?.t ?? "")) return i + 2;
+    if (LEGAL.has(toks[i + 1]?.t ?? "")) return i + 1;
+    return i;
+  }
+  if (t && LEGAL.has(t)) return i;
+  return -1;
+}
+
+interface GenericName {
+  start: number;
+  end: number;
+  text: string;
+  type: EntityType;
+}
+
+function genericNames(text: string, quotes: [number, number][]): GenericName[] {
+  const toks = tokenize(text);
+  const out: GenericName[] = [];
+  let i = 0;
+  while (i < toks.length) {
+    const tok = toks[i];
+    const legalEnd = legalSuffixEnd(toks, i);
+    const headType = HEAD_TYPES[tok.t];
+    if ((legalEnd < 0 && !headType) || inSpans(tok.s, quotes)) {
+      i++;
+      continue;
+    }
+    // Walk left over Title-Case words, parentheticals ("(Maanshan)") and inner connectors.
+    let first = i;
+    let j = i - 1;
+    while (j >= 0) {
+      const t = toks[j].t;
+      if (t === ")") {
+        let k = j - 1;
+        while (k >= 0 && toks[k].t !== "(" && isCap(toks[k].t)) k--;
+        if (k >= 0 && toks[k].t === "(" && k < j - 1) {
+          first = k;
+          j = k - 1;
+          continue;
+        }
+        break;
+      }
+      if (LEFT_STOP.has(t) || isPossessive(t) || inSpans(toks[j].s, quotes)) break;
+      if (isCap(t) && t !== "(" ) {
+        first = j;
+        j--;
+        continue;
+      }
+      if ((t === "and" || t === "&") && j > 0 && isCap(toks[j - 1].t) && !LEFT_STOP.has(toks[j - 1].t)) {
+        j--;
+        continue;
+      }
+      // "Branch of the China ... Association": cross "of (the)" only when a head noun stands before it.
+      if (t === "the" && toks[j - 1]?.t === "of" && HEAD_TYPES[toks[j - 2]?.t ?? ""]) {
+        j -= 2;
+        continue;
+      }
+      if (t === "of" && HEAD_TYPES[toks[j - 1]?.t ?? ""]) {
+        j--;
+        continue;
+      }
+      break;
+    }
+    // Walk right: "University of Science and Technology Beijing", "Center for Light Alloy Precision Forming".
+    let last = legalEnd >= 0 ? legalEnd : i;
+    if (legalEnd < 0) {
+      const k = i + 1;
+      if ((toks[k]?.t === "of" || toks[k]?.t === "for") && toks[k].s === toks[k - 1].e + 1) {
+        let m = k + 1;
+        if (toks[m]?.t === "the") m++;
+        let lastCap = -1;
+        while (m < toks.length) {
+          const t = toks[m].t;
+          if (isCap(t) && !LEFT_STOP.has(t) && !inSpans(toks[m].s, quotes)) {
+            lastCap = m;
+            if (isPossessive(t)) break;
+            m++;
+          } else if ((t === "and" || t === "&") && isCap(toks[m + 1]?.t ?? "") && toks[m + 1]?.t !== "The") m++;
+          else break;
+        }
+        if (lastCap > 0 && !isPossessive(toks[lastCap].t)) last = lastCap;
+      }
+      const legal = legalSuffixEnd(toks, last + 1);
+      if (legal >= 0 && toks[last + 1].t !== "Co" ) last = legal;
+    }
+    // Skip leading connectors left dangling.
+    while (first < i && !isCap(toks[first].t) && toks[first].t !== "(") first++;
+    const hasName = first < i || last > i;
+    if (hasName) {
+      let start = toks[first].s;
+      let end = toks[last].e;
+      // Never end inside a possessive: "Co., Ltd.'s" -> "Co., Ltd.".
+      let name = text.slice(start, end);
+      if (/'s$/.test(name) && !/People's$/.test(name)) {
+        end -= 2;
+        name = name.slice(0, -2);
+      }
+      start = toks[first].s;
+      const type = headType ?? HEAD_TYPES[toks[last].t] ?? "company";
+      out.push({ start, end, text: name, type: legalEnd >= 0 ? companyOrHead(toks, first, i) : type });
+    }
+    i = last + 1;
+  }
+  return out;
+}
+
+/** "X Research Institute Co., Ltd." is an institute; "X Technology Co., Ltd." a company. */
+function companyOrHead(toks: Tok[], first: number, legalStart: number): EntityType {
+  for (let k = legalStart - 1; k >= first; k--) {
+    const h = HEAD_TYPES[toks[k].t];
+    if (h) return h === "government" ? "company" : h;
+    break;
+  }
+  return "company";
+}
+
+/** Words that describe rather than name: a generic name made only of these (and head nouns) is no name. */
+const DESCRIPTIVE = new Set([
+  "Party", "Standing", "Executive", "National", "Research", "Development", "Industry", "Industrial", "Technology",
+  "Technical", "Engineering", "Science", "Sciences", "Management", "Joint", "Innovation", "Local", "Municipal",
+  "Provincial", "Central", "State", "Key", "New", "Expert", "Experts", "Project", "Leading", "Working", "Organizing",
+  "R&D", "Materials", "Material", "Metal", "Metals", "Magnesium", "Design", "Planning", "Vehicle", "Environmental",
+]);
+
+/** Names that say they are an authority, whatever their last word ("... Leading Group"). */
+const GOVERNMENT_NAME = /\b(Commission|Ministry|Government|Bureau|Department|Administration|Leading Group|Party Committee|Provincial|Municipal)\b/;
+
+/** Canonical form of a name outside the registry: legal form dropped, leading article dropped. */
+export function canonicalGenericName(name: string): string {
+  let n = plainApostrophes(name).trim().replace(/^the\s+/i, "");
+  for (;;) {
+    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.)$/, "").trim();
+    if (next === n || next === "") break;
+    n = next;
+  }
+  return n;
+}
+
+/**
+ * Every organisation mentioned in `text`, in order, non-overlapping. `registry` may include article-local
+ * aliases (see `acronymDefinitions`).
+ */
+export function findOrganizations(text: string, registry: EntityRegistry): EntityMention[] {
+  const plain = plainApostrophes(text);
+  const quotes = quotedSpans(plain);
+  const known = registryMentions(plain, registry, quotes);
+  const mentions: EntityMention[] = [...known];
+  for (const g of genericNames(plain, quotes)) {
+    if (known.some((k) => k.start < g.end && g.start < k.end)) continue;
+    // "SAIC's Innovation R&D Institute": a unit named after its registered parent is the parent.
+    if (known.some((k) => /^'s? $/.test(plain.slice(k.end, g.start)))) continue;
+    const canonical = canonicalGenericName(g.text);
+    if (!/[A-Za-z]{2}/.test(canonical) || canonical.split(/\s+/).length < 2) continue;
+    // "the Party Committee", "the Research Institute": a description, not a name.
+    if (canonical.split(/\s+/).every((w) => DESCRIPTIVE.has(w) || HEAD_TYPES[w] || /^(?:of|the|and|for|&)$/.test(w))) continue;
+    const registered = registry.lookup(canonical) ?? registry.lookup(g.text);
+    const type: EntityType = GOVERNMENT_NAME.test(canonical) ? "government" : g.type;
+    const entity: Entity = registered ?? { name: canonical, aliases: [g.text], type, region: regionFromName(canonical) };
+    mentions.push({ start: g.start, end: g.end, text: g.text, entity, registered: !!registered });
+  }
+  mentions.sort((a, b) => a.start - b.start);
+  return mentions;
+}
+
+/**
+ * Acronyms an article defines right after a name: "the National Development and Reform Commission (NDRC)",
+ * "Federation of Hong Kong Industries (FHKI)". They resolve to the named entity for the rest of that article.
+ */
+export function acronymDefinitions(text: string, registry: EntityRegistry): { alias: string; entity: Entity }[] {
+  const plain = plainApostrophes(text);
+  const out: { alias: string; entity: Entity }[] = [];
+  for (const m of findOrganizations(plain, registry)) {
+    const def = /^\s*\((?:the\s+)?([A-Z][A-Za-z]*[A-Z][A-Za-z0-9&-]*)\)/.exec(plain.slice(m.end));
+    if (!def) continue;
+    const alias = def[1];
+    if (alias.length > 12) continue;
+    const existing = registry.entityForAlias(alias);
+    if (existing && existing !== m.entity) continue;
+    out.push({ alias, entity: m.entity });
+  }
+  return out;
+}
+
+/** Distinct canonical names of mentions, in order of first mention. */
+export function canonicalNames(mentions: readonly EntityMention[]): string[] {
+  const seen: string[] = [];
+  for (const m of mentions) if (!seen.includes(m.entity.name)) seen.push(m.entity.name);
+  return seen;
+}

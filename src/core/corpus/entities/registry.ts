@@ -1,0 +1,103 @@
+// The alias registry: organisations people maintain as data (src/data/aliases.json), loaded through a
+// JSON import so webpack and ts-jest bundle it with no file access (browser-safe).
+import registryData from "../../../data/aliases.json";
+
+export type EntityType = "government" | "association" | "company" | "university" | "institute" | "media" | "place" | "organization";
+
+export interface Entity {
+  /** Canonical name: what records carry in subject/organizations. */
+  name: string;
+  aliases: string[];
+  type: EntityType;
+  /** Region in the documented format ("China", "Anhui", "Yulin, Shaanxi"), "" when unknown. */
+  region: string;
+  comment?: string;
+}
+
+interface RegistryFile {
+  entities: { name: string; aliases?: string[]; type?: string; region?: string; comment?: string }[];
+}
+
+/** Key for case/punctuation-insensitive lookups ("saic", "S.A.I.C." -> "saic"). */
+export function nameKey(s: string): string {
+  return s
+    .normalize("NFKC")
+    .toLowerCase()
+    .replace(/[’‘`]/g, "'")
+    .replace(/[^a-z0-9]+/g, "");
+}
+
+export class EntityRegistry {
+  readonly entities: readonly Entity[];
+  /** Exact alias spelling -> entity (the matcher is case-sensitive: "NIO" is a company, "nio" is not). */
+  private readonly byAlias = new Map<string, Entity>();
+  /** First word of an alias -> aliases starting with it, longest first. */
+  private readonly byFirstWord = new Map<string, string[]>();
+  private readonly byKey = new Map<string, Entity>();
+
+  constructor(entities: Entity[]) {
+    this.entities = entities;
+    for (const e of entities) this.add(e, [e.name, ...e.aliases]);
+  }
+
+  static fromJson(data: unknown): EntityRegistry {
+    const file = data as RegistryFile;
+    if (!file || !Array.isArray(file.entities)) throw new Error("alias registry: expected { entities: [...] }");
+    const entities: Entity[] = file.entities.map((e, i) => {
+      if (typeof e.name !== "string" || !e.name.trim()) throw new Error(`alias registry: entity ${i} has no name`);
+      return {
+        name: e.name,
+        aliases: (e.aliases ?? []).filter((a) => typeof a === "string" && a.trim() !== ""),
+        type: (e.type ?? "organization") as EntityType,
+        region: e.region ?? "",
+        comment: e.comment,
+      };
+    });
+    return new EntityRegistry(entities);
+  }
+
+  /** A registry extended with article-local aliases (acronyms the article defines: "... Commission (NDRC)"). */
+  withAliases(extra: { alias: string; entity: Entity }[]): EntityRegistry {
+    const r = new EntityRegistry(this.entities.slice());
+    for (const { alias, entity } of extra) {
+      if (!r.byAlias.has(alias)) r.add(entity, [alias]);
+    }
+    return r;
+  }
+
+  private add(e: Entity, spellings: string[]): void {
+    for (const raw of spellings) {
+      const alias = raw.replace(/[’‘]/g, "'");
+      if (!this.byAlias.has(alias)) this.byAlias.set(alias, e);
+      const key = nameKey(alias);
+      if (key && !this.byKey.has(key)) this.byKey.set(key, e);
+      const first = /^[A-Za-z0-9]+/.exec(alias)?.[0] ?? alias;
+      const list = this.byFirstWord.get(first) ?? [];
+      if (!list.includes(alias)) list.push(alias);
+      list.sort((a, b) => b.length - a.length);
+      this.byFirstWord.set(first, list);
+    }
+  }
+
+  /** The entity a name stands for, case and punctuation insensitive, or undefined. */
+  lookup(name: string): Entity | undefined {
+    return this.byKey.get(nameKey(name));
+  }
+
+  /** Aliases (exact spellings) whose first alphanumeric run is this word, longest first. */
+  candidatesFor(firstWord: string): readonly string[] {
+    return this.byFirstWord.get(firstWord) ?? [];
+  }
+
+  entityForAlias(alias: string): Entity | undefined {
+    return this.byAlias.get(alias);
+  }
+}
+
+let defaultRegistry: EntityRegistry | undefined;
+
+/** The bundled registry (src/data/aliases.json), parsed once. */
+export function getRegistry(): EntityRegistry {
+  if (!defaultRegistry) defaultRegistry = EntityRegistry.fromJson(registryData);
+  return defaultRegistry;
+}

@@ -1,0 +1,25 @@
+// The extractor configuration: parsers run in this order on every sentence, then refiners run in this
+// order over everything found in the article. Adding a pattern = one file in parsers/ + one line here.
+import type { Parser, Refiner } from "./context";
+import { policyParser } from "./parsers/policy";
+import { standardParser } from "./parsers/standard";
+import { capacityParser } from "./parsers/capacity";
+import { weightSavingParser } from "./parsers/weightSaving";
+import { productWeightParser } from "./parsers/productWeight";
+import { projectParser } from "./parsers/project";
+import { dealParser } from "./parsers/deal";
+import { eventParser } from "./parsers/event";
+import { boilerplate } from "./refiners/boilerplate";
+import { policiesOverEvents } from "./refiners/policiesOverEvents";
+import { provenance } from "./refiners/provenance";
+import { dedupe } from "./refiners/dedupe";
+
+export interface ExtractorConfiguration {
+  parsers: Parser[];
+  refiners: Refiner[];
+}
+
+export const DEFAULT_CONFIGURATION: ExtractorConfiguration = {
+  parsers: [policyParser, standardParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, eventParser],
+  refiners: [boilerplate, policiesOverEvents, provenance, dedupe],
+};

@@ -1,0 +1,214 @@
+// Dates as news English writes them, and the year they belong to.
+// Mentions: "On May 16", "May 16, 2024", "From October 15 to 17", "On November 26-29", "In November",
+// "in late December", "In 2024", "at the end of 2023", "in the first half of 2025", "2024-05-16", "15 May 2024".
+// Not dates: "the 22nd" (no month), "(2024 Edition)", "the 2024 National ... Conference", "2024-2025".
+// Resolution (never guess): a year written in the mention wins; else the article's subject year; else a year
+// stated earlier in the same section; else the publication year when the date is then not after publication;
+// else no date.
+
+export interface DateMention {
+  start: number;
+  end: number;
+  text: string;
+  /** Year written in the mention itself, if any. */
+  year?: number;
+  month?: number;
+  day?: number;
+  endMonth?: number;
+  endDay?: number;
+  endYear?: number;
+  /** The word(s) before the date, lower case: "on", "in", "from", "by", "since", "end of", ... ("" if none). */
+  cue: string;
+}
+
+const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTH_ALT = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
+const YEAR = "(?:19|20)\\d{2}";
+const ORD = "(?:st|nd|rd|th)?";
+
+function monthIndex(name: string): number {
+  const n = name.toLowerCase().replace(".", "");
+  return MONTHS.findIndex((m) => m.startsWith(n.slice(0, 3))) + 1;
+}
+
+// Month day [range] [, year]. The year must not run on into a number ("May 16, 2024-2025" is not a year).
+const MONTH_DAY_RE = new RegExp(
+  `\\b(${MONTH_ALT}) (\\d{1,2})${ORD}(?![\\d:])` +
+    `(?:\\s?(?:-|–|—|to|through|until|and)\\s?(?:(${MONTH_ALT}) )?(\\d{1,2})${ORD}(?![\\d:,]\\d))?` +
+    `(?:,? (${YEAR})(?![\\d-]))?`,
+  "g",
+);
+// day Month [year] (British order).
+const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD} (${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
+// Month [year] with no day.
+const MONTH_RE = new RegExp(`\\b(${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
+// A bare year: only after a cue word, never followed by a range, an edition or a name.
+const YEAR_RE = new RegExp(`(${YEAR})(?![\\d])`, "g");
+const ISO_RE = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
+
+const MONTH_CUE = /\b(in|since|by|during|until|till|from|through|throughout|as of|before|after|late|early|mid|end of|beginning of|start of|middle of|of)\s+(?:(?:late|early|mid)[- ])?$/i;
+const YEAR_CUE = /\b(in|since|by|during|until|till|through|throughout|as of|before|after|end of|beginning of|start of|middle of|half of|quarter of|year|early|late|mid)[- ]+(?:the\s+)?$/i;
+
+function cueBefore(text: string, pos: number): string {
+  const before = text.slice(Math.max(0, pos - 24), pos);
+  const m = /(\b(?:at the end of|end of|by the end of|beginning of|start of|first half of|second half of|on|in|from|by|since|during|until|as of|before|after|late|early|mid)[- ]+(?:(?:late|early|mid)[- ])?)$/i.exec(before);
+  return m ? m[1].trim().toLowerCase() : "";
+}
+
+function overlaps(a: { start: number; end: number }, list: { start: number; end: number }[]): boolean {
+  return list.some((b) => a.start < b.end && b.start < a.end);
+}
+
+function validDay(month: number, day: number): boolean {
+  return month >= 1 && month <= 12 && day >= 1 && day <= [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/** Every date mention in a sentence, left to right. */
+export function findDates(text: string): DateMention[] {
+  const out: DateMention[] = [];
+  const push = (d: DateMention) => {
+    if (!overlaps(d, out)) out.push(d);
+  };
+  ISO_RE.lastIndex = 0;
+  for (let m = ISO_RE.exec(text); m; m = ISO_RE.exec(text)) {
+    const month = +m[2];
+    const day = +m[3];
+    if (!validDay(month, day)) continue;
+    push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[1], month, day, cue: cueBefore(text, m.index) });
+  }
+  MONTH_DAY_RE.lastIndex = 0;
+  for (let m = MONTH_DAY_RE.exec(text); m; m = MONTH_DAY_RE.exec(text)) {
+    const month = monthIndex(m[1]);
+    const day = +m[2];
+    if (!validDay(month, day)) continue;
+    const d: DateMention = { start: m.index, end: m.index + m[0].length, text: m[0], month, day, cue: cueBefore(text, m.index) };
+    if (m[5]) d.year = +m[5];
+    if (m[4]) {
+      const endMonth = m[3] ? monthIndex(m[3]) : month;
+      const endDay = +m[4];
+      // "May 16 and 17" style pairs and ranges: the end must come after the start.
+      if (validDay(endMonth, endDay) && (endMonth > month || (endMonth === month && endDay > day))) {
+        d.endMonth = endMonth;
+        d.endDay = endDay;
+        if (d.year) d.endYear = d.year;
+      } else {
+        // Not a range: keep just "Month day".
+        const short = new RegExp(`^(${MONTH_ALT}) \\d{1,2}${ORD}`).exec(m[0]);
+        if (short) {
+          d.end = d.start + short[0].length;
+          d.text = short[0];
+          delete d.year;
+        }
+      }
+    }
+    push(d);
+  }
+  DAY_MONTH_RE.lastIndex = 0;
+  for (let m = DAY_MONTH_RE.exec(text); m; m = DAY_MONTH_RE.exec(text)) {
+    const month = monthIndex(m[2]);
+    const day = +m[1];
+    if (!validDay(month, day)) continue;
+    const d: DateMention = { start: m.index, end: m.index + m[0].length, text: m[0], month, day, cue: cueBefore(text, m.index) };
+    if (m[3]) d.year = +m[3];
+    push(d);
+  }
+  MONTH_RE.lastIndex = 0;
+  for (let m = MONTH_RE.exec(text); m; m = MONTH_RE.exec(text)) {
+    const d: DateMention = { start: m.index, end: m.index + m[0].length, text: m[0], month: monthIndex(m[1]), cue: cueBefore(text, m.index) };
+    if (m[2]) d.year = +m[2];
+    // A month alone is a date only after a cue ("In November", "in late December") or with a year.
+    const cued = MONTH_CUE.test(text.slice(Math.max(0, m.index - 24), m.index));
+    if (!d.year && !cued) continue;
+    if (overlaps(d, out)) continue;
+    push(d);
+  }
+  YEAR_RE.lastIndex = 0;
+  for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
+    const start = m.index;
+    const end = start + m[0].length;
+    if (/[\w/-]$/.test(text.slice(0, start)) ) continue;
+    const after = text.slice(end, end + 12);
+    if (/^\s?[-–/]\s?\d/.test(after)) continue; // "2024-2025", "2024/25"
+    if (/^\s+(Edition|edition|version|Version)\b/.test(after)) continue;
+    if (/^\s+[A-Z]/.test(after) && !/^\s+(?:[A-Z][a-z]+\s)?(?:and|to)\b/.test(after)) {
+      // "In 2024 National ..." is a name; "In 2024 China produced ..." is ambiguous: not a date.
+      continue;
+    }
+    if (!YEAR_CUE.test(text.slice(Math.max(0, start - 24), start))) continue;
+    const d: DateMention = { start, end, text: m[0], year: +m[0], cue: cueBefore(text, start) };
+    push(d);
+  }
+  out.sort((a, b) => a.start - b.start);
+  return out;
+}
+
+export interface YearContext {
+  /** The year the article is about (from its title or opening sentence). */
+  articleYear?: number;
+  /** A year written in another date of the same sentence ("on January 9, 2024, and launched in April"). */
+  sentenceYear?: number;
+  /** A year stated earlier in the same section. */
+  sectionYear?: number;
+  /** Publication date YYYY-MM-DD or "". */
+  published?: string;
+}
+
+const pad = (n: number) => String(n).padStart(2, "0");
+
+function iso(year: number, month?: number, day?: number): string {
+  if (!month) return String(year);
+  if (!day) return `${year}-${pad(month)}`;
+  return `${year}-${pad(month)}-${pad(day)}`;
+}
+
+/** The year a mention without its own year belongs to, or undefined when the text does not pin it down. */
+export function contextYear(d: DateMention, ctx: YearContext): number | undefined {
+  if (d.year) return d.year;
+  if (ctx.sentenceYear) return ctx.sentenceYear;
+  if (ctx.articleYear) return ctx.articleYear;
+  if (ctx.sectionYear) return ctx.sectionYear;
+  const pub = ctx.published && /^\d{4}-\d{2}-\d{2}$/.test(ctx.published) ? ctx.published : "";
+  if (pub) {
+    const y = +pub.slice(0, 4);
+    const candidate = iso(y, d.month, d.day);
+    // Not after publication: compare at the precision of the mention.
+    if (candidate <= pub.slice(0, candidate.length)) return y;
+  }
+  return undefined;
+}
+
+export interface ResolvedDate {
+  date: string;
+  date_end: string;
+}
+
+export function resolveDate(d: DateMention, ctx: YearContext): ResolvedDate {
+  const year = contextYear(d, ctx);
+  if (year === undefined) return { date: "", date_end: "" };
+  const date = iso(year, d.month, d.day);
+  let date_end = "";
+  if (d.endDay && d.endMonth) date_end = iso(d.endYear ?? year, d.endMonth, d.endDay);
+  return { date, date_end };
+}
+
+/**
+ * The year an article is about: the single year in its title ("Major Events ... in 2024"), else a year that
+ * opens one of its first sentences ("In 2024, ..."). Undefined when neither says.
+ */
+export function articleSubjectYear(title: string, openingSentences: readonly string[]): number | undefined {
+  const titleYears = Array.from(new Set((title.match(/(?<![\d-])(?:19|20)\d{2}(?![\d-])/g) ?? []).map(Number)));
+  if (titleYears.length === 1) return titleYears[0];
+  for (const s of openingSentences) {
+    const m = /(?:^|[.:]\s|\s)(?:In|During|Throughout|For) ((?:19|20)\d{2}),/.exec(s);
+    if (m) return +m[1];
+  }
+  return undefined;
+}
+
+/** A year a sentence states outright (a mention with its own year), used as the section's year for later sentences. */
+export function statedYear(mentions: readonly DateMention[]): number | undefined {
+  // Only a full date ("January 9, 2024", "May 2024") pins the year of its neighbours; "by 2030" or
+  // "in the first half of 2025" say when something else is due.
+  for (const d of mentions) if (d.year && d.month && d.cue !== "by") return d.year;
+  return undefined;
+}

@@ -1,0 +1,134 @@
+// Numbers, units and qualifiers as news English writes them:
+// "1,350 mt", "100 million yuan", "over 50%", "more than 10%", "up to 17KG", "2.5 kg to 7 kg", "1,000+ tons".
+import type { Qualifier } from "../../model/record";
+
+export interface Quantity {
+  start: number;
+  end: number;
+  text: string;
+  value: number;
+  /** High end of a range ("2.5 kg to 7 kg"), else null. */
+  valueMax: number | null;
+  /** Normalised unit: "%", "kg", "t", "CNY", "USD", ... or "" for a bare number. */
+  unit: string;
+  /** The unit as written ("mt", "tons", "T", "KG"). */
+  rawUnit: string;
+  qualifier: Qualifier;
+  /**
+   * A tonnage naming a machine's class rather than a quantity of material: "3,200T", "10,000-mt-class",
+   * "4,000-ton press". Clamping force or class, never a capacity.
+   */
+  machineClass: boolean;
+}
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mn|bn)\b)?`;
+const UNIT = String.raw`(?:[\s-]?(%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|metric tons?\b|metric tonnes?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
+const CURRENCY_PREFIX = String.raw`(RMB|CNY|USD|US\$|\$|€|EUR)?\s?`;
+
+// One quantity: optional currency prefix, number, optional "+", optional scale word, optional unit
+// (attached, spaced or hyphenated), optional range end "to|-|~ number [scale] [unit]".
+const QUANTITY_RE = new RegExp(
+  String.raw`${CURRENCY_PREFIX}(?<![\d.,])(${NUM})(\+)?${SCALE}${UNIT}(?:(-class|-level|-grade| class| level)\b)?` +
+    String.raw`(?:\s?(?:to|-|–|~)\s?(${NUM})${SCALE}${UNIT})?`,
+  "g",
+);
+
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+
+export function normaliseUnit(raw: string): string {
+  const u = raw.trim();
+  if (u === "") return "";
+  if (u === "%" || /^per ?cent$/i.test(u)) return "%";
+  if (/^(kg|kilograms?)$/i.test(u)) return "kg";
+  // "mt" is the metric ton in trade press; tons, tonnes and metric tons are all tonnes here.
+  if (/^(t|mt|tons?|tonnes?|metric tons?|metric tonnes?)$/i.test(u)) return "t";
+  if (u === "kt") return "kt";
+  if (/^(yuan|RMB|CNY)$/i.test(u)) return "CNY";
+  if (/^(USD|US\$|\$|dollars?)$/i.test(u)) return "USD";
+  if (/^(EUR|€|euros?)$/i.test(u)) return "EUR";
+  if (/^meters?|metres?$/i.test(u)) return "m";
+  return u;
+}
+
+export function parseNumber(s: string): number {
+  return Number(s.replace(/,/g, ""));
+}
+
+const QUALIFIER_BEFORE: [RegExp, Qualifier][] = [
+  [/\b(?:more than|over|exceeding|above|in excess of|upwards of|surpassing|beyond)\s*$/i, "over"],
+  [/\b(?:up to|as much as|as high as|a maximum of|maximum of|max\.?)\s*$/i, "up to"],
+  [/\b(?:about|approximately|approx\.|around|roughly|nearly|almost|close to|some|an estimated|estimated)\s*$/i, "about"],
+  [/\b(?:at least|no less than|not less than|a minimum of|minimum of)\s*$/i, "at least"],
+  [/\b(?:less than|under|below|fewer than|no more than|not more than|within)\s*$/i, "under"],
+];
+
+/** The qualifier written just before position `pos` (ignoring "a weight reduction of" style glue is the caller's job). */
+export function qualifierBefore(text: string, pos: number): Qualifier {
+  const before = text.slice(Math.max(0, pos - 30), pos);
+  for (const [re, q] of QUALIFIER_BEFORE) if (re.test(before)) return q;
+  return "";
+}
+
+/** Every quantity in the text, left to right. */
+export function findQuantities(text: string): Quantity[] {
+  const out: Quantity[] = [];
+  QUANTITY_RE.lastIndex = 0;
+  for (let m = QUANTITY_RE.exec(text); m; m = QUANTITY_RE.exec(text)) {
+    const [whole, prefix, num, plus, scale, unit1, cls, num2, scale2, unit2] = m;
+    // A year range ("2024-2025") or a code ("GB/T 3499-2023") is not a quantity.
+    const before = text.slice(Math.max(0, m.index - 8), m.index);
+    if (/[A-Za-z/]\s?$/.test(before) && !prefix && /^\d/.test(whole) && /[A-Z]\/?[A-Z]*\s?$/.test(before)) continue;
+    const numStart = m.index + whole.indexOf(num);
+    const start = prefix ? m.index + whole.indexOf(prefix) : numStart;
+    const value = parseNumber(num) * (scale ? SCALES[scale.toLowerCase()] : 1);
+    let valueMax: number | null = null;
+    let rawUnit = unit1 ?? "";
+    let unit = normaliseUnit(rawUnit);
+    let end = m.index + whole.length;
+    if (num2 !== undefined) {
+      const u2 = normaliseUnit(unit2 ?? "");
+      const v2 = parseNumber(num2) * (scale2 ? SCALES[scale2.toLowerCase()] : scale && !u2 ? SCALES[scale.toLowerCase()] : 1);
+      // "2.5 kg to 7 kg", "2.5 to 7 kg": same unit on both ends (the first may be implied by the second).
+      const sameUnit = (unit === "" || u2 === "" || unit === u2) && (unit !== "" || u2 !== "");
+      const joiner = text.slice(m.index, end).match(/\s?(?:to|-|–|~)\s?\d[\d,.]*\S*$/);
+      const isRange = sameUnit && v2 > value && !/\bfrom\s+$/i.test(text.slice(Math.max(0, start - 8), start));
+      if (isRange) {
+        valueMax = v2;
+        if (unit === "") {
+          unit = u2;
+          rawUnit = unit2 ?? "";
+        }
+      } else {
+        // Not a range: keep only the first quantity and let the scan resume at the second.
+        const firstEnd = joiner ? end - joiner[0].length : end;
+        end = firstEnd;
+        QUANTITY_RE.lastIndex = firstEnd;
+      }
+    }
+    if (prefix) unit = normaliseUnit(prefix);
+    const textOut = text.slice(start, end).trimEnd();
+    let qualifier = qualifierBefore(text, start);
+    if (plus) qualifier = "over";
+    if (qualifier === "" && /^\s*or more\b/.test(text.slice(end))) qualifier = "at least";
+    const classWord = !!cls || /^-?(?:class|level|grade)\b/.test(text.slice(end));
+    // Tonnage written with a capital T attached ("3,200T") or as a class names a machine, not material.
+    const machineClass = unit === "t" && (rawUnit === "T" || classWord);
+    if (value === 0 && !/\d/.test(num)) continue;
+    out.push({ start, end: start + textOut.length, text: textOut, value, valueMax, unit, rawUnit, qualifier, machineClass });
+    void unit2;
+  }
+  return out;
+}
+
+/** The numbers written in a text, separators removed ("1,350 mt and 2.5 kg" -> [1350, 2.5]): for provenance checks. */
+export function writtenNumbers(text: string): number[] {
+  const out: number[] = [];
+  const re = new RegExp(`(${NUM})${SCALE}`, "g");
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const base = parseNumber(m[1]);
+    out.push(base);
+    if (m[2]) out.push(base * SCALES[m[2].toLowerCase()]);
+  }
+  return out;
+}

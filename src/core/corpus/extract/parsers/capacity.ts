@@ -1,0 +1,82 @@
+// capacity: production capacity or output rate of a plant, line or project, in tonnes.
+//   "an annual production capacity of 100 tons of magnesium hydride"   -> 100 t/year, magnesium hydride
+//   "can produce 1,350 mt of calcined dolomite daily"                   -> 1350 t/day
+//   "capacities of 100,000 mt, 200,000 mt, and 300,000 mt for X"        -> three records
+//   "the annual 100,000 mt X project"                                   -> 100000 t/year
+// Not capacities: a machine's class or clamping force ("3,200T", "10,000-mt-class"), shipments, sales,
+// deliveries, demand, stocks, per-vehicle contents.
+import type { Found, Parser, SentenceContext } from "../context";
+import { newFound } from "../context";
+import type { Quantity } from "../numbers";
+import { cleanNounPhrase, whoIsInvolved } from "../text";
+
+const CAPACITY_CUE = /\b(capacit(?:y|ies)|produc(?:e|es|ed|ing|tion)|output|annual(?:ly)?|yearly|daily|smelting|refining)\b/i;
+const FACILITY_AFTER = /^\s+([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion)\b/;
+const NOT_CAPACITY_AFTER = /^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
+const NOT_CAPACITY_BEFORE = /\b(?:shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of)\b[^,;]{0,30}$/i;
+const MACHINE_AFTER = /^[\s-]*(?:[\w-]+\s+){0,5}?(?:machines?|press(?:es)?|die-casting|die casting|island|injection|molding|moulding|clamping|cell|furnace|barrel)\b/i;
+const PER_YEAR = /\b(?:per year|a year|per annum|annually|each year|every year|\/year|\/yr|\/a|tpa|tpy)\b/i;
+const PER_DAY = /\b(?:per day|a day|daily|each day|\/day|\/d)\b/i;
+
+function isTonnage(q: Quantity): boolean {
+  return (q.unit === "t" || q.unit === "kt") && !q.machineClass;
+}
+
+/** Groups of quantities written as a list: "100,000 mt, 200,000 mt, and 300,000 mt". */
+function lists(text: string, qs: Quantity[]): Quantity[][] {
+  const groups: Quantity[][] = [];
+  for (const q of qs) {
+    const g = groups[groups.length - 1];
+    if (g && /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(text.slice(g[g.length - 1].end, q.start))) g.push(q);
+    else groups.push([q]);
+  }
+  return groups;
+}
+
+export const capacityParser: Parser = {
+  name: "capacity",
+  parse(ctx: SentenceContext): Found[] {
+    const { text } = ctx;
+    const out: Found[] = [];
+    const tonnages = ctx.quantities.filter(isTonnage);
+    if (tonnages.length === 0) return out;
+    for (const group of lists(text, tonnages)) {
+      const first = group[0];
+      const last = group[group.length - 1];
+      const clauseStart = Math.max(text.lastIndexOf(", ", first.start - 1) + 2, text.lastIndexOf("; ", first.start - 1) + 2, 0);
+      const before = text.slice(Math.max(clauseStart, first.start - 70), first.start);
+      const afterText = text.slice(last.end);
+      const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
+      const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
+      if (NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
+      const facility = FACILITY_AFTER.exec(after);
+      if (!CAPACITY_CUE.test(before) && !facility && !PER_YEAR.test(after) && !PER_DAY.test(after)) continue;
+      let per: "" | "year" | "day" = "";
+      const near = before.slice(-40);
+      if (/\b(?:daily)\b/i.test(near) || PER_DAY.test(after)) per = "day";
+      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(near) || PER_YEAR.test(after)) per = "year";
+      let product = "";
+      const of = /^\s+(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|[,;.]|$)/.exec(afterText);
+      if (of) product = cleanNounPhrase(of[1]);
+      else if (facility) product = cleanNounPhrase(facility[1]);
+      const who = whoIsInvolved(ctx, { inherit: true });
+      for (const q of group) {
+        out.push(
+          newFound(ctx, "capacity", {
+            kind: "capacity",
+            subject: who.subject,
+            organizations: who.organizations,
+            title: product,
+            product,
+            value: q.value,
+            value_max: q.valueMax,
+            unit: q.unit,
+            per,
+            qualifier: q.qualifier,
+          }),
+        );
+      }
+    }
+    return out;
+  },
+};

@@ -1,0 +1,39 @@
+// deal: acquisitions, equity transfers and stakes. The value is the share percentage when stated
+// ("will hold 681,288,695 shares, accounting for 12.54% of the company's total shares" -> 12.54 %).
+import type { Found, Parser, SentenceContext } from "../context";
+import { newFound } from "../context";
+import { resolveDate } from "../dates";
+import { eventTitle } from "./event";
+import { whoIsInvolved } from "../text";
+
+const DEAL = /\b(acquisition of|acquired|acquires|acquire|equity transfer|stake in|stake of|takeover|merger with|merged with|took control of|shares, accounting for)\b/i;
+const SHARE_BEFORE = /\b(?:accounting for|representing|equal to|stake of|holding of|holds?|to hold)\s+(?:about\s+|approximately\s+|over\s+)?$/i;
+
+export const dealParser: Parser = {
+  name: "deal",
+  parse(ctx: SentenceContext): Found[] {
+    const { text } = ctx;
+    const m = DEAL.exec(text);
+    if (!m || ctx.orgs.length === 0) return [];
+    const share = ctx.quantities.find(
+      (q) => q.unit === "%" && (SHARE_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start)) || /^\s+(?:stake|of the (?:company's )?(?:total )?(?:shares|equity))\b/.test(text.slice(q.end))),
+    );
+    const d = ctx.dates.find((x) => x.cue !== "by");
+    const date = d ? resolveDate(d, ctx.years).date : "";
+    const who = whoIsInvolved(ctx, { inherit: false });
+    const quote = ctx.quotes.find(([a, b]) => /Agreement|Contract/.test(text.slice(a, b)));
+    const title = quote ? text.slice(quote[0] + 1, quote[1] - 1).replace(/[\s,.;:]+$/, "") : eventTitle(text, d?.start ?? 99, d?.end ?? 99);
+    return [
+      newFound(ctx, "deal", {
+        kind: "deal",
+        date,
+        subject: who.subject,
+        organizations: who.organizations,
+        title,
+        value: share ? share.value : null,
+        unit: share ? "%" : "",
+        qualifier: share ? share.qualifier : "",
+      }),
+    ];
+  },
+};

@@ -1,0 +1,94 @@
+// event: any other dated happening (launch, release, signing, conference, production start, delivery,
+// clinical milestone, award, listing). One per sentence, dated by the sentence's first date that is a
+// happening (not a deadline: "by 2030", "until ..."), with a range end when the text gives one.
+// A sentence with no date gives no event. Policies and standards take precedence (see refiners).
+import type { Found, Parser, SentenceContext } from "../context";
+import { newFound } from "../context";
+import { resolveDate } from "../dates";
+import { whoIsInvolved } from "../text";
+
+const NOT_HAPPENING_CUE = new Set(["by", "until", "before", "by the end of"]);
+const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
+/** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
+const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;
+/** A second happening joined to the first: "..., and launched in April". */
+const SECOND_HAPPENING = /,?\s+and\s+(?:was\s+|were\s+)?(?:\w+ly\s+)?\w+ed\s+(?:\w+\s+){0,3}$/i;
+
+/** Short label of what happened: the main clause after the date phrase, cut at a clause break. */
+export function eventTitle(text: string, dateStart: number, dateEnd: number): string {
+  let rest = dateStart <= 12 ? text.slice(dateEnd) : text;
+  rest = rest.replace(/^[\s,]+/, "");
+  if (dateStart <= 12) rest = rest.replace(/^(?:at\s+[^,]{1,80},\s*)/i, "");
+  let cut = rest.length;
+  const m = /(?:,\s(?=(?:with|which|where|marking|making|promoting|proposing|supporting|achieving|providing|laying|unveiling|reaching|winning|including|focusing|helping|and)\b)|;\s|:\s|\.\s|\.$|\s—\s?|—)/.exec(rest);
+  if (m && m.index >= 15) cut = m.index;
+  let title = rest.slice(0, cut).trim().replace(/[\s,.;:]+$/, "");
+  if (title.length > 140) {
+    title = title.slice(0, 140);
+    title = title.slice(0, title.lastIndexOf(" ")) + " …";
+  }
+  return title.charAt(0).toUpperCase() + title.slice(1);
+}
+
+/**
+ * Who an event is about: an organisation in its main clause (after the date phrase, up to the first clause
+ * break); else, for a sentence that refers back ("The product was released ..."), the one before; else the
+ * section heading's; else any organisation of the sentence. Everyone named is involved.
+ */
+function leadOf(ctx: SentenceContext, from: number) {
+  const rest = ctx.text.slice(from).replace(/^[\s,]+/, "");
+  const offset = ctx.text.length - rest.length;
+  const brk = /,\s(?!(?:Ltd|Inc)\b)|;\s/.exec(rest);
+  const mainEnd = offset + (brk ? brk.index : rest.length);
+  const main = ctx.orgs.filter((m) => m.start >= offset && m.start < mainEnd);
+  if (main.length === 0 && ctx.discourse?.subject) {
+    const who = whoIsInvolved({ ...ctx, orgs: [] }, { inherit: true });
+    for (const m of ctx.orgs) if (!who.organizations.includes(m.entity.name)) who.organizations.push(m.entity.name);
+    return who;
+  }
+  if (main.length === 0 && ctx.headingOrgs.length > 0) {
+    const who = whoIsInvolved({ ...ctx, orgs: ctx.headingOrgs }, { inherit: false });
+    for (const m of ctx.orgs) if (!who.organizations.includes(m.entity.name)) who.organizations.push(m.entity.name);
+    return who;
+  }
+  return whoIsInvolved(ctx, { inherit: false, preferAfter: main.length > 0 ? main[0].start : undefined });
+}
+
+export const eventParser: Parser = {
+  name: "event",
+  parse(ctx: SentenceContext): Found[] {
+    const { text } = ctx;
+    if (BOILERPLATE.test(text) || text.split(/\s+/).length < 5) return [];
+    const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, "");
+    const out: Found[] = [];
+    for (const d of ctx.dates) {
+      if (NOT_HAPPENING_CUE.has(d.cue)) continue;
+      if (ctx.quotes.some(([a, b]) => d.start >= a && d.start < b)) continue;
+      // "will be implemented from July 1": a plan, not a happening (standards and policies carry it).
+      if (/\bwill\s+(?:be\s+)?\w+\s+(?:from|on|in)?\s*$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
+      const { date, date_end } = resolveDate(d, ctx.years);
+      if (out.length > 0) {
+        // Later dates are events only when they date a second happening of their own.
+        const joined = SECOND_HAPPENING.exec(text.slice(Math.max(0, d.start - 60), d.start));
+        if (!date || !d.month || !joined) continue;
+        const verb = joined[0].replace(/^,?\s+and\s+/, "").trim();
+        out.push(newFound(ctx, "event", { kind: "event", date, date_end, subject: out[0].subject, organizations: out[0].organizations, title: `${out[0].title.split(/\s+/).slice(0, 8).join(" ")} … ${verb} ${d.text}`.trim() }));
+        continue;
+      }
+      if (!date) return [];
+      if (!d.month && AGGREGATE.test(unquoted)) return [];
+      const who = leadOf(ctx, d.start <= 12 ? d.end : 0);
+      out.push(
+        newFound(ctx, "event", {
+          kind: "event",
+          date,
+          date_end,
+          subject: who.subject,
+          organizations: who.organizations,
+          title: eventTitle(text, d.start, d.end),
+        }),
+      );
+    }
+    return out;
+  },
+};

@@ -1,0 +1,47 @@
+// standard: a standard with a code ("GB/T 3499-2023") and/or a quoted title, released and/or implemented.
+//   The national standard "Primary Magnesium Ingot" GB/T 3499-2023 was released on <date> and will be implemented from <date>.
+//   The "X Requirements ..." and "Y Limits ..." were officially implemented on <date>.
+import type { Found, Parser, SentenceContext } from "../context";
+import { newFound } from "../context";
+import { resolveDate } from "../dates";
+
+export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE)\s?[A-Z]?\d+(?:[.-]\d+)*(?:[-—]\d{4})?\b/g;
+/** Title words typical of standards (not of policies). */
+const STANDARD_TITLE = /\b(Requirements?|Specifications?|Limits?|Methods? (?:of|for)|Test Methods?|Terminology|Technical Conditions|Code for|General Rules|Determination of|Ingots?|Grading)\b/;
+const RELEASE_CUE = /\b(?:released|issued|published|approved|promulgated)\s+(?:on|in)?\s*$/i;
+const EFFECTIVE_CUE = /\b(?:implemented|implementation|effective|take effect|took effect|takes effect|come into force|came into force|enforced)\s+(?:from|on|in|as of|starting)?\s*$/i;
+const VERB = /\b(?:released|issued|published|approved|promulgated|implemented|took effect|take effect|come into force|came into force)\b/i;
+
+export const standardParser: Parser = {
+  name: "standard",
+  parse(ctx: SentenceContext): Found[] {
+    const { text } = ctx;
+    if (!VERB.test(text)) return [];
+    const codes = Array.from(text.matchAll(STANDARD_CODE)).filter((m) => !ctx.quotes.some(([a, b]) => m.index! >= a && m.index! < b));
+    const saysStandard = /\bstandards?\b/i.test(text.replace(/"[^"]*"|“[^”]*”/g, ""));
+    const titles = ctx.quotes
+      .map(([a, b]) => ({ start: a, end: b, title: text.slice(a + 1, b - 1).replace(/[\s,.;:]+$/, "").trim() }))
+      .filter((t) => t.title.split(/\s+/).length >= 2)
+      .filter((t) => codes.length > 0 || saysStandard || STANDARD_TITLE.test(t.title));
+    if (codes.length === 0 && titles.length === 0) return [];
+    if (codes.length === 0 && !saysStandard && titles.some((t) => !STANDARD_TITLE.test(t.title))) return [];
+
+    let date = "";
+    let date_effective = "";
+    for (const d of ctx.dates) {
+      const before = text.slice(Math.max(0, d.start - 40), d.start);
+      const resolved = resolveDate(d, ctx.years).date;
+      if (!date && RELEASE_CUE.test(before)) date = resolved;
+      else if (!date_effective && EFFECTIVE_CUE.test(before)) date_effective = resolved;
+    }
+    if (!date && !date_effective) return [];
+    const items: { title: string; code: string }[] = [];
+    if (titles.length > 0) {
+      for (const t of titles) {
+        const code = codes.find((c) => Math.abs(c.index! - t.end) <= 3 || Math.abs(c.index! + c[0].length - t.start) <= 3);
+        items.push({ title: t.title, code: code ? code[0] : titles.length === 1 && codes.length === 1 ? codes[0][0] : "" });
+      }
+    } else for (const c of codes) items.push({ title: "", code: c[0] });
+    return items.map((it) => newFound(ctx, "standard", { kind: "standard", title: it.title, code: it.code, date, date_effective }));
+  },
+};

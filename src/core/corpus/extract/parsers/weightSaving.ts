@@ -1,0 +1,65 @@
+// weight_saving: a stated weight reduction of a specific part, product or vehicle, in % or kg.
+//   "reduces the vehicle body weight by 21.8%"            "the weight of X is reduced by 2.5 kg to 7 kg"
+//   "achieves a weight reduction of over 50%"              "is 30% lighter than ...", "are more than 10% lighter"
+// Other percentages (carbon, energy, cost, efficiency, performance, speed, toughness, shares) are not savings.
+import type { Found, Parser, SentenceContext } from "../context";
+import { newFound } from "../context";
+import type { Quantity } from "../numbers";
+import { cleanNounPhrase, isAnaphoric, subjectBefore, whoIsInvolved } from "../text";
+
+const Q = String.raw`(?:(?:more than|over|about|up to|nearly|around|approximately|roughly|at least|exceeding|as much as|almost|some)\s+)?`;
+const LIGHTER_AFTER = /^\s+(?:lighter|less in weight|lower in weight|weight (?:reduction|saving|savings)|reduction in weight|lightweighting)\b/i;
+const REDUCTION_OF_BEFORE = new RegExp(String.raw`\bweight[- ](?:reduction|saving|savings|decrease|loss)s?\s+(?:of|by|reaching|reaches)\s+${Q}$`, "i");
+const WEIGHT_REDUCED_BEFORE = new RegExp(String.raw`\bweight\b(?<between>[^,;.]{0,70}?)\b(?:is|are|was|were|has been|have been|can be|could be|will be)?\s*(?:\w+ly\s+)?(?:reduced|reduces|reducing|cut|cuts|lowered|lowers|decreased|decreases|drops?|dropped|falls?|fell)\s+by\s+${Q}$`, "i");
+const REDUCE_WEIGHT_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|lighten(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?<np>[^,;.]{0,60}?)\bweight\s+by\s+${Q}$`, "i");
+const OTHER_MEASURE = /\b(energy|carbon|emissions?|costs?|consumption|time|price|noise|fuel|power|efficiency|speed|performance)\b/i;
+
+function isSavingUnit(q: Quantity): boolean {
+  return (q.unit === "%" || q.unit === "kg") && !q.machineClass;
+}
+
+export const weightSavingParser: Parser = {
+  name: "weight_saving",
+  parse(ctx: SentenceContext): Found[] {
+    const { text } = ctx;
+    const out: Found[] = [];
+    for (const q of ctx.quantities.filter(isSavingUnit)) {
+      const before = text.slice(Math.max(0, q.start - 120), q.start);
+      const after = text.slice(q.end, q.end + 40);
+      let np: string | undefined;
+      let m: RegExpExecArray | null;
+      if ((m = REDUCE_WEIGHT_BEFORE.exec(before))) {
+        if (OTHER_MEASURE.test(m.groups!.np)) continue;
+        np = m.groups!.np.trim() || subjectBefore(text, text.lastIndexOf(m[0].trim(), q.start));
+      } else if ((m = WEIGHT_REDUCED_BEFORE.exec(before))) {
+        if (OTHER_MEASURE.test(m.groups!.between)) continue;
+        const of = /^\s*of\s+(.+?)\s*$/.exec(m.groups!.between);
+        np = of ? of[1] : subjectBefore(text, q.start - (before.length - m.index));
+      } else if (REDUCTION_OF_BEFORE.test(before)) {
+        const at = q.start - before.length + REDUCTION_OF_BEFORE.exec(before)!.index;
+        np = subjectBefore(text, text.lastIndexOf(" ", text.slice(0, at).replace(/\s+(?:a|an|the)\s*$/, "").length));
+        np = np.replace(/\s+(?:achieves?|achieved|has|have|offers?|brings?|delivers?|realizes?|enables?)$/i, "");
+      } else if (LIGHTER_AFTER.test(after)) {
+        np = subjectBefore(text, q.start);
+      } else continue;
+      const who = whoIsInvolved(ctx, { inherit: true });
+      let product = np !== undefined ? np : "";
+      if (isAnaphoric(product) || product === "") product = ctx.discourse?.product ?? "";
+      product = cleanNounPhrase(product);
+      out.push(
+        newFound(ctx, "weight_saving", {
+          kind: "weight_saving",
+          subject: who.subject,
+          organizations: who.organizations,
+          title: product,
+          product,
+          value: q.value,
+          value_max: q.valueMax,
+          unit: q.unit,
+          qualifier: q.qualifier,
+        }),
+      );
+    }
+    return out;
+  },
+};

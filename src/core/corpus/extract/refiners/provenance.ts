@@ -1,0 +1,36 @@
+// Never invent: drop any draft whose value is not written in its evidence sentence, whose date's day/year
+// cannot be traced to text, or that names an organisation the article's text never mentions.
+import type { Found, Refiner, RefinerInput } from "../context";
+import { writtenNumbers } from "../numbers";
+import { nameKey } from "../../entities";
+
+function valueWritten(value: number | null, evidence: string): boolean {
+  if (value === null) return true;
+  const nums = writtenNumbers(evidence);
+  return nums.some((n) => Math.abs(n - value) < 1e-9 * Math.max(1, Math.abs(value)));
+}
+
+function dayWritten(date: string, evidence: string): boolean {
+  const m = /^\d{4}-\d{2}-(\d{2})$/.exec(date);
+  if (!m) return true;
+  return new RegExp(`(?<!\\d)0?${+m[1]}(?!\\d)`).test(evidence);
+}
+
+export const provenance: Refiner = {
+  name: "provenance",
+  refine(found: Found[], input: RefinerInput) {
+    const { article, sentences, contexts } = input;
+    const corpusKey = nameKey([article.title, article.outlet, article.url, ...sentences.map((s) => `${s.text} ${s.section ?? ""}`)].join(" "));
+    const nameSeen = (name: string): boolean => {
+      const ent = contexts[0]?.registry.lookup(name);
+      const spellings = ent ? [ent.name, ...ent.aliases] : [name];
+      return spellings.some((s) => corpusKey.includes(nameKey(s)));
+    };
+    return found.filter((f) => {
+      if (!valueWritten(f.value, f.evidence) || !valueWritten(f.value_max, f.evidence)) return false;
+      if (!dayWritten(f.date, f.evidence) || !dayWritten(f.date_end, f.evidence) || !dayWritten(f.date_effective, f.evidence)) return false;
+      if (f.subject && !nameSeen(f.subject)) return false;
+      return f.organizations.every(nameSeen);
+    });
+  },
+};

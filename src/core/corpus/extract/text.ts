@@ -1,0 +1,83 @@
+// Small phrase helpers shared by parsers: clauses, noun phrases, anaphora, who is involved.
+import type { EntityMention } from "../entities";
+import type { Discourse, SentenceContext } from "./context";
+
+const PRONOUN_NP = /^(it|its|they|their|them|this|these|that|those|such)$/i;
+
+/** Clean a noun phrase: drop determiners, superlative framing and trailing modifiers; "" if nothing is left. */
+export function cleanNounPhrase(np: string): string {
+  let s = np.trim().replace(/[“”"]/g, (q) => q).replace(/\s+/g, " ");
+  s = s.replace(/^(?:the|a|an|this|that|these|those|its|their|our|his|her)\s+/i, "");
+  s = s.replace(/^(?:(?:the\s+)?(?:world|china|industry|country|nation)['’]s\s+(?:first|largest|biggest|fastest|leading|only|most\s+\w+)\s+)/i, "");
+  s = s.replace(/\s+(?:made of|made from|produced by|developed by|based on|which|that|using|with|from|for|at|in)\b.*$/i, "");
+  s = s.replace(/[\s,;:.—–-]+$/, "").trim();
+  return s;
+}
+
+/** True for "it", "this product", "its lightweight design", "these trailers": a reference back, not a name. */
+export function isAnaphoric(np: string): boolean {
+  const first = np.trim().split(/\s+/)[0] ?? "";
+  return PRONOUN_NP.test(first) || /^(?:the|this)\s+(?:product|part|component|machine|equipment|device|project|line|material|alloy|robot|vehicle)$/i.test(np.trim());
+}
+
+/**
+ * Does the sentence refer back to the previous one? It opens (possibly after an introductory clause) with a
+ * pronoun or a definite/demonstrative noun phrase: "It ...", "This product ...", "Compared with X, the part ...".
+ */
+export function refersBack(text: string): boolean {
+  return /^(?:[^,]{0,80},\s)?(?:it|its|this|these|they|their|such|the)\b/i.test(text.trim());
+}
+
+/** The noun phrase a clause ends with before a verb: the clause's subject ("the magnesium alloy components are"). */
+export function subjectBefore(text: string, pos: number): string {
+  let clause = text.slice(0, pos);
+  const cut = Math.max(clause.lastIndexOf(", "), clause.lastIndexOf("; "), clause.lastIndexOf(": "));
+  if (cut >= 0) clause = clause.slice(cut + 2);
+  clause = clause.replace(/\s+(?:is|are|was|were|has been|have been|will be|can be|becomes?|became|achieves?|achieved|offers?|delivers?|brings?|realizes?|realises?|enables?|has|have|with|reaching|achieving)(?:\s+(?:more than|over|about|up to|nearly|around|approximately|at least|a|an))*\s*$/i, "");
+  return clause.trim();
+}
+
+/** Product a sentence introduces: the object of "released/launched/unveiled ..." or an apposition after a dash. */
+export function introducedProduct(text: string): string {
+  const dash = /[—–]\s*(?:the|a|an)\s+([^,.;]{3,100})/.exec(text);
+  if (dash) return cleanNounPhrase(dash[1]);
+  // A verb used as an adjective ("The trial-produced CCB") introduces nothing.
+  const m = /(?<!\b(?:the|a|an|this|these|its|their)\s)(?<![\w-])(?:released|launched|unveiled|introduced|debuted|rolled out|developed|trial-produced?|unveiling|launching|releasing)\s+(?:a\s+|an\s+|the\s+|its\s+)?(?:small batch of\s+|batch of\s+|new\s+)?((?:[^,.;]|\.(?=\d)){3,120}?)(?=[,.;]|\s(?:which|that|using|at|in|with|for|to|on|and the|based)\b|$)/i.exec(text);
+  if (m) return cleanNounPhrase(m[1]);
+  const be = /^(?:this|the)\s+product\s+is\s+(?:the\s+|a\s+|an\s+)?([^,.;]{3,120}?)(?=[,.;]|\s(?:which|that|with|based)\b|$)/i.exec(text.trim());
+  if (be) return cleanNounPhrase(be[1]);
+  return "";
+}
+
+/** Subject and organisations of a record: the sentence's own organisations, else the discourse, else the heading. */
+export function whoIsInvolved(ctx: SentenceContext, opts: { inherit: boolean; preferAfter?: number } = { inherit: true }): Discourse {
+  const pick = (ms: EntityMention[]): Discourse | undefined => {
+    if (ms.length === 0) return undefined;
+    const after = opts.preferAfter !== undefined ? ms.find((m) => m.start >= opts.preferAfter!) : undefined;
+    const lead = (after ?? ms[0]).entity;
+    const orgs: string[] = [lead.name];
+    for (const m of ms) if (!orgs.includes(m.entity.name)) orgs.push(m.entity.name);
+    return { subject: lead.name, organizations: orgs, region: lead.region, product: "" };
+  };
+  const own = pick(ctx.orgs);
+  if (own) return own;
+  if (opts.inherit && ctx.discourse && ctx.discourse.subject) return { ...ctx.discourse, organizations: [...ctx.discourse.organizations] };
+  const heading = pick(ctx.headingOrgs);
+  if (heading) return heading;
+  return { subject: "", organizations: [], region: "", product: "" };
+}
+
+/** The clause around position `pos`: from the previous clause break to the next one. */
+export function clauseAround(text: string, pos: number): { start: number; end: number } {
+  let start = 0;
+  for (const sep of [", ", "; ", ": "]) {
+    const i = text.lastIndexOf(sep, pos);
+    if (i >= 0 && i + sep.length > start) start = i + sep.length;
+  }
+  let end = text.length;
+  for (const sep of [", ", "; ", ": ", ". "]) {
+    const i = text.indexOf(sep, pos);
+    if (i >= 0 && i < end) end = i;
+  }
+  return { start, end };
+}
