@@ -8,7 +8,7 @@
 //    "LLC", "Limited", "Corp.", "Corporation"); words such as "Group" or "Technology" stay.
 //  - Possessives ("Seres'", "Baogang's") are mentions of the name without the possessive.
 import { EntityRegistry, Entity, EntityType } from "./registry";
-import { regionFromName } from "./regions";
+import { isProvince, regionFromName } from "./regions";
 
 export interface EntityMention {
   start: number;
@@ -135,6 +135,7 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
       continue;
     }
     // Walk left over Title-Case words, parentheticals ("(Maanshan)") and inner connectors.
+    let parentEnd = -1;
     let first = i;
     let j = i - 1;
     while (j >= 0) {
@@ -147,6 +148,10 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
           j = k - 1;
           continue;
         }
+        break;
+      }
+      if (isPossessive(t) && isCap(t) && !LEFT_STOP.has(t)) {
+        parentEnd = j;
         break;
       }
       if (LEFT_STOP.has(t) || isPossessive(t) || inSpans(toks[j].s, quotes)) break;
@@ -191,6 +196,17 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
       }
       const legal = legalSuffixEnd(toks, last + 1);
       if (legal >= 0 && toks[last + 1].t !== "Co" ) last = legal;
+    }
+    // "Tessaro Auto's Powertrain Institute": a unit named after its parent is the parent.
+    if (parentEnd >= 0) {
+      let k = parentEnd;
+      while (k > 0 && isCap(toks[k - 1].t) && !LEFT_STOP.has(toks[k - 1].t) && !isPossessive(toks[k - 1].t)) k--;
+      const start = toks[k].s;
+      const end = toks[parentEnd].e - (toks[parentEnd].t.endsWith("'s") ? 2 : 1);
+      const parent = text.slice(start, end);
+      if (!isProvince(parent) && parent.length > 1) out.push({ start, end, text: parent, type: "organization" });
+      i = Math.max(i + 1, legalEnd + 1);
+      continue;
     }
     // Skip leading connectors left dangling.
     while (first < i && !isCap(toks[first].t) && toks[first].t !== "(") first++;
@@ -267,8 +283,38 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
     const entity: Entity = registered ?? { name: canonical, aliases: [g.text], type, region: regionFromName(canonical) };
     mentions.push({ start: g.start, end: g.end, text: g.text, entity, registered: !!registered });
   }
+  for (const g of actorNames(plain, quotes)) {
+    if (mentions.some((k) => k.start < g.end && g.start < k.end)) continue;
+    const registered = registry.lookup(g.text);
+    const entity: Entity = registered ?? { name: g.text, aliases: [g.text], type: "organization", region: "" };
+    mentions.push({ start: g.start, end: g.end, text: g.text, entity, registered: !!registered });
+  }
   mentions.sort((a, b) => a.start - b.start);
   return mentions;
+}
+
+/** Verbs whose Title-Case subject at the start of a clause is an organisation ("Corvel Drive signed ..."). */
+const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds)\b/g;
+
+function actorNames(text: string, quotes: [number, number][]): GenericName[] {
+  const out: GenericName[] = [];
+  ACTOR_RE.lastIndex = 0;
+  for (let m = ACTOR_RE.exec(text); m; m = ACTOR_RE.exec(text)) {
+    let name = m[1];
+    let start = m.index + m[0].indexOf(name);
+    const words = name.split(" ");
+    while (words.length > 0 && LEFT_STOP.has(words[0])) {
+      start += words[0].length + 1;
+      words.shift();
+    }
+    name = words.join(" ");
+    if (!name || inSpans(start, quotes) || isProvince(name) || /^(?:It|They|We|He|She|Experts?|Participants|Representatives|Leaders|Both|Each|All|Some|Many|Researchers|Scientists|Officials)$/.test(name)) continue;
+    // One plain word could be any capitalised word: only an acronym or a CamelCase brand passes alone.
+    if (words.length === 1 && !/^[A-Z][A-Za-z]*[A-Z]/.test(name)) continue;
+    if (words.some((w) => /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(w))) continue;
+    out.push({ start, end: start + name.length, text: name, type: "organization" });
+  }
+  return out;
 }
 
 /**

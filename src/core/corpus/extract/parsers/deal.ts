@@ -14,10 +14,11 @@ export const dealParser: Parser = {
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
     const m = DEAL.exec(text);
-    if (!m || ctx.orgs.length === 0) return [];
+    if (!m) return [];
     const share = ctx.quantities.find(
       (q) => q.unit === "%" && (SHARE_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start)) || /^\s+(?:stake|of the (?:company's )?(?:total )?(?:shares|equity))\b/.test(text.slice(q.end))),
     );
+    if (ctx.orgs.length === 0 && !share) return [];
     const d = ctx.dates.find((x) => x.cue !== "by");
     const date = d ? resolveDate(d, ctx.years).date : "";
     const who = whoIsInvolved(ctx, { inherit: false });

@@ -1,0 +1,77 @@
+import { extract, ofKind } from "./helpers";
+
+const about2023 = { title: "Light Metals Year in Review 2023", published: "2024-02-10" };
+
+describe("event parser", () => {
+  it("dates from the article's year (not publication), ranges, month precision", () => {
+    const drafts = extract([
+      ["On May 16, Harbin Light Alloy Co., Ltd. opened its new extrusion plant."],
+      ["From September 12 to 14, the 2023 Light Metals Summit was held in Taiyuan."],
+      ["In November, Corvel Drive signed a supply agreement with a carmaker."],
+      ["At 08:15 on July 2, the test satellite was launched."],
+    ], about2023);
+    expect(ofKind(drafts, "event").map((e) => [e.date, e.date_end])).toEqual([
+      ["2023-05-16", ""],
+      ["2023-09-12", "2023-09-14"],
+      ["2023-11", ""],
+      ["2023-07-02", ""],
+    ]);
+    expect(ofKind(drafts, "event")[0]).toMatchObject({ subject: "Harbin Light Alloy" });
+  });
+
+  it("no date, a bare day, a deadline or a title's year: no event", () => {
+    const drafts = extract([
+      ["Recently, Corvel Drive unveiled a magnesium subframe."],
+      ["The trucks arrived at the depot on the 9th."],
+      ["The group aims to build a leading cluster by 2030."],
+      ['The "2023 Light Metals Award" went to Corvel Drive.'],
+    ], about2023);
+    expect(ofKind(drafts, "event")).toEqual([]);
+  });
+
+  it("without an article year, the publication year is used only when the date is not after publication", () => {
+    const drafts = extract([["On January 20, Corvel Drive opened a plant."], ["On June 20, Corvel Drive opened a second plant."]], { published: "2024-02-10" });
+    expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2024-01-20"]);
+    expect(ofKind(extract([["On January 20, Corvel Drive opened a plant."]], {}), "event")).toEqual([]);
+  });
+
+  it("a second happening joined with 'and' gets its own event; an explicit year carries to it", () => {
+    const drafts = extract([["The laptop was shown at a fair on February 2, 2022, and launched in June, winning a design award."]], about2023);
+    expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2022-02-02", "2022-06"]);
+  });
+
+  it("year-precision happenings: 'at the end of 2022', 'In 2023, ...'", () => {
+    const drafts = extract([["The screws entered a clinical trial at the end of 2022."], ["In 2023, magnesium wheels were exported to Brazil."]], about2023);
+    expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2022", "2023"]);
+  });
+});
+
+describe("deal parser", () => {
+  it("a stake's share percentage is the value; an acquisition names the parties", () => {
+    const drafts = extract([
+      ["Corvel Holdings will hold 12,000,000 shares, accounting for 9.75% of the company's total shares."],
+      ["Ridgeway Capital completed the acquisition of Lumen Casting Co., Ltd. through a share transfer."],
+    ], about2023);
+    const deals = ofKind(drafts, "deal");
+    expect(deals[0]).toMatchObject({ value: 9.75, unit: "%" });
+    expect(deals[1].organizations).toEqual(["Ridgeway Capital", "Lumen Casting"].filter((n) => deals[1].organizations.includes(n)));
+    expect(deals[1].organizations).toContain("Lumen Casting");
+  });
+});
+
+describe("boilerplate and provenance", () => {
+  it("contact lines give nothing, even with a date", () => {
+    const drafts = extract([["For queries, please contact Jane Doe at jane@example.com on May 3."]], about2023);
+    expect(drafts).toEqual([]);
+  });
+
+  it("every record's evidence is its sentence verbatim and its numbers are written there", () => {
+    const text = "On April 4, Ridgeway Alloys Co., Ltd. said its kiln can produce 1,200 mt of lime daily.";
+    const drafts = extract([[text]], about2023);
+    expect(drafts.length).toBeGreaterThan(0);
+    for (const d of drafts) {
+      expect(d.evidence).toBe(text);
+      if (d.value !== null) expect(text.replace(/,/g, "")).toContain(String(d.value));
+    }
+  });
+});
