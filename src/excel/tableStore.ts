@@ -13,6 +13,8 @@ export interface StoredTable {
   tableId: string;
   tableName: string;
   spec: TableSpec;
+  /** Records written at the last write (the body has one empty row when this is 0). */
+  rowCount: number;
   /** Dataset version the table was last written from. */
   datasetVersion: string;
   writtenAt: string;
@@ -34,6 +36,7 @@ export function parseStoredTables(value: unknown): StoredTable[] {
       tableId: String(t.tableId ?? ""),
       tableName: String(t.tableName ?? ""),
       spec: { preset: String(t.spec.preset ?? "custom"), tableName: String(t.spec.tableName ?? t.tableName), filter: normalizeFilter(t.spec.filter), columns: columns as ColumnId[] },
+      rowCount: Number.isInteger(t.rowCount) ? t.rowCount : -1,
       datasetVersion: String(t.datasetVersion ?? ""),
       writtenAt: String(t.writtenAt ?? ""),
     };

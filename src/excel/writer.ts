@@ -159,7 +159,7 @@ export async function insertTable(run: ExcelRunner, req: InsertRequest): Promise
     table.load("id,name");
     await ctx.sync();
 
-    const entry: StoredTable = { tableId: table.id, tableName: table.name, spec, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() };
+    const entry: StoredTable = { tableId: table.id, tableName: table.name, spec, rowCount: plan.rowCount, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() };
     queueSaveStored(ctx, upsertStored(stored, entry));
     await ctx.sync();
     return { status: "inserted" as const, tableName: table.name, address: target.address, rowCount: plan.rowCount };
@@ -233,6 +233,8 @@ export async function refreshTables(run: ExcelRunner, req: RefreshRequest): Prom
       const left = whole.columnIndex;
       const oldBody = whole.rowCount - 1;
       const newBody = bodyRows(plan);
+      // Records before: as stored at the last write if the table still has that many body rows.
+      const before = entry.rowCount >= 0 && Math.max(1, entry.rowCount) === oldBody ? entry.rowCount : oldBody;
 
       if (newBody > oldBody) {
         // Growing takes rows under the table: only if they are empty.
@@ -244,7 +246,7 @@ export async function refreshTables(run: ExcelRunner, req: RefreshRequest): Prom
         tablesBelow.load("items/name");
         await ctx.sync();
         if (!used.isNullObject || tablesBelow.items.length > 0) {
-          results.push({ tableName: name, status: "blocked", rowsBefore: oldBody, message: `${name} needs ${newBody - oldBody} more rows, but ${below.address} is not empty: move what is there, then refresh again. The table was left as it was.` });
+          results.push({ tableName: name, status: "blocked", rowsBefore: before, message: `${name} needs ${newBody - oldBody} more rows, but ${below.address} is not empty: move what is there, then refresh again. The table was left as it was.` });
           continue;
         }
       }
@@ -262,8 +264,8 @@ export async function refreshTables(run: ExcelRunner, req: RefreshRequest): Prom
       await writeChunks(ctx, sheet, top + 1, left, plan, (p) => req.onProgress?.({ ...p, tableName: name, tableIndex: i, tableCount: entries.length }));
       queueTableLook(table, entry.spec);
       await ctx.sync();
-      stored = upsertStored(stored, { ...entry, tableName: name, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() });
-      results.push({ tableName: name, status: "refreshed", rowsBefore: oldBody, rowsAfter: plan.rowCount, message: `${name}: ${oldBody} → ${plan.rowCount} rows.` });
+      stored = upsertStored(stored, { ...entry, tableName: name, rowCount: plan.rowCount, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() });
+      results.push({ tableName: name, status: "refreshed", rowsBefore: before, rowsAfter: plan.rowCount, message: `${name}: ${before} → ${plan.rowCount} rows.` });
     }
     queueSaveStored(ctx, stored);
     await ctx.sync();

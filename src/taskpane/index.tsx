@@ -1,5 +1,15 @@
-// Task pane entry. PLACEHOLDER until the task pane lands (owned by the task pane engineer).
+// Task pane entry: render at once in preview, then switch to Excel mode when Office.onReady says so.
 import { createRoot } from "react-dom/client";
+import { App } from "./App";
+import { detectMode, officeThemeIsDark, previewThemeIsDark } from "./host";
 
-const root = document.getElementById("root");
-if (root) createRoot(root).render(<p>Magnesium Tracker</p>);
+const el = document.getElementById("root");
+if (el) {
+  const root = createRoot(el);
+  const previewDark = previewThemeIsDark(location.search, window.matchMedia?.bind(window));
+  void detectMode().then((mode) => {
+    const dark = mode === "excel" ? (officeThemeIsDark() ?? false) : previewDark;
+    document.documentElement.dataset.mode = mode;
+    root.render(<App mode={mode} dark={dark} />);
+  });
+}

@@ -2,6 +2,7 @@
 // the same dataset gives the same rows in the same order, which is what lets "Refresh MG tables"
 // rebuild a table from the filter stored in the workbook.
 import { MgRecord, RECORD_KINDS, RecordKind } from "../model/record";
+import { aliasKey, normalizeName } from "../query/normalize";
 import { isoSpan } from "./dates";
 
 export interface TableFilter {
@@ -20,16 +21,24 @@ export interface TableFilter {
 
 export const EMPTY_FILTER: TableFilter = { kinds: [], subjects: [], regions: [], from: "", to: "", text: "" };
 
-/** Case and punctuation insensitive form used for comparing names and searching. */
-export function foldText(s: string): string {
-  return s.normalize("NFKD").replace(/[\u0300-\u036f]/g, "").toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+// aliasKey is a chain of regexes: remember it per distinct name (a dataset has few) so filtering 10k
+// records on every keystroke stays a few milliseconds.
+const keyCache = new Map<string, string>();
+function keyOf(name: string): string {
+  let k = keyCache.get(name);
+  if (k === undefined) {
+    if (keyCache.size > 100_000) keyCache.clear();
+    k = aliasKey(name);
+    keyCache.set(name, k);
+  }
+  return k;
 }
 
 const haystacks = new WeakMap<MgRecord, string>();
 function haystack(r: MgRecord): string {
   let h = haystacks.get(r);
   if (h === undefined) {
-    h = ` ${foldText(r.title)} ${foldText(r.evidence)} `;
+    h = ` ${normalizeName(r.title)} ${normalizeName(r.evidence)} `;
     haystacks.set(r, h);
   }
   return h;
@@ -80,15 +89,16 @@ export function compareRecords(a: MgRecord, b: MgRecord): number {
 
 export function filterRecords(records: readonly MgRecord[], filter: TableFilter): MgRecord[] {
   const kinds = filter.kinds.length ? new Set<string>(filter.kinds) : null;
-  const subjects = filter.subjects.length ? new Set(filter.subjects.map(foldText)) : null;
-  const regions = filter.regions.length ? new Set(filter.regions.map(foldText)) : null;
-  const words = foldText(filter.text).split(" ").filter(Boolean);
+  // Names compare by alias key, as the MG functions and the index group them ("Baowu Magnesium Co., Ltd." = "Baowu Magnesium").
+  const subjects = filter.subjects.length ? new Set(filter.subjects.map(keyOf)) : null;
+  const regions = filter.regions.length ? new Set(filter.regions.map(keyOf)) : null;
+  const words = normalizeName(filter.text).split(" ").filter(Boolean);
   const hasDates = Boolean(filter.from || filter.to);
   const out: MgRecord[] = [];
   for (const r of records) {
     if (kinds && !kinds.has(r.kind)) continue;
-    if (regions && !regions.has(foldText(r.region))) continue;
-    if (subjects && !subjects.has(foldText(r.subject)) && !r.organizations.some((o) => subjects.has(foldText(o)))) continue;
+    if (regions && !regions.has(keyOf(r.region))) continue;
+    if (subjects && !subjects.has(keyOf(r.subject)) && !r.organizations.some((o) => subjects.has(keyOf(o)))) continue;
     if (hasDates && !dateOverlaps(r, filter.from, filter.to)) continue;
     if (words.length) {
       const h = haystack(r);

@@ -1,0 +1,68 @@
+// The task pane: three tabs over the one dataset in use. Browse is on the first screen and loads
+// with the page; Functions and Data load on first use (dynamic import) to keep the first load small.
+import { Suspense, lazy, useEffect, useMemo, useState } from "react";
+import { Button, FluentProvider, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { PaneMode } from "./host";
+import { useData } from "./useData";
+import { BrowseTab } from "./browse/BrowseTab";
+import { EMPTY_FILTER, TableFilter } from "../core/table/filter";
+
+const FunctionsTab = lazy(() => import(/* webpackChunkName: "tab-functions" */ "./functions/FunctionsTab"));
+const DataTab = lazy(() => import(/* webpackChunkName: "tab-data" */ "./data/DataTab"));
+
+type TabId = "browse" | "functions" | "data";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", height: "100vh", minHeight: 0, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
+  header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
+  title: { flexGrow: 1 },
+  panel: { flexGrow: 1, minHeight: 0, display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, overflowY: "auto" },
+});
+
+export interface AppProps {
+  mode: PaneMode;
+  /** Initial theme: from Office in Excel, from ?theme= / prefers-color-scheme in preview. */
+  dark: boolean;
+}
+
+export function App({ mode, dark: initialDark }: AppProps) {
+  const styles = useStyles();
+  const [dark, setDark] = useState(initialDark);
+  const [tab, setTab] = useState<TabId>("browse");
+  const [filter, setFilter] = useState<TableFilter>(EMPTY_FILTER);
+  const [presetId, setPresetId] = useState<string | null>(null);
+  const data = useData();
+  useEffect(() => setDark(initialDark), [initialDark]);
+  const theme = useMemo(() => (dark ? webDarkTheme : webLightTheme), [dark]);
+
+  return (
+    <FluentProvider theme={theme} className={styles.root} data-theme={dark ? "dark" : "light"}>
+      <header className={styles.header}>
+        <Text as="h1" weight="semibold" size={400} className={styles.title}>
+          Magnesium Tracker
+        </Text>
+        {mode === "preview" && (
+          <Button size="small" appearance="subtle" aria-pressed={dark} onClick={() => setDark(!dark)}>
+            Dark theme: {dark ? "on" : "off"}
+          </Button>
+        )}
+      </header>
+      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Sections" size="small">
+        <Tab value="browse" id="tab-browse" aria-controls="panel">Browse</Tab>
+        <Tab value="functions" id="tab-functions" aria-controls="panel">Functions</Tab>
+        <Tab value="data" id="tab-data" aria-controls="panel">Data</Tab>
+      </TabList>
+      <main id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+        {data.status === "loading" && <Text role="status">Loading the data…</Text>}
+        {data.status === "failed" && <Text role="alert">The data could not be loaded: {data.message}</Text>}
+        {data.status === "ready" && (
+          <Suspense fallback={<Text role="status">Loading…</Text>}>
+            {tab === "browse" && <BrowseTab mode={mode} snapshot={data.snapshot} filter={filter} onFilter={setFilter} presetId={presetId} onPreset={setPresetId} />}
+            {tab === "functions" && <FunctionsTab mode={mode} snapshot={data.snapshot} />}
+            {tab === "data" && <DataTab mode={mode} snapshot={data.snapshot} />}
+          </Suspense>
+        )}
+      </main>
+    </FluentProvider>
+  );
+}

@@ -1,0 +1,133 @@
+// Preview of the filtered records: a virtualised list (react-window renders only the visible rows, so
+// 10k rows scroll like 10), keyboard-driven as a listbox: arrows, Page Up/Down, Home/End move, and
+// the selected record's evidence sentence and source link show below the list.
+import { KeyboardEvent, useEffect, useState } from "react";
+import { List, RowComponentProps, useListRef } from "react-window";
+import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import type { MgRecord } from "../../core/model/record";
+
+export const ROW_HEIGHT = 30;
+
+const useStyles = makeStyles({
+  wrap: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: "180px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  head: { display: "grid", gridTemplateColumns: "78px 92px minmax(0,1fr) minmax(0,1.4fr) 86px", gap: "6px", padding: "4px 8px", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground3 },
+  list: { flexGrow: 1, minHeight: 0, outlineStyle: "none", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" } },
+  row: { display: "grid", gridTemplateColumns: "78px 92px minmax(0,1fr) minmax(0,1.4fr) 86px", gap: "6px", alignItems: "center", padding: "0 8px", fontSize: tokens.fontSizeBase200, cursor: "pointer", boxSizing: "border-box", borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  cell: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
+  num: { textAlign: "right" },
+  selected: { backgroundColor: tokens.colorNeutralBackground1Selected, boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}` },
+  details: { padding: "8px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, display: "flex", flexDirection: "column", gap: "4px", maxHeight: "40%", overflowY: "auto" },
+  empty: { padding: "16px 8px" },
+  link: { color: tokens.colorBrandForegroundLink, ":hover": { color: tokens.colorBrandForegroundLinkHover } },
+});
+
+export function formatValue(r: MgRecord): string {
+  if (r.value === null) return "";
+  const v = r.value_max !== null ? `${r.value}–${r.value_max}` : String(r.value);
+  const q = r.qualifier ? `${r.qualifier} ` : "";
+  return `${q}${v}${r.unit ? ` ${r.unit}` : ""}${r.per ? `/${r.per}` : ""}`;
+}
+
+interface RowProps {
+  records: readonly MgRecord[];
+  selected: number;
+  onSelect(i: number): void;
+  cls: ReturnType<typeof useStyles>;
+}
+
+function Row({ index, style, records, selected, onSelect, cls, ariaAttributes }: RowComponentProps<RowProps>) {
+  const r = records[index];
+  const value = formatValue(r);
+  return (
+    <div
+      {...ariaAttributes}
+      role="option"
+      id={`mg-row-${index}`}
+      aria-selected={index === selected}
+      style={style}
+      className={mergeClasses(cls.row, index === selected && cls.selected)}
+      onClick={() => onSelect(index)}
+    >
+      <span className={cls.cell}>{r.date || "—"}</span>
+      <span className={cls.cell}>{r.kind.replace("_", " ")}</span>
+      <span className={cls.cell} title={r.subject}>{r.subject}</span>
+      <span className={cls.cell} title={r.title}>{r.title}</span>
+      <span className={mergeClasses(cls.cell, cls.num)} title={value}>{value}</span>
+    </div>
+  );
+}
+
+export function PreviewGrid({ records }: { records: readonly MgRecord[] }) {
+  const cls = useStyles();
+  const listRef = useListRef(null);
+  const [selected, setSelected] = useState(-1);
+  useEffect(() => setSelected(-1), [records]);
+
+  const move = (to: number) => {
+    if (records.length === 0) return;
+    const i = Math.max(0, Math.min(records.length - 1, to));
+    setSelected(i);
+    listRef.current?.scrollToRow({ index: i, align: "auto" });
+  };
+  const page = Math.max(1, Math.floor((listRef.current?.element?.clientHeight ?? 300) / ROW_HEIGHT) - 1);
+  const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
+    const keys: Record<string, () => void> = {
+      ArrowDown: () => move(selected + 1),
+      ArrowUp: () => move(selected - 1),
+      PageDown: () => move(selected + page),
+      PageUp: () => move(selected - page),
+      Home: () => move(0),
+      End: () => move(records.length - 1),
+    };
+    const f = keys[e.key];
+    if (f) {
+      e.preventDefault();
+      f();
+    }
+  };
+  const r = selected >= 0 ? records[selected] : undefined;
+
+  return (
+    <section className={cls.wrap} aria-label="Preview of the matching records">
+      <div className={cls.head} aria-hidden="true">
+        <span>Date</span><span>Kind</span><span>Subject</span><span>Title</span><span className={cls.num}>Value</span>
+      </div>
+      {records.length === 0 ? (
+        <Text className={cls.empty}>No record matches these filters.</Text>
+      ) : (
+        <List
+          listRef={listRef}
+          className={cls.list}
+          role="listbox"
+          tabIndex={0}
+          aria-label="Matching records: arrow keys move, the selected record's evidence shows below"
+          aria-activedescendant={selected >= 0 ? `mg-row-${selected}` : undefined}
+          onKeyDown={onKeyDown}
+          onFocus={() => { if (selected < 0) move(0); }}
+          rowComponent={Row}
+          rowCount={records.length}
+          rowHeight={ROW_HEIGHT}
+          rowProps={{ records, selected, onSelect: setSelected, cls }}
+          overscanCount={8}
+          defaultHeight={300}
+          data-testid="preview-list"
+        />
+      )}
+      {r && (
+        <div className={cls.details} aria-live="polite" data-testid="record-details">
+          <Text weight="semibold">{r.title || r.subject}</Text>
+          <Text as="p" italic style={{ margin: 0 }}>“{r.evidence}”</Text>
+          <Text size={200}>
+            {r.source_url ? (
+              <a className={cls.link} href={r.source_url} target="_blank" rel="noopener noreferrer">{r.source_title || r.source_url}</a>
+            ) : (
+              r.source_title || r.source_id
+            )}
+            {r.source_outlet ? ` · ${r.source_outlet}` : ""}
+            {r.source_published ? ` · ${r.source_published}` : ""}
+          </Text>
+        </div>
+      )}
+    </section>
+  );
+}

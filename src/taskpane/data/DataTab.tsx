@@ -1,0 +1,79 @@
+// Data: what the add-in answers from (version, as-of date, origin, counts per kind) and the sources
+// with their links; below, the feed refresh panel (its own issue) when it is in the build.
+import { ComponentType, Suspense, lazy, useMemo } from "react";
+import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
+import type { DataSnapshot } from "../../core/data/store";
+import { RECORD_KINDS } from "../../core/model/record";
+import type { PaneMode } from "../host";
+import { refreshPanelLoader } from "./refreshSlot";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "3px 6px", textAlign: "left", verticalAlign: "top" } },
+  num: { textAlign: "right" },
+  dl: { display: "grid", gridTemplateColumns: "max-content 1fr", gap: "2px 12px", margin: 0, "& dd": { margin: 0 } },
+});
+
+const loader = refreshPanelLoader();
+const RefreshPanel: ComponentType<{ mode: PaneMode }> | null = loader ? lazy(loader) : null;
+
+export default function DataTab({ mode, snapshot }: { mode: PaneMode; snapshot: DataSnapshot }) {
+  const cls = useStyles();
+  const ds = snapshot.dataset;
+  const counts = useMemo(() => {
+    const m = new Map<string, number>();
+    for (const r of ds.records) m.set(r.kind, (m.get(r.kind) ?? 0) + 1);
+    return RECORD_KINDS.map((k) => [k, m.get(k) ?? 0] as const);
+  }, [ds]);
+
+  return (
+    <div className={cls.root}>
+      <section aria-labelledby="data-title">
+        <Text as="h2" id="data-title" weight="semibold" size={400}>Data in use</Text>
+        <dl className={cls.dl}>
+          <dt>Version</dt><dd data-testid="data-version">{ds.version}</dd>
+          <dt>As of</dt><dd>{ds.as_of || "unknown"}</dd>
+          <dt>From</dt><dd>{snapshot.origin === "feed" ? "the published feed" : "the data bundled with the add-in"}</dd>
+          <dt>Records</dt><dd>{ds.count}</dd>
+          <dt>Sources</dt><dd>{ds.sources.length}</dd>
+        </dl>
+      </section>
+      <section aria-labelledby="kinds-title">
+        <Text as="h2" id="kinds-title" weight="semibold" size={300}>Records per kind</Text>
+        <table className={cls.table} aria-labelledby="kinds-title">
+          <thead><tr><th scope="col">Kind</th><th scope="col" className={cls.num}>Records</th></tr></thead>
+          <tbody>
+            {counts.map(([k, n]) => (
+              <tr key={k}><td>{k.replace("_", " ")}</td><td className={cls.num}>{n}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-labelledby="sources-title">
+        <Text as="h2" id="sources-title" weight="semibold" size={300}>Sources</Text>
+        <table className={cls.table} aria-labelledby="sources-title">
+          <thead><tr><th scope="col">Article</th><th scope="col">Published</th><th scope="col" className={cls.num}>Records</th></tr></thead>
+          <tbody>
+            {ds.sources.map((s) => (
+              <tr key={s.source_id}>
+                <td>
+                  {/^https?:\/\//i.test(s.url) ? <Link href={s.url} target="_blank" rel="noopener noreferrer">{s.title || s.url}</Link> : s.title || s.source_id}
+                  {s.outlet ? <Text size={200}> · {s.outlet}</Text> : null}
+                </td>
+                <td>{s.published || "unknown"}</td>
+                <td className={cls.num}>{s.record_count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section aria-label="Refresh from the published feed" data-testid="refresh-slot">
+        {RefreshPanel && (
+          <Suspense fallback={<Text size={200}>Loading refresh…</Text>}>
+            <RefreshPanel mode={mode} />
+          </Suspense>
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,171 @@
+// Functions: build an MG formula (function, subject from the names the data knows, options), see the
+// result the function gives (computed by the same query core the custom functions call), insert it
+// into the active cell; and a reference of every MG function with an example.
+import { useMemo, useState } from "react";
+import {
+  Button, Combobox, Dropdown, Field, Input, Option, Text, makeStyles, tokens,
+} from "@fluentui/react-components";
+import type { DataSnapshot } from "../../core/data/store";
+import { FUNCTION_SPECS, FunctionSpec } from "../../core/query/functions";
+import { isAnswerError } from "../../core/query/answer";
+import { serialToIso } from "../../core/query/dates";
+import { normalizeName } from "../../core/query/normalize";
+import { RECORD_KINDS } from "../../core/model/record";
+import type { PaneMode } from "../host";
+import { buildFormula } from "./formula";
+
+const useStyles = makeStyles({
+  root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  builder: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  formula: { fontFamily: tokens.fontFamilyMonospace, padding: "6px 8px", backgroundColor: tokens.colorNeutralBackground3, borderRadius: tokens.borderRadiusMedium, overflowWrap: "anywhere" },
+  result: { padding: "6px 8px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium, overflowX: "auto" },
+  error: { color: tokens.colorPaletteRedForeground1 },
+  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { border: `1px solid ${tokens.colorNeutralStroke2}`, padding: "2px 4px", textAlign: "left", whiteSpace: "nowrap" } },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "center", flexWrap: "wrap" },
+  ref: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, margin: 0, padding: 0, listStyle: "none" },
+  code: { fontFamily: tokens.fontFamilyMonospace },
+});
+
+const PREVIEW_ROWS = 8;
+
+function ResultView({ spec, args, snapshot }: { spec: FunctionSpec; args: string[]; snapshot: DataSnapshot }) {
+  const cls = useStyles();
+  const answer = useMemo(() => {
+    try {
+      return spec.impl(snapshot.index, snapshot.origin, args.map((a) => (a.trim() === "" ? null : a)));
+    } catch (e) {
+      return { error: "invalid_value" as const, message: `unexpected error: ${e instanceof Error ? e.message : String(e)}` };
+    }
+  }, [spec, args, snapshot]);
+  if (isAnswerError(answer)) {
+    return (
+      <div className={cls.result} data-testid="fn-result">
+        <Text className={cls.error}>{answer.error === "not_available" ? "#N/A" : "#VALUE!"}: {answer.message}</Text>
+      </div>
+    );
+  }
+  const v = answer.value;
+  if (Array.isArray(v)) {
+    const [head, ...body] = v;
+    return (
+      <div className={cls.result} data-testid="fn-result">
+        <table className={cls.table}>
+          <thead><tr>{head.map((h, i) => <th key={i} scope="col">{String(h)}</th>)}</tr></thead>
+          <tbody>
+            {body.slice(0, PREVIEW_ROWS).map((row, i) => (
+              <tr key={i}>{row.map((c, j) => <td key={j}>{String(c)}</td>)}</tr>
+            ))}
+          </tbody>
+        </table>
+        <Text size={200}>{body.length} rows{body.length > PREVIEW_ROWS ? ` (first ${PREVIEW_ROWS} shown)` : ""}; the formula spills them below the cell.</Text>
+      </div>
+    );
+  }
+  const shown = spec.result === "date" && typeof v === "number" ? `${v} (${serialToIso(v)}, format the cell as a date)` : String(v);
+  return (
+    <div className={cls.result} data-testid="fn-result">
+      <Text weight="semibold">{shown}</Text>
+    </div>
+  );
+}
+
+export default function FunctionsTab({ mode, snapshot }: { mode: PaneMode; snapshot: DataSnapshot }) {
+  const cls = useStyles();
+  const [name, setName] = useState(FUNCTION_SPECS[0].name);
+  const spec = FUNCTION_SPECS.find((f) => f.name === name) ?? FUNCTION_SPECS[0];
+  const [argsByFn, setArgsByFn] = useState<Record<string, string[]>>({});
+  const args = argsByFn[spec.name] ?? spec.params.map(() => "");
+  const setArg = (i: number, v: string) => setArgsByFn({ ...argsByFn, [spec.name]: args.map((a, j) => (j === i ? v : a)) });
+  const formula = buildFormula(spec.name, args);
+  const [status, setStatus] = useState("");
+
+  const entities = snapshot.index.entities;
+  const nameOptions = (query: string) => {
+    const q = normalizeName(query);
+    const hits = q ? entities.filter((e) => e.aliases.some((a) => normalizeName(a).includes(q))) : entities;
+    return [...hits].sort((a, b) => b.records.length - a.records.length).slice(0, 40);
+  };
+
+  const insert = async () => {
+    try {
+      await Excel.run(async (ctx) => {
+        const cell = ctx.workbook.getActiveCell();
+        cell.formulas = [[formula]];
+        cell.load("address");
+        await ctx.sync();
+        setStatus(`Inserted in ${cell.address}.`);
+      });
+    } catch (e) {
+      setStatus(`Excel did not accept the formula: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  };
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(formula);
+      setStatus("Formula copied.");
+    } catch {
+      setStatus("The browser refused clipboard access: select the formula and copy it.");
+    }
+  };
+
+  return (
+    <div className={cls.root}>
+      <section className={cls.builder} aria-label="Function builder">
+        <Field label="Function">
+          <Dropdown value={`MG.${spec.name}`} selectedOptions={[spec.name]} onOptionSelect={(_, d) => d.optionValue && setName(d.optionValue)}>
+            {FUNCTION_SPECS.map((f) => <Option key={f.name} value={f.name} text={`MG.${f.name}`}>{`MG.${f.name}`}</Option>)}
+          </Dropdown>
+        </Field>
+        <Text size={200}>{spec.description}</Text>
+        {spec.params.map((p, i) => (
+          <Field key={`${spec.name}-${p.name}`} label={`${p.name}${p.optional ? " (optional)" : ""}`} hint={p.description}>
+            {p.name === "subject" ? (
+              <Combobox
+                freeform
+                value={args[i]}
+                placeholder="Type to search names"
+                onChange={(e) => setArg(i, e.target.value)}
+                onOptionSelect={(_, d) => setArg(i, d.optionText ?? "")}
+              >
+                {nameOptions(args[i]).map((e) => <Option key={e.key} value={e.name} text={e.name}>{`${e.name} (${e.records.length})`}</Option>)}
+              </Combobox>
+            ) : p.name === "kind" ? (
+              <Dropdown value={args[i]} selectedOptions={[args[i]]} placeholder="Any kind" onOptionSelect={(_, d) => setArg(i, d.optionValue ?? "")}>
+                <Option value="" text="">(any)</Option>
+                {RECORD_KINDS.map((k) => <Option key={k} value={k}>{k}</Option>)}
+              </Dropdown>
+            ) : (
+              <Input value={args[i]} onChange={(_, d) => setArg(i, d.value)} />
+            )}
+          </Field>
+        ))}
+        <Text as="p" className={cls.formula} aria-label="Formula" data-testid="fn-formula">{formula}</Text>
+        <ResultView spec={spec} args={args} snapshot={snapshot} />
+        <div className={cls.actions}>
+          {mode === "excel" ? (
+            <Button appearance="primary" onClick={() => void insert()}>Insert in active cell</Button>
+          ) : (
+            <Button appearance="primary" onClick={() => void copy()}>Copy formula</Button>
+          )}
+          <Text size={200} role="status" aria-live="polite">{status}</Text>
+        </div>
+      </section>
+      <section aria-labelledby="fn-ref-title">
+        <Text as="h2" id="fn-ref-title" weight="semibold" size={400}>Reference</Text>
+        <ul className={cls.ref}>
+          {FUNCTION_SPECS.map((f) => (
+            <li key={f.name}>
+              <Text weight="semibold" className={cls.code}>
+                MG.{f.name}({f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})
+              </Text>
+              <br />
+              <Text size={200}>{f.description}</Text>
+              <br />
+              <Text size={200} className={cls.code}>{f.example}</Text>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </div>
+  );
+}
