@@ -121,9 +121,10 @@ export function buildDataset(inputs: readonly BuildInput[], opts: BuildOptions =
   const sources: SourceInfo[] = [];
   const all: MgRecord[] = [];
   articles.forEach((a) => {
-    const sentences = segmentArticle(a);
+    let sentences: Sentence[] = [];
     let drafts: RecordDraft[];
     try {
+      sentences = segmentArticle(a);
       drafts = extractDrafts(a, sentences);
     } catch (e) {
       problems.push({ origin: a.origin, message: `could not be extracted (${e instanceof Error ? e.message : String(e)}); no records from it` });

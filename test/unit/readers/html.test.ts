@@ -64,3 +64,15 @@ describe("HTML reader", () => {
     ]);
   });
 });
+
+describe("malformed HTML", () => {
+  it("reports a page with thousands of unclosed tags instead of parsing it for minutes", () => {
+    const { readInput } = require("../../../src/core/corpus/readers") as typeof import("../../../src/core/corpus/readers");
+    const html = "<html><body>" + "<div><p>Unclosed block. Another.</p>".repeat(5000);
+    const r = readInput({ origin: "bad/deep.html", bytes: new TextEncoder().encode(html) });
+    expect(r.articles).toEqual([]);
+    expect(r.problem?.message).toMatch(/malformed HTML \(elements nested 5002 deep/);
+    const wp = readInput({ origin: "bad/deep.json", bytes: new TextEncoder().encode(JSON.stringify({ id: 1, content: { rendered: html } })) });
+    expect(wp.problem?.message).toMatch(/could not be read \(malformed HTML/);
+  });
+});

@@ -35,11 +35,24 @@ function isHidden(el: Element): boolean {
   return FURNITURE_RE.test(a.class ?? "") || FURNITURE_RE.test(a.id ?? "");
 }
 
-function textOf(n: AnyNode): string {
-  if (n.type === "text") return (n as unknown as { data: string }).data;
-  if (!isElement(n)) return "";
-  if (DROP.has(n.name) && n.name !== "title") return "";
-  return n.children.map(textOf).join("");
+// Traversals are iterative: a page with thousands of unclosed tags nests that deep, and recursion would
+// overflow the stack.
+
+/** Text of a subtree, skipping dropped elements. */
+function textOf(root: AnyNode): string {
+  let out = "";
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
+    if (n.type === "text") out += (n as unknown as { data: string }).data;
+    else if (isElement(n) && !(DROP.has(n.name) && n !== root)) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    } else if (n.type === "root") {
+      const kids = (n as unknown as { children: AnyNode[] }).children;
+      for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    }
+  }
+  return out;
 }
 
 const collapse = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, " ").trim();
@@ -53,45 +66,81 @@ function paragraphsOf(nodes: AnyNode[], skipHeading?: string): string[] {
     if (p) out.push(p);
     buf = "";
   };
-  const walk = (n: AnyNode) => {
+  // A "close" marker ends a block element after its children.
+  const CLOSE = { type: "close" } as const;
+  const stack: (AnyNode | typeof CLOSE)[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode | typeof CLOSE;
+    if (n === CLOSE) {
+      flush();
+      continue;
+    }
     if (n.type === "text") {
       buf += (n as unknown as { data: string }).data;
-      return;
+      continue;
     }
-    if (!isElement(n)) return;
+    if (!isElement(n)) continue;
     const name = n.name.toLowerCase();
-    if (DROP.has(name) || isHidden(n)) return;
-    if (skipHeading !== undefined && name === "h1" && collapse(textOf(n)) === skipHeading) return;
+    if (DROP.has(name) || isHidden(n)) continue;
+    if (skipHeading !== undefined && name === "h1" && collapse(textOf(n)) === skipHeading) continue;
     if (CELL.has(name)) {
       if (collapse(buf)) buf += " | ";
-      n.children.forEach(walk);
-      return;
+    } else if (BLOCK.has(name)) {
+      flush();
+      stack.push(CLOSE);
     }
-    const block = BLOCK.has(name);
-    if (block) flush();
-    n.children.forEach(walk);
-    if (block) flush();
-  };
-  nodes.forEach(walk);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
   flush();
   return out;
 }
 
+// Elements that never nest (void) or that HTML closes implicitly: left out of the nesting estimate.
+const NO_NESTING = new Set([
+  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
+  "p", "li", "td", "th", "tr", "dt", "dd", "option", "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp",
+]);
+export const MAX_HTML_DEPTH = 2000;
+
+/**
+ * Deepest element nesting of the markup, estimated from its tags in one pass. Pages with thousands of
+ * unclosed tags are malformed, and the parser's work grows with the square of their depth.
+ */
+export function htmlNestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
+  for (let m = re.exec(html); m; m = re.exec(html)) {
+    const name = m[2].toLowerCase();
+    if (NO_NESTING.has(name) || m[3] === "/") continue;
+    if (m[1] === "/") depth = Math.max(0, depth - 1);
+    else if (++depth > max) max = depth;
+  }
+  return max;
+}
+
 /** Body paragraphs of an HTML fragment (e.g. WordPress `content.rendered`). */
 export function htmlToParagraphs(html: string): string[] {
+  const depth = htmlNestingDepth(html);
+  if (depth > MAX_HTML_DEPTH) throw new Error(`malformed HTML: elements nested ${depth} deep, over ${MAX_HTML_DEPTH} (unclosed tags?)`);
   return dropBoilerplate(paragraphsOf(parseDocument(html).children));
 }
 
 /** Plain text of an inline HTML fragment (e.g. WordPress `title.rendered`), entities decoded. */
 export function htmlToText(html: string): string {
-  return collapse(parseDocument(html).children.map(textOf).join(""));
+  return collapse(textOf(parseDocument(html) as unknown as AnyNode));
 }
 
-function findAll(nodes: AnyNode[], pred: (el: Element) => boolean, out: Element[] = []): Element[] {
-  for (const n of nodes) {
+function findAll(nodes: AnyNode[], pred: (el: Element) => boolean): Element[] {
+  const out: Element[] = [];
+  const stack: AnyNode[] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
     if (!isElement(n)) continue;
     if (pred(n)) out.push(n);
-    findAll(n.children, pred, out);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
   }
   return out;
 }

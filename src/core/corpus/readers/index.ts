@@ -2,7 +2,7 @@
 // Format is detected from the name and the content: WordPress REST JSON, HTML, or plain text.
 import type { Article, InputProblem } from "../types";
 import { decodeInput, DEFAULT_MAX_BYTES } from "./decode";
-import { readHtml } from "./html";
+import { htmlNestingDepth, MAX_HTML_DEPTH, readHtml } from "./html";
 import { readText } from "./text";
 import { isWordPressItem, readWordPressItem } from "./wordpress";
 
@@ -83,9 +83,20 @@ export function readInput(input: ReadInput, opts: ReadOptions = {}): ReadResult 
   const name = origin.replace(/[?#].*$/, "");
   const first = text.trimStart()[0];
   let result: ReadResult;
-  if (/\.json$/i.test(name) || first === "{" || first === "[") result = readJson(text, origin);
-  else if (looksLikeHtml(name, text)) result = { articles: [readHtml(text, origin)] };
-  else result = { articles: [readText(text, origin)] };
+  try {
+    if (/\.json$/i.test(name) || first === "{" || first === "[") result = readJson(text, origin);
+    else if (looksLikeHtml(name, text)) {
+      const depth = htmlNestingDepth(text);
+      if (depth > MAX_HTML_DEPTH) {
+        return { articles: [], problem: { origin, message: `is malformed HTML (elements nested ${depth} deep, over ${MAX_HTML_DEPTH}: unclosed tags?); not read` } };
+      }
+      result = { articles: [readHtml(text, origin)] };
+    }
+    else result = { articles: [readText(text, origin)] };
+  } catch (e) {
+    // A reader bug must cost one input, not the run.
+    return { articles: [], problem: { origin, message: `could not be read (${e instanceof Error ? e.message : String(e)})` } };
+  }
   // An article with no body text at all is reported rather than silently listed as a source.
   const empty = result.articles.filter((a) => a.paragraphs.length === 0);
   if (empty.length > 0 && !result.problem) {

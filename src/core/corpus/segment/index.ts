@@ -27,12 +27,13 @@ interface Word {
   start: number;
 }
 
-function wordsOf(s: string, from: number): Word[] {
+/** The first `max` words of `s` from `from` (a heading never needs more, and sentences can be huge). */
+function wordsOf(s: string, from: number, max: number): Word[] {
   const out: Word[] = [];
   const re = /\S+/g;
   re.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = re.exec(s))) out.push({ text: m[0], start: m.index });
+  while (out.length < max && (m = re.exec(s))) out.push({ text: m[0], start: m.index });
   return out;
 }
 
@@ -54,7 +55,7 @@ const bare = (w: string) => w.replace(/[,;:.!?"”’)]+$/, "");
 export function runInHeadingEnd(text: string): number {
   const num = SECTION_NUMBER_RE.exec(text);
   if (!num) return -1;
-  const words = wordsOf(text, num[0].length);
+  const words = wordsOf(text, num[0].length, MAX_HEADING_WORDS + 2);
   if (words.length === 0) return -1;
   let sawFunctionWord = false;
   let firstLower = -1;

@@ -26,6 +26,7 @@ export const SENTENCE_STARTERS = new Set([
   "Earlier", "Later", "When", "While", "If", "Although", "Despite", "Among", "Based", "Its",
 ]);
 
+const MAX_TOKEN = 64;
 const CLOSERS = "\"'”’)]»";
 const OPENERS = "\"'“‘([«";
 const LIST_MARKER_RE = /^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCivxlc]{1,6}|[A-Za-z])$/;
@@ -49,6 +50,8 @@ function startsSentenceStrongly(next: string): boolean {
 /** Start of the whitespace-free token ending just before `end`. */
 function tokenStart(p: string, end: number, floor: number): number {
   let s = end;
+  // Bounded look-back: no abbreviation is long, and an unbounded scan is quadratic on text without spaces.
+  floor = Math.max(floor, end - MAX_TOKEN);
   while (s > floor && !isSpace(p[s - 1]) && !OPENERS.includes(p[s - 1])) s--;
   return s;
 }
@@ -60,6 +63,7 @@ export interface Span {
 
 /** Decides whether the "." at `dot` (closers consumed up to `after`) ends the sentence begun at `start`. */
 function periodEndsSentence(p: string, start: number, dot: number, after: number): boolean {
+  if (!isSpace(p[after]) && !/[\p{Lu}\d]/u.test(p[after] ?? "")) return false; // "1.4", "a.b", "example.com"
   const ts = tokenStart(p, dot, start);
   const token = p.slice(ts, dot);
   if (isSpace(p[after])) {
@@ -84,7 +88,7 @@ function periodEndsSentence(p: string, start: number, dot: number, after: number
   // never inside numbers, URLs, e-mail addresses or dotted names.
   if (!/^\p{L}*\p{Ll}{2}$/u.test(token) || token.length < 3) return false;
   let chunkEnd = after;
-  while (chunkEnd < p.length && !isSpace(p[chunkEnd])) chunkEnd++;
+  while (chunkEnd < p.length && chunkEnd < after + MAX_TOKEN && !isSpace(p[chunkEnd])) chunkEnd++;
   const chunk = p.slice(ts, chunkEnd);
   if (/[/@]|^www\.|\.(com|org|net|cn|gov|edu|io)\b/i.test(chunk)) return false;
   const rest = p.slice(after, after + 80);
