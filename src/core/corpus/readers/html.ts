@@ -67,11 +67,11 @@ function paragraphsOf(nodes: AnyNode[], skipHeading?: string): string[] {
     buf = "";
   };
   // A "close" marker ends a block element after its children.
-  const CLOSE = { type: "close" } as const;
-  const stack: (AnyNode | typeof CLOSE)[] = [];
+  const CLOSE = null;
+  const stack: (AnyNode | null)[] = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
   while (stack.length > 0) {
-    const n = stack.pop() as AnyNode | typeof CLOSE;
+    const n = stack.pop() as AnyNode | null;
     if (n === CLOSE) {
       flush();
       continue;
