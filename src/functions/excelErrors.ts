@@ -9,7 +9,8 @@ export function clipMessage(message: string): string {
 }
 
 /** The CustomFunctions.Error for an answer error (needs the Office custom functions runtime). */
-export function toCustomFunctionsError(e: AnswerError): CustomFunctions.Error {
+export function toCustomFunctionsError(e: AnswerError): CustomFunctions.Error | Error {
+  if (typeof CustomFunctions === "undefined" || typeof CustomFunctions.Error !== "function") return new Error(clipMessage(e.message));
   const code = e.error === "invalid_value" ? CustomFunctions.ErrorCode.invalidValue : CustomFunctions.ErrorCode.notAvailable;
   return new CustomFunctions.Error(code, clipMessage(e.message));
 }

@@ -12,6 +12,12 @@ import { toCustomFunctionsError } from "./excelErrors";
 /** How long a formula waits for the data at startup before it answers #N/A. */
 export const DATA_WAIT_MS = 15_000;
 
+// The build appends `CustomFunctions.associate(...)` calls below this module. Office.js defines
+// CustomFunctions, in Excel and in a plain browser alike; should it be missing (Office.js failed to
+// load), a stand-in keeps those calls from throwing so the pane's preview still starts.
+const g = globalThis as unknown as { CustomFunctions?: { associate?: unknown } };
+if (typeof g.CustomFunctions === "undefined") g.CustomFunctions = { associate: () => undefined };
+
 if (typeof window !== "undefined" && typeof fetch === "function") void startBundledLoad(sharedStore());
 
 async function snapshot(): Promise<DataSnapshot> {
