@@ -22,12 +22,13 @@ export interface EntityMention {
 
 /** Same-length copy with typographic apostrophes made plain, so offsets stay valid. */
 export function plainApostrophes(s: string): string {
-  return s.replace(/[’‘]/g, "'");
+  return s.includes("’") || s.includes("‘") ? s.replace(/[’‘]/g, "'") : s;
 }
 
 /** [start, end) spans of text inside double quotes ("..." or “...”). */
 export function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
+  if (!text.includes('"') && !text.includes("“")) return spans;
   const re = /"([^"]*)"|“([^”]*)”/g;
   for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
   return spans;
@@ -317,14 +318,17 @@ function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   return out;
 }
 
+const ACRONYM_IN_PARENS = /\((?:the\s+)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9&-]*\)/;
+
 /**
  * Acronyms an article defines right after a name: "the National Development and Reform Commission (NDRC)",
  * "Federation of Hong Kong Industries (FHKI)". They resolve to the named entity for the rest of that article.
  */
-export function acronymDefinitions(text: string, registry: EntityRegistry): { alias: string; entity: Entity }[] {
-  const plain = plainApostrophes(text);
+export function acronymDefinitions(text: string, registry: EntityRegistry, mentions?: EntityMention[]): { alias: string; entity: Entity }[] {
   const out: { alias: string; entity: Entity }[] = [];
-  for (const m of findOrganizations(plain, registry)) {
+  if (!ACRONYM_IN_PARENS.test(text)) return out;
+  const plain = plainApostrophes(text);
+  for (const m of mentions ?? findOrganizations(plain, registry)) {
     const def = /^\s*\((?:the\s+)?([A-Z][A-Za-z]*[A-Z][A-Za-z0-9&-]*)\)/.exec(plain.slice(m.end));
     if (!def) continue;
     const alias = def[1];

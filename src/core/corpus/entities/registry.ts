@@ -38,6 +38,11 @@ export class EntityRegistry {
   constructor(entities: Entity[]) {
     this.entities = entities;
     for (const e of entities) this.add(e, [e.name, ...e.aliases]);
+    this.sortCandidates();
+  }
+
+  private sortCandidates(): void {
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
   }
 
   static fromJson(data: unknown): EntityRegistry {
@@ -62,6 +67,7 @@ export class EntityRegistry {
     for (const { alias, entity } of extra) {
       if (!r.byAlias.has(alias)) r.add(entity, [alias]);
     }
+    r.sortCandidates();
     return r;
   }
 
@@ -74,7 +80,6 @@ export class EntityRegistry {
       const first = /^[A-Za-z0-9]+/.exec(alias)?.[0] ?? alias;
       const list = this.byFirstWord.get(first) ?? [];
       if (!list.includes(alias)) list.push(alias);
-      list.sort((a, b) => b.length - a.length);
       this.byFirstWord.set(first, list);
     }
   }

@@ -14,22 +14,33 @@ import { introducedProduct, refersBack, whoIsInvolved } from "./text";
 export type { ExtractorConfiguration } from "./configuration";
 export { DEFAULT_CONFIGURATION } from "./configuration";
 
-/** The article's registry: the bundled aliases plus acronyms the article itself defines. */
-function articleRegistry(article: Article, sentences: Sentence[]): EntityRegistry {
+/**
+ * Organisations of every sentence, with the article's registry: the bundled aliases plus acronyms the article
+ * itself defines ("... Commission (NDRC)"). Sentences are scanned once; only those containing a new acronym
+ * are scanned again with the extended registry.
+ */
+function articleOrganizations(article: Article, sentences: Sentence[]): { registry: EntityRegistry; orgs: EntityMention[][] } {
   const base = getRegistry();
-  const defs = [article.title, ...sentences.map((s) => s.text)].flatMap((t) => acronymDefinitions(t, base));
-  return defs.length ? base.withAliases(defs) : base;
+  const orgs = sentences.map((s) => findOrganizations(s.text, base));
+  const defs = [...acronymDefinitions(article.title, base), ...sentences.flatMap((s, i) => acronymDefinitions(s.text, base, orgs[i]))];
+  if (defs.length === 0) return { registry: base, orgs };
+  const registry = base.withAliases(defs);
+  const added = defs.map((d) => d.alias);
+  sentences.forEach((s, i) => {
+    if (added.some((a) => s.text.includes(a))) orgs[i] = findOrganizations(s.text, registry);
+  });
+  return { registry, orgs };
 }
 
 export function buildContexts(article: Article, sentences: Sentence[]): SentenceContext[] {
-  const registry = articleRegistry(article, sentences);
+  const { registry, orgs } = articleOrganizations(article, sentences);
   const articleYear = articleSubjectYear(article.title, sentences.slice(0, 3).map((s) => s.text));
   const headingOrgs = new Map<string, EntityMention[]>();
   const contexts: SentenceContext[] = [];
   let sectionKey: string | undefined;
   let sectionYear: number | undefined;
   let discourse: Discourse | undefined;
-  for (const sentence of sentences) {
+  sentences.forEach((sentence, i) => {
     const key = `${sentence.paragraph}|${sentence.section ?? ""}`;
     if (key !== sectionKey) {
       sectionKey = key;
@@ -45,7 +56,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
       sentence,
       text,
       registry,
-      orgs: findOrganizations(text, registry),
+      orgs: orgs[i],
       headingOrgs: section ? headingOrgs.get(section)! : [],
       discourse: refersBack(text) ? discourse : undefined,
       dates,
@@ -63,7 +74,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
     } else discourse = product ? { subject: "", organizations: [], region: "", product } : undefined;
     const stated = statedYear(dates);
     if (stated) sectionYear = stated;
-  }
+  });
   return contexts;
 }
 

@@ -121,10 +121,13 @@ export function findQuantities(text: string): Quantity[] {
   return out;
 }
 
+const WRITTEN_RE = new RegExp(`(${NUM})${SCALE}`, "g");
+
 /** The numbers written in a text, separators removed ("1,350 mt and 2.5 kg" -> [1350, 2.5]): for provenance checks. */
 export function writtenNumbers(text: string): number[] {
   const out: number[] = [];
-  const re = new RegExp(`(${NUM})${SCALE}`, "g");
+  const re = WRITTEN_RE;
+  re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const base = parseNumber(m[1]);
     out.push(base);

@@ -21,10 +21,16 @@ export const provenance: Refiner = {
   refine(found: Found[], input: RefinerInput) {
     const { article, sentences, contexts } = input;
     const corpusKey = nameKey([article.title, article.outlet, article.url, ...sentences.map((s) => `${s.text} ${s.section ?? ""}`)].join(" "));
+    const seen = new Map<string, boolean>();
     const nameSeen = (name: string): boolean => {
-      const ent = contexts[0]?.registry.lookup(name);
-      const spellings = ent ? [ent.name, ...ent.aliases] : [name];
-      return spellings.some((s) => corpusKey.includes(nameKey(s)));
+      let ok = seen.get(name);
+      if (ok === undefined) {
+        const ent = contexts[0]?.registry.lookup(name);
+        const spellings = ent ? [ent.name, ...ent.aliases] : [name];
+        ok = spellings.some((s) => corpusKey.includes(nameKey(s)));
+        seen.set(name, ok);
+      }
+      return ok;
     };
     return found.filter((f) => {
       if (!valueWritten(f.value, f.evidence) || !valueWritten(f.value_max, f.evidence)) return false;
