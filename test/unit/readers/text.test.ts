@@ -65,3 +65,21 @@ describe("plain text reader", () => {
     expect(a.paragraphs).toHaveLength(1);
   });
 });
+
+describe("format detection", () => {
+  const { readInput } = require("../../../src/core/corpus/readers") as typeof import("../../../src/core/corpus/readers");
+  const read = (origin: string, text: string) => readInput({ origin, bytes: new TextEncoder().encode(text) });
+
+  it("reads a text headline in brackets as text, and broken JSON in a .txt file as invalid JSON", () => {
+    const r = read("x.txt", "[Exclusive] Widgetco doubles output\nWidgetco doubled its output in May, it said.");
+    expect(r.problem).toBeUndefined();
+    expect(r.articles[0].format).toBe("text");
+    expect(read("y.txt", '[{"id": 1,').problem?.message).toMatch(/is not valid JSON/);
+    expect(read("z.txt", "{ not json").problem?.message).toMatch(/is not valid JSON/);
+  });
+
+  it("reads HTML by its extension or its first tag", () => {
+    expect(read("page.htm", "Hello <b>world</b>, this is a page.").articles[0].format).toBe("html");
+    expect(read("page.txt", "<!DOCTYPE html><html><body><p>Widgetco grew in May.</p></body></html>").articles[0].format).toBe("html");
+  });
+});

@@ -81,10 +81,13 @@ export function readInput(input: ReadInput, opts: ReadOptions = {}): ReadResult 
   if (!decoded.ok) return { articles: [], problem: { origin, message: decoded.message } };
   const text = decoded.text;
   const name = origin.replace(/[?#].*$/, "");
-  const first = text.trimStart()[0];
+  const head = text.trimStart().slice(0, 16);
+  const first = head[0];
+  // "[" opens JSON unless a word follows, as in a text headline like "[Exclusive] ...".
+  const jsonLike = first === "{" || (first === "[" && (!/^\[\s*[A-Za-z]/.test(head) || /^\[\s*(true|false|null)\b/.test(head)));
   let result: ReadResult;
   try {
-    if (/\.json$/i.test(name) || first === "{" || first === "[") result = readJson(text, origin);
+    if (/\.json$/i.test(name) || jsonLike) result = readJson(text, origin);
     else if (looksLikeHtml(name, text)) {
       const depth = htmlNestingDepth(text);
       if (depth > MAX_HTML_DEPTH) {
