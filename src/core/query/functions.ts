@@ -92,7 +92,9 @@ function resolve(index: RecordIndex, subject: string): Answer<Entity> {
 function holdings(index: RecordIndex, entity: Entity, exclude: readonly RecordKind[], preferUnits?: (unit: string) => boolean): string {
   const others = entity.records.filter((r) => !exclude.includes(r.kind));
   if (others.length === 0) return "";
-  const numeric = others.filter((r) => r.value !== null && (!preferUnits || preferUnits(r.unit)));
+  // a figure in a related unit says the most ("the housing is reported at 13.7 kg"); a figure in
+  // an unrelated unit would mislead, so then only the kinds of records held are named
+  const numeric = preferUnits ? others.filter((r) => r.value !== null && preferUnits(r.unit)) : [];
   if (numeric.length > 0) {
     const r = numeric[0];
     return `${possessive(entity.name)} ${describeThing(r)} is reported at ${describeValue(r)}`;
@@ -210,7 +212,7 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
     const any = entity.records.find((r) => r.kind === "capacity" && r.value !== null);
     if (any) return notAvailable(`No capacity${what} is reported for ${entity.name}; ${possessive(entity.name)} ${describeThing(any)} capacity is reported at ${describeValue(any)}.`);
   }
-  const held = holdings(index, entity, ["capacity"]);
+  const held = holdings(index, entity, ["capacity", "project"], (unitText) => TONNE_FACTORS[unitText.trim()] !== undefined);
   return notAvailable(`No capacity${what} is reported for ${entity.name}${held ? `; ${held}` : ""}.`);
 }
 
