@@ -1,6 +1,10 @@
 // The gold matcher on small synthetic records (invented sentences about invented companies, written for
 // this test): one-to-one matching, precision/recall arithmetic, evidence overlap across segmentations.
+import * as fs from "fs";
+import * as os from "os";
+import * as path from "path";
 import type { MgRecord } from "../../src/core/model/record";
+import { run } from "../../src/cli/commands/corpus/eval";
 import type { Dataset } from "../../src/core/model/dataset";
 import {
   evaluate,
@@ -182,5 +186,61 @@ describe("evaluate", () => {
     expect(() => parseGold({ sources: [], records: [gold({ kind: "event", date: "2099", evidence: S_EVENT })] })).toThrow(
       /records\.0\.source/,
     );
+  });
+});
+
+describe("mg corpus eval (CLI)", () => {
+  // Synthetic dataset and gold in a temp folder; the exit code is what CI and scripts read.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), "mg-eval-"));
+  const write = (name: string, data: unknown) => {
+    const file = path.join(dir, name);
+    fs.writeFileSync(file, JSON.stringify(data));
+    return file;
+  };
+  const goldFile = write("gold.json", GOLD);
+  const asDataset = (records: MgRecord[]) => ({ schema_version: 1, version: "v", as_of: "", count: records.length, ...dataset(records) });
+  const all = GOLD.records.map((g) => rec({ ...g, source: undefined, note: undefined } as unknown as MgRecord));
+  let out: string[] = [];
+  beforeEach(() => {
+    out = [];
+    jest.spyOn(console, "log").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
+    jest.spyOn(console, "error").mockImplementation((...a: unknown[]) => void out.push(a.join(" ")));
+  });
+  afterEach(() => jest.restoreAllMocks());
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it("exits 0 and prints the table when every enforced kind meets its bar", async () => {
+    const file = write("good.json", asDataset(all.map((r) => ({ ...r }))));
+    expect(await run(["--dataset", file, "--gold", goldFile])).toBe(0);
+    expect(out.join("\n")).toMatch(/weight_saving\s+1\s+1\s+1\s+1\.00\s+1\.00/);
+    expect(out.join("\n")).toMatch(/PASS/);
+  });
+
+  it("exits 1 below a bar and, with --verbose, names the sentence and the field", async () => {
+    const bad = all.map((r) => (r.kind === "event" ? { ...r, date: "2100-06-04" } : { ...r }));
+    const file = write("bad.json", asDataset(bad));
+    expect(await run(["--dataset", file, "--gold", goldFile, "--verbose"])).toBe(1);
+    const text = out.join("\n");
+    expect(text).toMatch(/event: recall 0\.00 < 0\.9/);
+    expect(text).toMatch(/MISS event 2099-06-04\.\.2099-06-06/);
+    expect(text).toContain('date: gold "2099-06-04", record "2100-06-04"');
+  });
+
+  it("prints the report as JSON with --json", async () => {
+    const file = write("json.json", asDataset(all.map((r) => ({ ...r }))));
+    expect(await run(["--dataset", file, "--gold", goldFile, "--json"])).toBe(0);
+    const report = JSON.parse(out.join("\n")) as { failures: string[]; kinds: Array<{ kind: string; recall: number | null }> };
+    expect(report.failures).toEqual([]);
+    expect(report.kinds.find((k) => k.kind === "capacity")?.recall).toBe(1);
+  });
+
+  it("exits 2 with one clear line for a missing file, invalid JSON or a bad argument", async () => {
+    expect(await run(["--dataset", path.join(dir, "absent.json"), "--gold", goldFile])).toBe(2);
+    expect(out.pop()).toMatch(/dataset .*absent\.json does not exist/);
+    fs.writeFileSync(path.join(dir, "broken.json"), "{ not json");
+    expect(await run(["--dataset", path.join(dir, "broken.json"), "--gold", goldFile])).toBe(2);
+    expect(out.pop()).toMatch(/broken\.json is not valid JSON/);
+    expect(await run(["--frobnicate"])).toBe(2);
+    expect(out.pop()).toMatch(/unknown argument "--frobnicate"/);
   });
 });

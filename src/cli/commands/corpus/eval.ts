@@ -27,6 +27,12 @@ function readJson(file: string, what: string): unknown {
   }
 }
 
+/** Relative to the working directory when inside it, else absolute. */
+function shortPath(file: string): string {
+  const rel = path.relative(process.cwd(), file);
+  return rel && !rel.startsWith("..") && !path.isAbsolute(rel) ? rel : file;
+}
+
 export async function run(args: string[]): Promise<number> {
   let datasetFile = DEFAULT_DATASET;
   let goldFile = DEFAULT_GOLD;
@@ -66,7 +72,7 @@ export async function run(args: string[]): Promise<number> {
   if (json) {
     console.log(JSON.stringify({ dataset: datasetFile, gold: goldFile, thresholds: THRESHOLDS, failures, ...report }, null, 2));
   } else {
-    console.log(`dataset ${path.relative(process.cwd(), datasetFile) || datasetFile}  gold ${path.relative(process.cwd(), goldFile) || goldFile}\n`);
+    console.log(`dataset ${shortPath(datasetFile)}  gold ${shortPath(goldFile)}\n`);
     console.log(formatReport(report, { verbose }));
     console.log("");
     console.log(failures.length === 0 ? "PASS: every enforced kind meets its bar" : `FAIL:\n  ${failures.join("\n  ")}`);
