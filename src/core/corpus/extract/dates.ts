@@ -23,6 +23,8 @@ export interface DateMention {
 
 const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH_ALT = "January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.|Feb\\.|Mar\\.|Apr\\.|Jun\\.|Jul\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.";
+/** Abbreviations without a period ("Nov 3"): only directly before a day number. */
+const MONTH_ABBR_ALT = "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec";
 const YEAR = "(?:19|20)\\d{2}";
 const ORD = "(?:st|nd|rd|th)?";
 
@@ -33,7 +35,7 @@ function monthIndex(name: string): number {
 
 // Month day [range] [, year]. The year must not run on into a number ("May 16, 2024-2025" is not a year).
 const MONTH_DAY_RE = new RegExp(
-  `\\b(${MONTH_ALT}) (\\d{1,2})${ORD}(?![\\d:])` +
+  `\\b(${MONTH_ALT}|(?:${MONTH_ABBR_ALT})(?= \\d)) (\\d{1,2})${ORD}(?![\\d:])` +
     `(?:\\s?(?:-|–|—|to|through|until|and)\\s?(?:(${MONTH_ALT}) )?(\\d{1,2})${ORD}(?![\\d:,]\\d))?` +
     `(?:,? (${YEAR})(?![\\d-]))?`,
   "g",

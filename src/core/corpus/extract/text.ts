@@ -10,7 +10,9 @@ export function cleanNounPhrase(np: string): string {
   s = s.replace(/^(?:the|a|an|this|that|these|those|its|their|our|his|her)\s+/i, "");
   s = s.replace(/^(?:(?:the\s+)?(?:world|china|industry|country|nation)['’]s\s+(?:first|largest|biggest|fastest|leading|only|most\s+\w+)\s+)/i, "");
   s = s.replace(/\s+(?:made of|made from|produced by|developed by|based on|which|that|using|with|from|for|at|in)\b.*$/i, "");
+  s = s.replace(/['’]s?$/, "");
   s = s.replace(/[\s,;:.—–-]+$/, "").trim();
+  if (/^(?:a|an|the|it|its|this|these|that|those)$/i.test(s)) return "";
   return s;
 }
 

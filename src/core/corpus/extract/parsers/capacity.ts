@@ -7,16 +7,17 @@
 // deliveries, demand, stocks, per-vehicle contents.
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
+import { unitPeriod } from "../numbers";
 import type { Quantity } from "../numbers";
 import { cleanNounPhrase, whoIsInvolved } from "../text";
 
 const CAPACITY_CUE = /\b(capacit(?:y|ies)|produc(?:e|es|ed|ing|tion)|output|annual(?:ly)?|yearly|daily|smelting|refining)\b/i;
-const FACILITY_AFTER = /^\s+([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion)\b/;
+const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+)?([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion|refinery|mill)\b/;
 const NOT_CAPACITY_AFTER = /^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
 const NOT_CAPACITY_BEFORE = /\b(?:shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of)\b[^,;]{0,30}$/i;
 const MACHINE_AFTER = /^[\s-]*(?:[\w-]+\s+){0,5}?(?:machines?|press(?:es)?|die-casting|die casting|island|injection|molding|moulding|clamping|cell|furnace|barrel)\b/i;
-const PER_YEAR = /\b(?:per year|a year|per annum|annually|each year|every year|\/year|\/yr|\/a|tpa|tpy)\b/i;
-const PER_DAY = /\b(?:per day|a day|daily|each day|\/day|\/d)\b/i;
+const PER_YEAR = /(?:\b|-)(?:per[\s-]year|a[\s-]year|per[\s-]annum|annually|each year|every year|\/year|\/yr|\/a|tpa|tpy)\b/i;
+const PER_DAY = /(?:\b|-)(?:per[\s-]day|a[\s-]day|daily|each day|\/day|\/d)\b/i;
 
 function isTonnage(q: Quantity): boolean {
   return (q.unit === "t" || q.unit === "kt") && !q.machineClass;
@@ -50,13 +51,15 @@ export const capacityParser: Parser = {
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
       if (NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
       const facility = FACILITY_AFTER.exec(after);
-      if (!CAPACITY_CUE.test(before) && !facility && !PER_YEAR.test(after) && !PER_DAY.test(after)) continue;
-      let per: "" | "year" | "day" = "";
+      if (!CAPACITY_CUE.test(before) && !facility && !PER_YEAR.test(after) && !PER_DAY.test(after) && !unitPeriod(last.rawUnit)) continue;
+      let per: "" | "year" | "day" = unitPeriod(last.rawUnit);
       const near = before.slice(-40);
-      if (/\b(?:daily)\b/i.test(near) || PER_DAY.test(after)) per = "day";
+      if (per) {
+        // the unit says it ("tpa", "t/d")
+      } else if (/\b(?:daily)\b/i.test(near) || PER_DAY.test(after)) per = "day";
       else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(near) || PER_YEAR.test(after)) per = "year";
       let product = "";
-      const of = /^\s+(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|[,;.]|$)/.exec(afterText);
+      const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|[,;.]|$)/.exec(afterText);
       if (of) product = cleanNounPhrase(of[1]);
       else if (facility) product = cleanNounPhrase(facility[1]);
       const who = whoIsInvolved(ctx, { inherit: true });

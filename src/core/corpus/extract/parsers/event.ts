@@ -9,6 +9,14 @@ import { whoIsInvolved } from "../text";
 
 const NOT_HAPPENING_CUE = new Set(["by", "until", "before", "by the end of"]);
 const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
+const FUTURE = /\b(?:will|would|shall|is due|are due|due to|expected to|is expected|are expected|plans? to|aims? to|scheduled to|set to|intends? to|is to|are to)\b/i;
+
+function clauseBefore(text: string, pos: number): string {
+  const head = text.slice(Math.max(0, pos - 80), pos);
+  const cut = Math.max(head.lastIndexOf(", "), head.lastIndexOf("; "));
+  return cut >= 0 ? head.slice(cut + 2) : head;
+}
+
 /** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
 const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;
 /** A second happening joined to the first: "..., and launched in April". */
@@ -17,10 +25,10 @@ const SECOND_HAPPENING = /,?\s+and\s+(?:was\s+|were\s+)?(?:\w+ly\s+)?\w+ed\s+(?:
 /** Short label of what happened: the main clause after the date phrase, cut at a clause break. */
 export function eventTitle(text: string, dateStart: number, dateEnd: number): string {
   let rest = dateStart <= 12 ? text.slice(dateEnd) : text;
-  rest = rest.replace(/^[\s,]+/, "");
+  rest = rest.replace(/^[\s,]+/, "").replace(/^\([^)]{1,40}\)\s*[-–—]\s*/, "");
   if (dateStart <= 12) rest = rest.replace(/^(?:at\s+[^,]{1,80},\s*)/i, "");
   let cut = rest.length;
-  const m = /(?:,\s(?=(?:with|which|where|marking|making|promoting|proposing|supporting|achieving|providing|laying|unveiling|reaching|winning|including|focusing|helping|and)\b)|;\s|:\s|\.\s|\.$|\s—\s?|—)/.exec(rest);
+  const m = /(?:,\s(?=(?:with|which|where|marking|making|promoting|proposing|supporting|achieving|providing|laying|unveiling|reaching|winning|including|focusing|helping|and)\b)|;\s|:\s|(?<!\b[A-Z][a-z]{0,3})\.\s|\.$|\s—\s?|—)/.exec(rest);
   if (m && m.index >= 15) cut = m.index;
   let title = rest.slice(0, cut).trim().replace(/[\s,.;:]+$/, "");
   if (title.length > 140) {
@@ -66,6 +74,8 @@ export const eventParser: Parser = {
       if (ctx.quotes.some(([a, b]) => d.start >= a && d.start < b)) continue;
       // "will be implemented from July 1": a plan, not a happening (standards and policies carry it).
       if (/\bwill\s+(?:be\s+)?\w+\s+(?:from|on|in)?\s*$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
+      // A plan is not a happening: "is due to start in 2026", "expected to open in March".
+      if (FUTURE.test(clauseBefore(text, d.start))) continue;
       const { date, date_end } = resolveDate(d, ctx.years);
       if (out.length > 0) {
         // Later dates are events only when they date a second happening of their own.

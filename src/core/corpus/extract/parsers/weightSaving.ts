@@ -12,6 +12,8 @@ const LIGHTER_AFTER = /^\s+(?:lighter|less in weight|lower in weight|weight (?:r
 const REDUCTION_OF_BEFORE = new RegExp(String.raw`\bweight[- ](?:reduction|saving|savings|decrease|loss)s?\s+(?:of|by|reaching|reaches)\s+${Q}$`, "i");
 const WEIGHT_REDUCED_BEFORE = new RegExp(String.raw`\bweight\b(?<between>[^,;.]{0,70}?)\b(?:is|are|was|were|has been|have been|can be|could be|will be)?\s*(?:\w+ly\s+)?(?:reduced|reduces|reducing|cut|cuts|lowered|lowers|decreased|decreases|drops?|dropped|falls?|fell)\s+by\s+${Q}$`, "i");
 const REDUCE_WEIGHT_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|lighten(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?<np>[^,;.]{0,60}?)\bweight\s+by\s+${Q}$`, "i");
+const WEIGHS_LESS_BEFORE = new RegExp(String.raw`\bweigh(?:s|ed|ing)?\s+${Q}$`, "i");
+const SAVES_BEFORE = new RegExp(String.raw`\bsav(?:e|es|ed|ing)\s+${Q}$`, "i");
 const OTHER_MEASURE = /\b(energy|carbon|emissions?|costs?|consumption|time|price|noise|fuel|power|efficiency|speed|performance)\b/i;
 
 function isSavingUnit(q: Quantity): boolean {
@@ -41,6 +43,12 @@ export const weightSavingParser: Parser = {
         np = np.replace(/\s+(?:achieves?|achieved|has|have|offers?|brings?|delivers?|realizes?|enables?)$/i, "");
       } else if (LIGHTER_AFTER.test(after)) {
         np = subjectBefore(text, q.start);
+        const target = /^\s+weight\s+(?:reduction|saving|savings)s?\b[^,.;]*?\b(?:for|of|on|in)\s+(?:the\s+|a\s+|an\s+)?([^,.;]+)/i.exec(after + text.slice(q.end + 40));
+        if (target && (cleanNounPhrase(np) === "" || /^(?:a|an|the)$/i.test(np.trim()))) np = target[1];
+      } else if (WEIGHS_LESS_BEFORE.test(before) && /^\s+less\b/.test(after)) {
+        np = subjectBefore(text, text.lastIndexOf(" weigh", q.start));
+      } else if (q.unit === "kg" && SAVES_BEFORE.test(before)) {
+        np = subjectBefore(text, text.lastIndexOf(" sav", q.start));
       } else continue;
       const who = whoIsInvolved(ctx, { inherit: true });
       let product = np !== undefined ? np : "";
