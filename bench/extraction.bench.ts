@@ -15,6 +15,7 @@ const CORPUS = path.resolve(__dirname, "../../shared/corpus");
 const TARGET_BYTES = 10 * 1000 * 1000;
 const GOAL_MB_PER_S = 2;
 const GOAL_RATIO = 3;
+const RUNS = 3;
 
 interface Input {
   origin: string;
@@ -87,14 +88,22 @@ export async function run(): Promise<Record<string, unknown>> {
   const inputs = replicate(seeds);
   const bytes = inputs.reduce((n, s) => n + s.bytes.length, 0);
   const mb = bytes / 1e6;
-  // Warm up both paths (JIT, chrono's lazy setup) on the seeds alone.
   const texts = articleTexts(inputs);
-  pipeline(seeds);
-  baseline(articleTexts(seeds));
-  (globalThis as { gc?: () => void }).gc?.();
-  const p = pipeline(inputs);
-  (globalThis as { gc?: () => void }).gc?.();
-  const b = baseline(texts);
+  // Warm up both paths (JIT, chrono's lazy setup) on the seeds alone; these results are replaced below.
+  let p = pipeline(seeds);
+  let b = baseline(articleTexts(seeds));
+  // Interleaved runs, best of RUNS for each: the machine is shared, and the fastest run is the one least
+  // disturbed by other work; both sides are measured the same way.
+  const runs: { pipeline_s: number; baseline_s: number }[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    (globalThis as { gc?: () => void }).gc?.();
+    const pi = pipeline(inputs);
+    (globalThis as { gc?: () => void }).gc?.();
+    const bi = baseline(texts);
+    runs.push({ pipeline_s: round(pi.total / 1000, 3), baseline_s: round(bi.total / 1000, 3) });
+    if (i === 0 || pi.total < p.total) p = pi;
+    if (i === 0 || bi.total < b.total) b = bi;
+  }
   const mbPerS = mb / (p.total / 1000);
   const baseMbPerS = mb / (b.total / 1000);
   const ratio = p.total / b.total;
@@ -103,6 +112,7 @@ export async function run(): Promise<Record<string, unknown>> {
     articles: inputs.length,
     sentences: p.sentences,
     drafts: p.drafts,
+    runs,
     pipeline_s: round(p.total / 1000, 3),
     stages_s: { read: round(p.read / 1000, 3), segment: round(p.segment / 1000, 3), extract: round(p.extract / 1000, 3) },
     mb_per_s: round(mbPerS),
