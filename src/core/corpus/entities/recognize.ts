@@ -123,9 +123,13 @@ interface GenericName {
   type: EntityType;
 }
 
+/** Cheap test: could the text hold a head noun or a legal form at all? */
+const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
+
 function genericNames(text: string, quotes: [number, number][]): GenericName[] {
-  const toks = tokenize(text);
   const out: GenericName[] = [];
+  if (!ANY_HEAD.test(text)) return out;
+  const toks = tokenize(text);
   let i = 0;
   while (i < toks.length) {
     const tok = toks[i];

@@ -40,7 +40,10 @@ export function subjectBefore(text: string, pos: number): string {
 }
 
 /** Product a sentence introduces: the object of "released/launched/unveiled ..." or an apposition after a dash. */
+const MAYBE_INTRODUCES = /[—–]|releas|launch|unveil|introduc|debut|rolled out|develop|produc/i;
+
 export function introducedProduct(text: string): string {
+  if (!MAYBE_INTRODUCES.test(text)) return "";
   const dash = /[—–]\s*(?:the|a|an)\s+([^,.;]{3,100})/.exec(text);
   if (dash) return cleanNounPhrase(dash[1]);
   // A verb used as an adjective ("The trial-produced CCB") introduces nothing.

@@ -7,12 +7,14 @@ import { eventTitle } from "./event";
 import { whoIsInvolved } from "../text";
 
 const DEAL = /\b(acquisition of|acquired|acquires|acquire|equity transfer|stake in|stake of|takeover|merger with|merged with|took control of|shares, accounting for)\b/i;
+const MAYBE_DEAL = /acqui|equity|stake|takeover|merge|control of|shares,/i;
 const SHARE_BEFORE = /\b(?:accounting for|representing|equal to|stake of|holding of|holds?|to hold)\s+(?:about\s+|approximately\s+|over\s+)?$/i;
 
 export const dealParser: Parser = {
   name: "deal",
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
+    if (!MAYBE_DEAL.test(text)) return [];
     const m = DEAL.exec(text);
     if (!m) return [];
     const share = ctx.quantities.find(
@@ -23,7 +25,15 @@ export const dealParser: Parser = {
     const date = d ? resolveDate(d, ctx.years).date : "";
     const who = whoIsInvolved(ctx, { inherit: false });
     const quote = ctx.quotes.find(([a, b]) => /Agreement|Contract/.test(text.slice(a, b)));
-    const title = quote ? text.slice(quote[0] + 1, quote[1] - 1).replace(/[\s,.;:]+$/, "") : eventTitle(text, d?.start ?? 99, d?.end ?? 99);
+    // "the acquisition of X": the deal is named by its target, as written.
+    const target = /^(?:acquisition of|acquired|acquires|acquire|stake in|took control of|merger with|merged with)$/i.test(m[1])
+      ? ctx.orgs.find((o) => o.start >= m.index + m[0].length && o.start <= m.index + m[0].length + 5)
+      : undefined;
+    const title = quote
+      ? text.slice(quote[0] + 1, quote[1] - 1).replace(/[\s,;:]+$/, "").replace(/(?<!\b(?:Co|Ltd|Inc|Corp))\.$/, "")
+      : target
+        ? `${m[1].toLowerCase().replace(/^acquired$|^acquires$|^acquire$/, "acquisition of")} ${target.text}`
+        : eventTitle(text, d?.start ?? 99, d?.end ?? 99);
     return [
       newFound(ctx, "deal", {
         kind: "deal",

@@ -66,6 +66,7 @@ export const eventParser: Parser = {
   name: "event",
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
+    if (ctx.dates.length === 0) return [];
     if (BOILERPLATE.test(text) || text.split(/\s+/).length < 5) return [];
     const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, "");
     const out: Found[] = [];

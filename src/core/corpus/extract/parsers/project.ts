@@ -17,7 +17,8 @@ export const projectParser: Parser = {
     const out: Found[] = [];
     const d = ctx.dates.find((x) => x.cue !== "by");
     const date = d ? resolveDate(d, ctx.years).date : "";
-    const named = NAMED_PROJECT.exec(text);
+    if (!ctx.quantities.some((q) => q.unit !== "" && q.unit !== "%")) return out;
+    const named = /project/i.test(text) ? NAMED_PROJECT.exec(text) : null;
     const who = whoIsInvolved(ctx, { inherit: true });
     for (const q of ctx.quantities) {
       const money = q.unit === "CNY" || q.unit === "USD" || q.unit === "EUR";

@@ -20,14 +20,22 @@ export const provenance: Refiner = {
   name: "provenance",
   refine(found: Found[], input: RefinerInput) {
     const { article, sentences, contexts } = input;
-    const corpusKey = nameKey([article.title, article.outlet, article.url, ...sentences.map((s) => `${s.text} ${s.section ?? ""}`)].join(" "));
+    let corpusText: string | undefined;
+    let corpusKey: string | undefined;
     const seen = new Map<string, boolean>();
     const nameSeen = (name: string): boolean => {
       let ok = seen.get(name);
       if (ok === undefined) {
         const ent = contexts[0]?.registry.lookup(name);
         const spellings = ent ? [ent.name, ...ent.aliases] : [name];
-        ok = spellings.some((s) => corpusKey.includes(nameKey(s)));
+        // Exact spelling anywhere in the article first (cheap), then case/punctuation-insensitively.
+        corpusText ??= [article.title, article.outlet, article.url, ...sentences.map((s) => `${s.text} ${s.section ?? ""}`)].join(" ").replace(/[’‘]/g, "'");
+        ok = spellings.some((s) => corpusText!.includes(s.replace(/[’‘]/g, "'")));
+        if (!ok) {
+          corpusKey ??= nameKey(corpusText);
+          const key = corpusKey;
+          ok = spellings.some((s) => key.includes(nameKey(s)));
+        }
         seen.set(name, ok);
       }
       return ok;
