@@ -85,3 +85,13 @@ describe("RecordIndex", () => {
     expect(!r.ok && r.reason).toBe("unknown");
   });
 });
+
+describe("normalizeName fast path", () => {
+  it("equals the general definition on any ASCII text", () => {
+    const fc = require("fast-check") as typeof import("fast-check");
+    const { normalizeNameGeneral } = require("../../src/core/query/normalize");
+    const ascii = fc.string({ unit: fc.constantFrom(..."aZs'`. -_,&()#1S\t".split("")), maxLength: 24 });
+    fc.assert(fc.property(ascii, (s) => normalizeName(s) === normalizeNameGeneral(s)), { numRuns: 3000 });
+    fc.assert(fc.property(fc.string({ maxLength: 30 }), (s) => normalizeName(s) === normalizeNameGeneral(s)), { numRuns: 3000 });
+  });
+});

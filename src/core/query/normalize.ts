@@ -26,6 +26,15 @@ const LEGAL_FORM_WORDS = new Set([
  * separates words ("Mg-Al" -> "mg al").
  */
 export function normalizeName(name: string): string {
+  // ASCII names (nearly all) take a single pass: building an index of 100k records normalises
+  // every distinct name once, and the regular-expression path costs several times more.
+  return NON_ASCII.test(name) ? normalizeNameGeneral(name) : normalizeAscii(name);
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** The definition (any script): what normalizeAscii must equal on ASCII input. */
+export function normalizeNameGeneral(name: string): string {
   return name
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
@@ -34,6 +43,32 @@ export function normalizeName(name: string): string {
     .replace(/[.\u2018\u2019`']/g, "")
     .replace(/[^\p{L}\p{N}]+/gu, " ")
     .trim();
+}
+
+function isAlnum(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
+}
+
+function normalizeAscii(name: string): string {
+  const lower = name.toLowerCase();
+  let out = "";
+  let gap = false;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i);
+    if (isAlnum(c)) {
+      if (gap && out !== "") out += " ";
+      gap = false;
+      out += lower[i];
+    } else if (c === 39 || c === 96) {
+      // an apostrophe vanishes; with a following "s" at the end of a word, so does the "s"
+      const next = lower.charCodeAt(i + 1);
+      const after = lower.charCodeAt(i + 2);
+      if (next === 115 && !(isAlnum(after) || after === 95)) i++;
+    } else if (c !== 46) {
+      gap = true;
+    }
+  }
+  return out;
 }
 
 /** Words of a normalised name. */
@@ -47,7 +82,10 @@ export function nameTokens(normalized: string): string[] {
  * entity as far as lookups go.
  */
 export function aliasKey(name: string): string {
-  const tokens = nameTokens(normalizeName(name));
+  const normalized = normalizeName(name);
+  const last = normalized.slice(normalized.lastIndexOf(" ") + 1);
+  if (!LEGAL_FORM_WORDS.has(last)) return normalized;
+  const tokens = nameTokens(normalized);
   let end = tokens.length;
   while (end > 1 && LEGAL_FORM_WORDS.has(tokens[end - 1])) end--;
   return tokens.slice(0, end).join(" ");

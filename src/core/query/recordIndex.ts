@@ -72,41 +72,42 @@ export class RecordIndex {
     this.records = records;
 
     // Group spellings by alias key; count how each spelling is used to pick the canonical one.
-    const keyCache = new Map<string, string>();
-    const keyOf = (name: string): string => {
-      let k = keyCache.get(name);
-      if (k === undefined) {
-        k = aliasKey(name);
-        keyCache.set(name, k);
-      }
-      return k;
-    };
+    // (Kept lean: at 100k records with ~80k entities, per-entity Maps and Sets dominate the build.)
+    interface Spelling {
+      key: string;
+      asSubject: number;
+      total: number;
+    }
     interface Draft {
-      spellings: Map<string, { asSubject: number; total: number }>;
+      names: string[];
       records: MgRecord[];
       lastRecord: MgRecord | null;
     }
+    const spellings = new Map<string, Spelling>();
     const drafts = new Map<string, Draft>();
     const regions = new Map<string, string>();
+    const regionKeys = new Map<string, string>();
     for (const r of records) {
       this.byId.set(r.id, r);
       let kindList = this.byKind.get(r.kind);
       if (!kindList) this.byKind.set(r.kind, (kindList = []));
       kindList.push(r);
-      if (r.region !== "") {
-        const rk = keyOf(r.region);
+      if (r.region !== "" && !regionKeys.has(r.region)) {
+        const rk = aliasKey(r.region);
+        regionKeys.set(r.region, rk);
         if (!regions.has(rk)) regions.set(rk, r.region);
       }
-      const names = r.subject === "" ? r.organizations : [r.subject, ...r.organizations];
-      for (const name of names) {
-        const key = keyOf(name);
-        if (key === "") continue;
-        let d = drafts.get(key);
-        if (!d) drafts.set(key, (d = { spellings: new Map(), records: [], lastRecord: null }));
-        let s = d.spellings.get(name);
-        if (!s) d.spellings.set(name, (s = { asSubject: 0, total: 0 }));
-        s.total++;
-        if (name === r.subject) s.asSubject++;
+      for (let i = -1; i < r.organizations.length; i++) {
+        const name = i < 0 ? r.subject : r.organizations[i];
+        if (name === "") continue;
+        let sp = spellings.get(name);
+        if (!sp) spellings.set(name, (sp = { key: aliasKey(name), asSubject: 0, total: 0 }));
+        if (sp.key === "") continue;
+        sp.total++;
+        if (i < 0) sp.asSubject++;
+        let d = drafts.get(sp.key);
+        if (!d) drafts.set(sp.key, (d = { names: [], records: [], lastRecord: null }));
+        if (sp.total === 1) d.names.push(name);
         // records arrive sorted, so each entity's list is sorted too; skip the repeat when a
         // record names the entity twice (subject and organisation)
         if (d.lastRecord !== r) {
@@ -117,26 +118,28 @@ export class RecordIndex {
     }
     const entities: Entity[] = [];
     for (const [key, d] of drafts) {
-      const spellings = [...d.spellings.entries()].sort(
-        (a, b) => b[1].asSubject - a[1].asSubject || b[1].total - a[1].total || (a[0] < b[0] ? -1 : 1),
-      );
-      const entity: Entity = { name: spellings[0][0], key, aliases: spellings.map((s) => s[0]), records: d.records };
+      const names =
+        d.names.length === 1
+          ? d.names
+          : d.names.sort((a, b) => {
+              const sa = spellings.get(a)!;
+              const sb = spellings.get(b)!;
+              return sb.asSubject - sa.asSubject || sb.total - sa.total || (a < b ? -1 : 1);
+            });
+      const entity: Entity = { name: names[0], key, aliases: names, records: d.records };
       entities.push(entity);
       this.entityByKey.set(key, entity);
-      for (const token of new Set(nameTokens(key))) {
+      const tokens = nameTokens(key);
+      for (let t = 0; t < tokens.length; t++) {
+        const token = tokens[t];
+        if (tokens.indexOf(token) !== t) continue;
         let list = this.entitiesByToken.get(token);
         if (!list) this.entitiesByToken.set(token, (list = []));
         list.push(entity);
       }
-      const perKind = new Map<RecordKind, MgRecord[]>();
-      for (const r of d.records) {
-        let list = perKind.get(r.kind);
-        if (!list) perKind.set(r.kind, (list = []));
-        list.push(r);
-      }
-      this.byEntityKind.set(entity, perKind);
     }
-    entities.sort((a, b) => a.key.localeCompare(b.key));
+    // plain code-unit order: localeCompare would cost more than the rest of the build on 100k names
+    entities.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const group of aliases) {
       const keys = [...new Set([group.name, ...group.aliases].map(aliasKey))].filter((k) => k !== "");
       const present = [...new Set(keys.map((k) => this.entityByKey.get(k)).filter((e): e is Entity => e !== undefined))];
@@ -201,7 +204,18 @@ export class RecordIndex {
   /** The entity's records, most recent first; of one kind when given. */
   recordsOf(entity: Entity, kind?: RecordKind): readonly MgRecord[] {
     if (kind === undefined) return entity.records;
-    return this.byEntityKind.get(entity)?.get(kind) ?? EMPTY;
+    // split by kind on first use: most entities are never looked up
+    let perKind = this.byEntityKind.get(entity);
+    if (!perKind) {
+      perKind = new Map();
+      for (const r of entity.records) {
+        let list = perKind.get(r.kind);
+        if (!list) perKind.set(r.kind, (list = []));
+        list.push(r);
+      }
+      this.byEntityKind.set(entity, perKind);
+    }
+    return perKind.get(kind) ?? EMPTY;
   }
 
   /** All records of a kind, most recent first. */
