@@ -31,7 +31,7 @@ export function normalizeName(name: string): string {
   return NON_ASCII.test(name) ? normalizeNameGeneral(name) : normalizeAscii(name);
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /** The definition (any script): what normalizeAscii must equal on ASCII input. */
 export function normalizeNameGeneral(name: string): string {
