@@ -21,7 +21,7 @@ interface RegistryFile {
 /** Key for case/punctuation-insensitive lookups ("saic", "S.A.I.C." -> "saic"). */
 export function nameKey(s: string): string {
   // NFKC only when needed: it is the slow part, and most names are ASCII.
-  return (/[^\x00-\x7f]/.test(s) ? s.normalize("NFKC") : s)
+  return (/[\u0080-\uffff]/.test(s) ? s.normalize("NFKC") : s)
     .toLowerCase()
     .replace(/[’‘`]/g, "'")
     .replace(/[^a-z0-9]+/g, "");
