@@ -96,6 +96,7 @@ describe("tables", () => {
     // a month- or year-precision date is kept when its span overlaps the range (it may fall inside)
     expect(events(index, null, null, "2025-01", "2024-01")).toMatchObject({ error: "invalid_value", message: expect.stringContaining("is after") });
     expect(events(index, null, null, "next week")).toMatchObject({ error: "invalid_value" });
+    expect(events(index, null, null, 2024)).toMatchObject({ error: "invalid_value", message: expect.stringContaining('give the year as text ("2024")') });
     expect(events(index, "deal", "Ridgeway Motors")).toMatchObject({ error: "not_available", message: expect.stringContaining("No deal records about Ridgeway Motors") });
   });
   it("POLICIES filters by region, PROJECTS lists projects and capacities", () => {

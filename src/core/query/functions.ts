@@ -64,6 +64,10 @@ function dateArg(a: Arg, name: string, side: "start" | "end"): Answer<string | u
   if (isMissing(a)) return value(undefined);
   if (typeof a === "number") {
     if (!Number.isFinite(a) || a < 1) return invalidValue(`${name} must be a date (an Excel date or text such as "2024-07"); got ${a}`);
+    // 2024 is a date in 1905 to Excel but surely meant as a year: refuse rather than guess
+    if (Number.isInteger(a) && a >= 1900 && a <= 2200) {
+      return invalidValue(`${name} ${a} looks like a year but is read as a date in ${serialToIso(a).slice(0, 4)}: give the year as text ("${a}") or a date (DATE(${a},1,1))`);
+    }
     return value(serialToIso(a));
   }
   const text = String(a).trim();
