@@ -28,6 +28,22 @@ describe("capacity phrasings", () => {
   });
 });
 
+describe("production statistics are not capacities", () => {
+  it("'production reached N tonnes in 2023', 'produced N tonnes of X in 2023', 'exports totaled N tonnes'", () => {
+    const drafts = extract([
+      ["The country's primary magnesium production reached 790,000 tonnes in 2023, up 2% year on year."],
+      ["Halden Metals produced 91,000 tonnes of magnesium alloy in 2023."],
+      ["Exports totaled 410,000 tonnes last year."],
+    ], pub);
+    expect(ofKind(drafts, "capacity")).toEqual([]);
+  });
+
+  it("a smelter's tonnage with its operator named by an action verb is a capacity", () => {
+    const [c] = ofKind(extract([["Halden Metals operates a 30,000 t primary magnesium smelter in Ningxia."]], pub), "capacity");
+    expect(c).toMatchObject({ value: 30000, unit: "t", per: "", product: "primary magnesium", subject: "Halden Metals" });
+  });
+});
+
 describe("weight saving phrasings", () => {
   it("'saves N kg', 'weighs N% less', 'a N% weight reduction ... for X', 'cuts the X's weight by N%'", () => {
     const drafts = extract([

@@ -11,6 +11,8 @@ export function cleanNounPhrase(np: string): string {
   s = s.replace(/^(?:(?:the\s+)?(?:world|china|industry|country|nation)['’]s\s+(?:first|largest|biggest|fastest|leading|only|most\s+\w+)\s+)/i, "");
   s = s.replace(/\s+(?:made of|made from|produced by|developed by|based on|which|that|using|with|from|for|at|in)\b.*$/i, "");
   s = s.replace(/['’]s?$/, "");
+  // A product name keeps its words, not a quote mark left dangling by a sentence break ('robot "ER4-550-MI').
+  if ((s.match(/"/g) ?? []).length % 2 === 1) s = s.replace(/"/g, "");
   s = s.replace(/[\s,;:.—–-]+$/, "").trim();
   if (/^(?:a|an|the|it|its|this|these|that|those)$/i.test(s)) return "";
   return s;
