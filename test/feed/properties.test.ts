@@ -5,11 +5,12 @@ import fc from "fast-check";
 import { createHash } from "crypto";
 import { DataStore } from "../../src/core/data/store";
 import { RefreshController, StoredFeedData } from "../../src/core/feed/controller";
-import { parseRecordsCsv } from "../../src/core/feed/csv";
+import { parseRecordsCsv, RecordRowReader } from "../../src/core/feed/csv";
+import { recordToRow } from "../../src/core/model/csv";
 import { FeedError } from "../../src/core/feed/errors";
 import { parseManifest } from "../../src/core/feed/manifest";
 import { parseDataset } from "../../src/core/model/dataset";
-import { MgRecordSchema } from "../../src/core/model/record";
+import { MgRecordSchema, RECORD_COLUMNS } from "../../src/core/model/record";
 import { feedFiles, FeedFiles, text, utf8 } from "./feeds";
 import { rangeRecords, syntheticDataset, syntheticRecord } from "./fixtures";
 
@@ -82,6 +83,48 @@ describe("records.csv parser", () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+});
+
+describe("chunked parsing and fast validation agree with the plain definitions", () => {
+  const outcome = (fn: () => unknown) => {
+    try {
+      return { ok: fn() };
+    } catch (e) {
+      return { error: (e as Error).message };
+    }
+  };
+
+  it("any chunk size gives the same records or the same error as one chunk", () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { maxLength: 4 }), fc.integer({ min: 1, max: 300 }), (muts, chunkChars) => {
+        const csv = mutate(text(good["records.csv"]), muts);
+        expect(outcome(() => parseRecordsCsv(csv, { chunkChars }))).toEqual(outcome(() => parseRecordsCsv(csv, { chunkChars: 1e9 })));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("a row is accepted exactly when MgRecordSchema accepts the record it makes", () => {
+    // One reader for all rows, as in a real parse, so its memory of accepted cells is exercised too.
+    const reader = new RecordRowReader();
+    const template = recordToRow(syntheticRecord(1));
+    const cellValues = fc.constantFrom("", "x", "2031", "2031-02", "2031-13", "2031-02-30", "2031-02-3", "policy", "Policy", "year", "decade", "over", "about ", "12.5", "-3", "1e3", "NaN", "a; b", "; ", "\u00e9", " ");
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(RECORD_COLUMNS.length - 1), cellValues), { maxLength: 3 }), (edits) => {
+        const row = [...template];
+        for (const [col, v] of edits) row[col] = v;
+        const numeric = (c: string) => (c === "" ? null : /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?$/.test(c) ? Number(c) : NaN);
+        const obj = Object.fromEntries(
+          RECORD_COLUMNS.map((c, i) => [c, c === "organizations" ? (row[i] === "" ? [] : row[i].split("; ")) : c === "value" || c === "value_max" ? numeric(row[i]) : row[i]]),
+        );
+        const expected = MgRecordSchema.safeParse(obj).success;
+        const got = outcome(() => reader.read(row, 2));
+        expect("ok" in got).toBe(expected);
+        if ("ok" in got) expect(got.ok).toEqual(obj);
+      }),
+      { numRuns: 1000 },
     );
   });
 });

@@ -18,17 +18,29 @@ export function parseStrictNumber(text: string): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-/** Raw CSV rows (arrays of strings), header included. Throws FeedError on malformed CSV. */
-export function parseCsvRows(text: string): string[][] {
-  const result = Papa.parse<string[]>(text, { header: false, delimiter: ",", quoteChar: '"', skipEmptyLines: true });
-  checkPapaErrors(result.errors);
-  return result.data;
+const PAPA_CONFIG: { header: false; delimiter: string; quoteChar: string; skipEmptyLines: true } = { header: false, delimiter: ",", quoteChar: '"', skipEmptyLines: true };
+
+/**
+ * The file's line ending, from its first line (the header, which has no quoted fields). Given to
+ * papaparse explicitly: its own guess looks at one chunk only and could differ from chunk to chunk.
+ */
+export function detectNewline(whole: string): "\r\n" | "\n" | "\r" {
+  const text = whole.slice(0, 65536);
+  const lf = text.indexOf("\n");
+  if (lf > 0 && text[lf - 1] === "\r") return "\r\n";
+  if (lf >= 0) {
+    const cr = text.indexOf("\r");
+    return cr >= 0 && cr < lf ? "\r" : "\n";
+  }
+  return text.includes("\r") ? "\r" : "\r\n";
 }
 
-export function checkPapaErrors(errors: readonly Papa.ParseError[]): void {
+/** Throws on papaparse's first error; `firstRow` is the index in the file of the chunk's first row (0 = header). */
+export function checkPapaErrors(errors: readonly Papa.ParseError[], firstRow = 0): void {
   if (errors.length === 0) return;
-  const e = errors[0];
-  const where = typeof e.row === "number" ? `row ${e.row + 1}` : "the file";
+  const rowOf = (x: Papa.ParseError) => (typeof x.row === "number" ? x.row : -1);
+  const e = errors.reduce((first, x) => (rowOf(x) < rowOf(first) ? x : first));
+  const where = typeof e.row === "number" ? `row ${firstRow + e.row + 1}` : "the file";
   throw new FeedError("csv", `${RECORDS_FILE} is not valid CSV at ${where} (${oneLine(e.message.replace(/\.$/, ""), 80)}).`);
 }
 
@@ -47,39 +59,113 @@ export function checkHeader(header: readonly string[] | undefined): void {
 }
 
 /**
- * Turns one data row into a validated record. `rowNumber` is the spreadsheet row (header = 1).
- * Throws a FeedError naming the row, the record id when readable, and the field.
+ * Validation, fast. Every field is checked with its own schema taken from MgRecordSchema.shape (the
+ * schema the bundled dataset is validated with):
+ *  - a field whose schema accepts any string (z.string() with no checks; z.array of those) accepts any
+ *    cell by definition: CSV cells are strings, so there is nothing to run;
+ *  - any other field runs its schema, remembering the cells it accepted (100k rows repeat the same
+ *    dates, kinds and sources, so most cells are a set lookup) up to a bound.
+ * The record is built from RECORD_COLUMNS, which are exactly the schema's keys (a test checks it), so
+ * field-by-field acceptance is acceptance by MgRecordSchema (a property test compares the two on random
+ * rows). Should the schema gain object-level checks, every row goes through MgRecordSchema whole.
+ * Error messages always come from MgRecordSchema.safeParse, whichever path found the problem.
  */
-export function rowToRecord(row: readonly string[], rowNumber: number): MgRecord {
-  const at = `Row ${rowNumber} of ${RECORDS_FILE}`;
-  if (row.length !== RECORD_COLUMNS.length) {
-    throw new FeedError("invalid_row", `${at} has ${row.length} fields but the header has ${RECORD_COLUMNS.length}.`);
-  }
-  const obj: Record<string, unknown> = {};
-  for (let i = 0; i < RECORD_COLUMNS.length; i++) {
-    const col = RECORD_COLUMNS[i];
-    const cell = row[i];
-    if (col === "organizations") {
-      obj[col] = cell === "" ? [] : cell.split(ORGANIZATION_SEPARATOR);
-    } else if (NUMERIC.has(col)) {
-      const n = parseStrictNumber(cell);
-      if (n === undefined) {
-        throw new FeedError("invalid_row", `${at} has an invalid "${col}": expected a plain number such as 1250.5 or an empty cell, found "${oneLine(cell, 40)}".`);
-      }
-      obj[col] = n;
-    } else {
-      obj[col] = cell;
+type ZodLike = { _zod: { def: { type: string; checks?: unknown[]; element?: ZodLike } }; safeParse(v: unknown): { success: boolean } };
+const FIELD_SCHEMAS = RECORD_COLUMNS.map((c) => MgRecordSchema.shape[c] as unknown as ZodLike);
+const WHOLE_OBJECT_CHECKS = ((MgRecordSchema._zod.def.checks as unknown[] | undefined)?.length ?? 0) > 0;
+const acceptsAnyString = (s: ZodLike | undefined): boolean => !!s && s._zod.def.type === "string" && !s._zod.def.checks?.length;
+/** Columns whose schema accepts every cell (see above). */
+const FREE_COLUMN = FIELD_SCHEMAS.map(
+  (s) => acceptsAnyString(s) || (s._zod.def.type === "array" && !s._zod.def.checks?.length && acceptsAnyString(s._zod.def.element)),
+);
+const ORG_COLUMN = RECORD_COLUMNS.indexOf("organizations");
+const NUMERIC_COLUMN = RECORD_COLUMNS.map((c) => NUMERIC.has(c));
+const COLUMN_COUNT = RECORD_COLUMNS.length;
+/** Per column, at most this many accepted cells are remembered (ids and evidence are all distinct). */
+const ACCEPTED_CACHE_LIMIT = 4096;
+
+/** Builds the record in one object literal (one V8 shape; TypeScript checks it has exactly MgRecord's fields). */
+function recordFrom(v: unknown[]): MgRecord {
+  return {
+    id: v[0] as string,
+    kind: v[1] as MgRecord["kind"],
+    date: v[2] as string,
+    date_end: v[3] as string,
+    date_effective: v[4] as string,
+    subject: v[5] as string,
+    organizations: v[6] as string[],
+    region: v[7] as string,
+    title: v[8] as string,
+    product: v[9] as string,
+    code: v[10] as string,
+    value: v[11] as number | null,
+    value_max: v[12] as number | null,
+    unit: v[13] as string,
+    per: v[14] as MgRecord["per"],
+    qualifier: v[15] as MgRecord["qualifier"],
+    evidence: v[16] as string,
+    source_id: v[17] as string,
+    source_title: v[18] as string,
+    source_outlet: v[19] as string,
+    source_url: v[20] as string,
+    source_published: v[21] as string,
+  };
+}
+/** recordFrom reads by position: this is the order it assumes, checked against RECORD_COLUMNS at load. */
+const RECORD_FROM_ORDER = Object.keys(recordFrom(RECORD_COLUMNS.map(() => "")));
+if (RECORD_FROM_ORDER.join() !== RECORD_COLUMNS.join()) throw new Error("feed/csv.ts recordFrom is out of step with RECORD_COLUMNS");
+
+export class RecordRowReader {
+  private readonly accepted: Set<string>[] = RECORD_COLUMNS.map(() => new Set<string>());
+  private readonly values: unknown[] = new Array(COLUMN_COUNT);
+
+  /**
+   * Turns one data row into a validated record. `rowNumber` is the spreadsheet row (header = 1).
+   * Throws a FeedError naming the row and the field.
+   */
+  read(row: readonly string[], rowNumber: number): MgRecord {
+    if (row.length !== COLUMN_COUNT) {
+      throw new FeedError("invalid_row", `Row ${rowNumber} of ${RECORDS_FILE} has ${row.length} fields but the header has ${COLUMN_COUNT}.`);
     }
-  }
-  const result = MgRecordSchema.safeParse(obj);
-  if (!result.success) {
+    const values = this.values;
+    let allAccepted = !WHOLE_OBJECT_CHECKS;
+    for (let i = 0; i < COLUMN_COUNT; i++) {
+      const cell = row[i];
+      let v: unknown = cell;
+      if (i === ORG_COLUMN) v = cell === "" ? [] : cell.split(ORGANIZATION_SEPARATOR);
+      else if (NUMERIC_COLUMN[i]) {
+        v = parseStrictNumber(cell);
+        if (v === undefined) {
+          throw new FeedError(
+            "invalid_row",
+            `Row ${rowNumber} of ${RECORDS_FILE} has an invalid "${RECORD_COLUMNS[i]}": expected a plain number such as 1250.5 or an empty cell, found "${oneLine(cell, 40)}".`,
+          );
+        }
+      }
+      values[i] = v;
+      if (!allAccepted || FREE_COLUMN[i]) continue;
+      const seen = this.accepted[i];
+      if (seen.size < ACCEPTED_CACHE_LIMIT) {
+        if (seen.has(cell)) continue;
+        if (FIELD_SCHEMAS[i].safeParse(v).success) seen.add(cell);
+        else allAccepted = false;
+      } else if (!seen.has(cell) && !FIELD_SCHEMAS[i].safeParse(v).success) allAccepted = false;
+    }
+    const obj = recordFrom(values);
+    if (allAccepted) return obj;
+    const result = MgRecordSchema.safeParse(obj);
+    if (result.success) return result.data;
     const issue = result.error.issues[0];
     const field = String(issue.path[0] ?? "(row)");
     const raw = row[RECORD_COLUMNS.indexOf(field as (typeof RECORD_COLUMNS)[number])];
     const shown = raw === undefined ? "" : raw === "" ? " (the cell is empty)" : ` (found "${oneLine(raw, 40)}")`;
-    throw new FeedError("invalid_row", `${at} has an invalid "${field}": ${lowerFirst(issue.message.replace(/\.$/, ""))}${shown}.`);
+    throw new FeedError("invalid_row", `Row ${rowNumber} of ${RECORDS_FILE} has an invalid "${field}": ${lowerFirst(issue.message.replace(/\.$/, ""))}${shown}.`);
   }
-  return result.data;
+}
+
+/** One row on its own (tests, small inputs); parsing a file uses one RecordRowReader for all rows. */
+export function rowToRecord(row: readonly string[], rowNumber: number): MgRecord {
+  return new RecordRowReader().read(row, rowNumber);
 }
 
 function lowerFirst(s: string): string {
@@ -88,6 +174,9 @@ function lowerFirst(s: string): string {
 
 /** Checks ids are unique; `firstRow` is the spreadsheet row of records[0]. */
 export function checkUniqueIds(records: readonly MgRecord[], firstRow = 2): void {
+  const ids = new Set<string>();
+  for (const r of records) ids.add(r.id);
+  if (ids.size === records.length) return;
   const seen = new Map<string, number>();
   for (let i = 0; i < records.length; i++) {
     const prev = seen.get(records[i].id);
@@ -98,28 +187,65 @@ export function checkUniqueIds(records: readonly MgRecord[], firstRow = 2): void
   }
 }
 
-/** Synchronous parse + validation of a whole records.csv text (the CLI and tests; the add-in uses parseRecordsCsvAsync). */
-export function parseRecordsCsv(text: string): MgRecord[] {
-  const rows = parseCsvRows(text);
-  return rowsToRecords(rows);
-}
-
-export function rowsToRecords(rows: readonly string[][]): MgRecord[] {
-  checkHeader(rows[0]);
-  const records: MgRecord[] = new Array(rows.length - 1);
-  for (let i = 1; i < rows.length; i++) records[i - 1] = rowToRecord(rows[i], i + 1);
-  checkUniqueIds(records);
-  return records;
-}
+/** Main-thread parsing reads the text this many characters at a time (papaparse keeps rows whole across chunks). */
+export const DEFAULT_CHUNK_CHARS = 1024 * 1024;
 
 export interface ParseCsvOptions {
   signal?: AbortSignal;
-  /** Called with (rows validated, rows in total). */
-  onProgress?: (done: number, total: number) => void;
+  /** Called with (records validated so far, share of the text done 0..1). */
+  onProgress?: (done: number, fraction: number) => void;
   /** Parse in a Web Worker (papaparse's own, from a Blob URL) when the text is at least this long; Infinity = never. */
   workerThresholdChars?: number;
-  /** Rows validated between yields to the event loop (keeps the pane responsive, lets Cancel land). */
+  /** Main thread: characters parsed per chunk. */
+  chunkChars?: number;
+  /** Worker: rows validated between yields to the event loop (keeps the pane responsive, lets Cancel land). */
   chunkRows?: number;
+}
+
+/**
+ * Parse + validate a whole records.csv text, synchronously. The text is parsed in chunks and each
+ * chunk's rows become records at once, so the raw rows of the whole file never exist together
+ * (about half the peak memory of parse-then-convert, and less garbage to collect).
+ */
+export function parseRecordsCsv(text: string, opts: Pick<ParseCsvOptions, "chunkChars" | "onProgress"> = {}): MgRecord[] {
+  const reader = new RecordRowReader();
+  const records: MgRecord[] = [];
+  let next = 0; // index in the file of the next row (0 = the header)
+  let failure: unknown;
+  const length = Math.max(1, text.length);
+  // papaparse's typings allow `chunk` only for files and streams; a string is chunked the same way.
+  const parseChunked = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
+  parseChunked(text, {
+    ...PAPA_CONFIG,
+    newline: detectNewline(text),
+    chunkSize: Math.max(1, opts.chunkChars ?? DEFAULT_CHUNK_CHARS),
+    chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+      try {
+        // Problems are reported in file order whatever the chunking: rows before papaparse's first
+        // error are checked first, then that error.
+        const rows = results.data;
+        const firstError = results.errors.reduce((m, e) => Math.min(m, typeof e.row === "number" ? e.row : 0), Infinity);
+        const upTo = Math.min(rows.length, firstError);
+        let i = 0;
+        if (next === 0 && upTo > 0) {
+          checkHeader(rows[0]);
+          i = 1;
+        }
+        for (; i < upTo; i++) records.push(reader.read(rows[i], next + i + 1));
+        checkPapaErrors(results.errors, next);
+        if (rows.length === 0) return;
+        next += rows.length;
+        opts.onProgress?.(records.length, Math.min(1, results.meta.cursor / length));
+      } catch (e) {
+        failure = e;
+        parser.abort();
+      }
+    },
+  });
+  if (failure) throw failure;
+  if (next === 0) checkHeader(undefined);
+  checkUniqueIds(records);
+  return records;
 }
 
 /** Default: text above 4 MB is parsed off the main thread where Web Workers exist (never in Node). */
@@ -144,13 +270,12 @@ function parseRowsInWorker(text: string, signal?: AbortSignal): Promise<string[]
     signal?.addEventListener("abort", onAbort, { once: true });
     try {
       // papaparse's typings have no overload for a string in a worker; the call is the documented one.
+      // No `chunk` here: in a worker papaparse would post the first chunk twice; the rows come in one message.
       const parseInWorker = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
       parseInWorker(text, {
+        ...PAPA_CONFIG,
+        newline: detectNewline(text),
         worker: true,
-        header: false,
-        delimiter: ",",
-        quoteChar: '"',
-        skipEmptyLines: true,
         complete(results: Papa.ParseResult<string[]>) {
           if (settled) return;
           settled = true;
@@ -178,25 +303,28 @@ function parseRowsInWorker(text: string, signal?: AbortSignal): Promise<string[]
 }
 
 /**
- * Parse + validate records.csv without freezing the page: rows are parsed in a worker when the text is
- * large and workers exist, then validated in chunks with a yield between them; cancellable through `signal`.
+ * Parse + validate records.csv without freezing the page where it matters: a large text is parsed in a
+ * Web Worker (when the page has workers) and its rows validated in chunks with a yield between them, so
+ * the pane repaints and Cancel lands. Without workers (Node, a page that forbids them) the text is parsed
+ * on this thread with parseRecordsCsv.
  */
 export async function parseRecordsCsvAsync(text: string, opts: ParseCsvOptions = {}): Promise<MgRecord[]> {
   const { signal, onProgress } = opts;
   const threshold = opts.workerThresholdChars ?? DEFAULT_WORKER_THRESHOLD_CHARS;
+  throwIfAborted(signal);
+  const rows = text.length >= threshold ? await parseRowsInWorker(text, signal) : null;
+  throwIfAborted(signal);
+  if (rows === null) return parseRecordsCsv(text, opts);
+
   const chunk = Math.max(1, opts.chunkRows ?? 10000);
-  throwIfAborted(signal);
-  let rows: string[][] | null = null;
-  if (text.length >= threshold) rows = await parseRowsInWorker(text, signal);
-  throwIfAborted(signal);
-  if (rows === null) rows = parseCsvRows(text);
   checkHeader(rows[0]);
   const total = rows.length - 1;
+  const reader = new RecordRowReader();
   const records: MgRecord[] = new Array(total);
   for (let start = 1; start < rows.length; start += chunk) {
     const end = Math.min(rows.length, start + chunk);
-    for (let i = start; i < end; i++) records[i - 1] = rowToRecord(rows[i], i + 1);
-    onProgress?.(end - 1, total);
+    for (let i = start; i < end; i++) records[i - 1] = reader.read(rows[i], i + 1);
+    onProgress?.(end - 1, total ? (end - 1) / total : 1);
     if (end < rows.length) {
       await yieldToEventLoop();
       throwIfAborted(signal);

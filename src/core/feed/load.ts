@@ -2,6 +2,7 @@
 // each size-limited, checked against its SHA-256, decoded as strict UTF-8, parsed and validated row by
 // row. The result is a Dataset or a FeedError; nothing is kept from a feed that fails any check.
 import { Dataset, DATASET_SCHEMA_VERSION } from "../model/dataset";
+import type { MgRecord } from "../model/record";
 import { parseRecordsCsvAsync } from "./csv";
 import { FeedError, formatBytes, asFeedError } from "./errors";
 import { CANCELLED_MESSAGE, decodeUtf8, downloadFile, FetchLike } from "./fetch";
@@ -81,14 +82,15 @@ export interface LoadedFeed {
   urls: FeedUrls;
 }
 
-async function fetchVerified(
+/** Downloads one listed file, refusing it when over the limit or not exactly the declared size. */
+async function fetchListed(
   entry: FeedFile,
   maxBytes: number,
   urls: FeedUrls,
   opts: LoadFeedOptions,
   timeoutMs: number,
   onBytes?: (loaded: number, total?: number) => void,
-): Promise<string> {
+): Promise<Uint8Array> {
   if (entry.bytes > maxBytes) {
     throw new FeedError("too_large", `${entry.name} is ${formatBytes(entry.bytes)}, more than the limit of ${formatBytes(maxBytes)}, so it was not downloaded.`);
   }
@@ -105,10 +107,22 @@ async function fetchVerified(
   if (bytes.byteLength !== entry.bytes) {
     throw new FeedError("size_mismatch", `${entry.name} is ${bytes.byteLength} bytes but the manifest declares ${entry.bytes}, so it is incomplete or was changed after publishing.`);
   }
-  const hash = await sha256Hex(bytes);
-  if (hash !== entry.sha256) {
-    throw new FeedError("checksum", `${entry.name} does not match the SHA-256 checksum in the manifest, so it is corrupt or was changed after publishing.`);
-  }
+  return bytes;
+}
+
+function checksumError(entry: FeedFile): FeedError {
+  return new FeedError("checksum", `${entry.name} does not match the SHA-256 checksum in the manifest, so it is corrupt or was changed after publishing.`);
+}
+
+async function fetchVerifiedText(
+  entry: FeedFile,
+  maxBytes: number,
+  urls: FeedUrls,
+  opts: LoadFeedOptions,
+  timeoutMs: number,
+): Promise<string> {
+  const bytes = await fetchListed(entry, maxBytes, urls, opts, timeoutMs);
+  if ((await sha256Hex(bytes)) !== entry.sha256) throw checksumError(entry);
   return decodeUtf8(bytes, entry.name);
 }
 
@@ -141,25 +155,37 @@ async function loadFeedUnwrapped(feedUrl: string, opts: LoadFeedOptions): Promis
   opts.beforeDownload?.(manifest);
 
   const entry = (name: string) => manifest.files.find((f) => f.name === name) as FeedFile;
-  const infoText = await fetchVerified(entry(INFO_FILE), limits.infoBytes, urls, opts, timeoutMs);
+  const infoText = await fetchVerifiedText(entry(INFO_FILE), limits.infoBytes, urls, opts, timeoutMs);
   const info = parseDatasetInfo(infoText, manifest);
 
   const csvEntry = entry(RECORDS_FILE);
-  const csvText = await fetchVerified(csvEntry, limits.recordsBytes, urls, opts, timeoutMs, (loaded, total) => {
+  const csvBytes = await fetchListed(csvEntry, limits.recordsBytes, urls, opts, timeoutMs, (loaded, total) => {
     const of = total ? ` of ${formatBytes(total)}` : "";
     progress({ phase: "download", message: `Downloading ${RECORDS_FILE}: ${formatBytes(loaded)}${of}`, fraction: total ? 0.05 + 0.55 * (loaded / total) : undefined });
   });
+  // The hash is computed off the main thread (Web Crypto) while the text is parsed; nothing parsed is
+  // used unless the hash matches, and a mismatch is reported as such whatever the parser thought.
+  const hash = sha256Hex(csvBytes);
   progress({ phase: "parse", message: `Checking ${manifest.count.toLocaleString("en-US")} records`, fraction: 0.6 });
-  const records = await parseRecordsCsvAsync(csvText, {
-    signal: opts.signal,
-    workerThresholdChars: opts.workerThresholdChars,
-    onProgress: (done, total) =>
-      progress({
-        phase: "parse",
-        message: `Checking records: ${done.toLocaleString("en-US")} of ${total.toLocaleString("en-US")}`,
-        fraction: 0.6 + 0.3 * (total ? done / total : 1),
-      }),
-  });
+  let records: MgRecord[] | undefined;
+  let parseError: unknown;
+  try {
+    records = await parseRecordsCsvAsync(decodeUtf8(csvBytes, RECORDS_FILE), {
+      signal: opts.signal,
+      workerThresholdChars: opts.workerThresholdChars,
+      onProgress: (done, fraction) =>
+        progress({
+          phase: "parse",
+          message: `Checking records: ${done.toLocaleString("en-US")} of ${manifest.count.toLocaleString("en-US")}`,
+          fraction: 0.6 + 0.3 * fraction,
+        }),
+    });
+  } catch (e) {
+    parseError = e;
+  }
+  if (parseError instanceof FeedError && parseError.code === "cancelled") throw parseError;
+  if ((await hash) !== csvEntry.sha256) throw checksumError(csvEntry);
+  if (!records) throw parseError;
   if (records.length !== manifest.count) {
     throw new FeedError(
       records.length === 0 ? "empty" : "mismatch",

@@ -4,6 +4,7 @@
 import { Dataset, DATASET_SCHEMA_VERSION, parseDataset } from "../model/dataset";
 import { recordsToCsv } from "../model/csv";
 import { ORGANIZATION_SEPARATOR, RECORD_COLUMNS } from "../model/record";
+import { compareRecency } from "../query/recordIndex";
 import { parseRecordsCsv } from "./csv";
 import { FeedError, oneLine } from "./errors";
 import { sha256Hex } from "./hash";
@@ -40,10 +41,13 @@ export async function publishFeed(input: unknown, opts: { generatedAt?: Date } =
       }
     }
   }
-  const csv = recordsToCsv(dataset.records);
+  // Written in the order the add-in's index keeps (most recent first, then id): the client's sort of
+  // 100k records is then a linear pass. The order carries no meaning: records are a set keyed by id.
+  const ordered = dataset.records.slice().sort(compareRecency);
+  const csv = recordsToCsv(ordered);
   const back = parseRecordsCsv(csv);
   for (let i = 0; i < back.length; i++) {
-    const a = dataset.records[i];
+    const a = ordered[i];
     const b = back[i];
     const differs = RECORD_COLUMNS.find((c) => JSON.stringify(a[c]) !== JSON.stringify(b[c]));
     if (differs) throw new FeedError("publish", `Record ${a.id} does not survive the CSV form (field "${differs}"), so nothing was published.`);
