@@ -27,10 +27,14 @@ export function eventTitle(text: string, dateStart: number, dateEnd: number): st
   let rest = dateStart <= 12 ? text.slice(dateEnd) : text;
   rest = rest.replace(/^[\s,]+/, "").replace(/^\([^)]{1,40}\)\s*[-–—]\s*/, "");
   if (dateStart <= 12) rest = rest.replace(/^(?:at\s+[^,]{1,80},\s*)/i, "");
+  // Appositions name, they do not happen: ", a subsidiary of X," / ", in collaboration with Y," go.
+  rest = rest
+    .replace(/,\s(?:a|an|which|who|in collaboration with|together with|along with|led by|hosted by|controlled by|owned by|(?:and )?(?:co-)?organized by|(?:and )?sponsored by|(?:and )?supported by)\b(?:[^,]|,\s(?=Ltd\b)){0,160}(?<!\bCo\.),(?=\s)/g, "")
+    .replace(/\s?[—–]\s?[^—–]{1,120}\s?[—–]\s?/g, " ");
   let cut = rest.length;
-  const m = /(?:,\s(?=(?:with|which|where|marking|making|promoting|proposing|supporting|achieving|providing|laying|unveiling|reaching|winning|including|focusing|helping|and)\b)|;\s|:\s|(?<!\b[A-Z][a-z]{0,3})\.\s|\.$|\s—\s?|—)/.exec(rest);
+  const m = /(?:,\s(?=(?:with|which|where|marking|making|promoting|proposing|supporting|achieving|providing|laying|unveiling|reaching|winning|including|focusing|helping)\b)|;\s|:\s|(?<!\b[A-Z][a-z]{0,3})\.\s|\.$|\s—\s?|—)/.exec(rest);
   if (m && m.index >= 15) cut = m.index;
-  let title = rest.slice(0, cut).trim().replace(/[\s,.;:]+$/, "");
+  let title = rest.slice(0, cut).trim().replace(/[\s,.;:]+$/, "").replace(/[.,](["”])$/, "$1");
   if (title.length > 140) {
     title = title.slice(0, 140);
     title = title.slice(0, title.lastIndexOf(" ")) + " …";
