@@ -25,6 +25,7 @@ describe("event parser", () => {
       ["The trucks arrived at the depot on the 9th."],
       ["The group aims to build a leading cluster by 2030."],
       ['The "2023 Light Metals Award" went to Corvel Drive.'],
+      ["Corvel Drive has supplied magnesium housings since 2015."],
     ], about2023);
     expect(ofKind(drafts, "event")).toEqual([]);
   });

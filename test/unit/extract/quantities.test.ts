@@ -58,8 +58,7 @@ describe("weight_saving parser", () => {
 
   it("a kg range, 'a weight reduction of over N%', 'N% lighter' and 'more than N% lighter'", () => {
     const drafts = extract([
-      ["On June 5, Corvel Drive Co., Ltd. released a magnesium gearbox cover.", "The weight of this product is reduced by 1.2 kg to 3 kg compared to aluminum."],
-      ["Compared to a welded steel frame, it achieves a weight reduction of over 40%."],
+      ["On June 5, Corvel Drive Co., Ltd. released a magnesium gearbox cover.", "The weight of this product is reduced by 1.2 kg to 3 kg compared to aluminum.", "Compared to a welded steel frame, it achieves a weight reduction of over 40%."],
       ["The magnesium door inner panel is 27% lighter than the aluminum one."],
       ["The whole coach of the new train is more than 8% lighter than before."],
     ], ctx);
@@ -70,6 +69,11 @@ describe("weight_saving parser", () => {
       [8, null, "%", "over"],
     ]);
     expect(ofKind(drafts, "weight_saving")[0]).toMatchObject({ subject: "Corvel Drive", product: "magnesium gearbox cover" });
+  });
+
+  it("a material's property is not a part's saving; a bare figure with no part and no one is dropped", () => {
+    const drafts = extract([["Magnesium alloy is about 33% lighter than aluminum alloy."], ["Magnesium is 75% lighter than steel."], ["It achieves a weight reduction of 20%."]]);
+    expect(ofKind(drafts, "weight_saving")).toEqual([]);
   });
 
   it("energy, efficiency, cost, speed and performance percentages are not weight savings", () => {

@@ -7,7 +7,8 @@ import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { whoIsInvolved } from "../text";
 
-const NOT_HAPPENING_CUE = new Set(["by", "until", "before", "by the end of"]);
+/** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
+const NOT_HAPPENING_CUE = new Set(["by", "until", "before", "by the end of", "since", "as of"]);
 const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
 const FUTURE = /\b(?:will|would|shall|is due|are due|due to|expected to|is expected|are expected|plans? to|aims? to|scheduled to|set to|intends? to|is to|are to)\b/i;
 

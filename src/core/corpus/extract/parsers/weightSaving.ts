@@ -14,6 +14,7 @@ const WEIGHT_REDUCED_BEFORE = new RegExp(String.raw`\bweight\b(?<between>[^,;.]{
 const REDUCE_WEIGHT_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|lighten(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?<np>[^,;.]{0,60}?)\bweight\s+by\s+${Q}$`, "i");
 const WEIGHS_LESS_BEFORE = new RegExp(String.raw`\bweigh(?:s|ed|ing)?\s+${Q}$`, "i");
 const SAVES_BEFORE = new RegExp(String.raw`\bsav(?:e|es|ed|ing)\s+${Q}$`, "i");
+const MATERIAL = /^(?:(?:pure|the)\s+)?(?:magnesium|aluminum|aluminium|steel|titanium|iron|copper|plastics?|carbon fib(?:er|re)|composites?)(?:[\s-](?:alloys?|materials?|metal|based materials?))?$/i;
 const OTHER_MEASURE = /\b(energy|carbon|emissions?|costs?|consumption|time|price|noise|fuel|power|efficiency|speed|performance)\b/i;
 
 function isSavingUnit(q: Quantity): boolean {
@@ -54,6 +55,9 @@ export const weightSavingParser: Parser = {
       let product = np !== undefined ? np : "";
       if (isAnaphoric(product) || product === "") product = ctx.discourse?.product ?? "";
       product = cleanNounPhrase(product);
+      // "Magnesium is 33% lighter than aluminium" is a property of the material, not a part's saving;
+      // a saving that names neither a product nor who reports it says nothing an analyst can use.
+      if (MATERIAL.test(product) || (product === "" && who.subject === "")) continue;
       out.push(
         newFound(ctx, "weight_saving", {
           kind: "weight_saving",
