@@ -2,6 +2,8 @@
 // checks of what Office will load: functions.json, help anchors, the manifest, taskpane.html.
 import { execFile } from "child_process";
 import * as fs from "fs";
+import * as http from "http";
+import type { AddressInfo } from "net";
 import * as os from "os";
 import * as path from "path";
 import { parseDataset } from "../../src/core/model/dataset";
@@ -86,4 +88,56 @@ describe("production build", () => {
     const initial = [...read("taskpane.html").matchAll(/<script[^>]*src="?([^" >]+)/g)].map((m) => m[1]).filter((f) => !f.startsWith("assets/"));
     for (const f of initial) expect(read(f)).not.toMatch(/core-js/);
   });
+});
+
+/** Serves the built folder on 127.0.0.1 (an ephemeral port). */
+async function serve(dir: string): Promise<{ url: string; close(): Promise<void> }> {
+  const types: Record<string, string> = { ".html": "text/html", ".js": "text/javascript", ".json": "application/json", ".png": "image/png", ".xml": "application/xml" };
+  const server = http.createServer((req, res) => {
+    const p = decodeURIComponent(new URL(req.url ?? "/", "http://x").pathname);
+    const file = path.join(dir, p);
+    if (!file.startsWith(dir) || !fs.existsSync(file) || fs.statSync(file).isDirectory()) return void res.writeHead(404).end();
+    res.writeHead(200, { "content-type": types[path.extname(file)] ?? "application/octet-stream" });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((r) => server.close(() => r())) };
+}
+
+describe("the built page in Chromium (no Excel host)", () => {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  const run = fs.existsSync(chromiumPath) ? it : it.skip;
+
+  run("loads Office.js, registers every MG function, loads dataset.json, and answers through the built bundle", async () => {
+    const { chromium } = require("playwright-core") as typeof import("playwright-core");
+    const server = await serve(dist);
+    const browser = await chromium.launch({
+      executablePath: chromiumPath,
+      headless: true,
+      args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
+    });
+    try {
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on("pageerror", (e) => errors.push(e.message));
+      await page.goto(`${server.url}/taskpane.html`);
+      // Office.js keeps CustomFunctions.associate's mappings (outside Excel too): call what Excel would call
+      await page.waitForFunction((n) => Object.keys((window as any).CustomFunctions?._association?.m_mappings ?? {}).length >= n, FUNCTION_SPECS.length, { timeout: 20_000 });
+      const registered = await page.evaluate(() => Object.keys((window as any).CustomFunctions._association.m_mappings).sort());
+      expect(registered).toEqual(FUNCTION_SPECS.map((f) => f.name).sort());
+      const info = await page.evaluate(() => (window as any).CustomFunctions._association.m_mappings.DATAINFO());
+      const dataset = parseDataset(JSON.parse(read("dataset.json")));
+      expect(info).toEqual(expect.arrayContaining([["version", dataset.version], ["records", dataset.count], ["origin", "bundled"]]));
+      const unknown = await page.evaluate(() => (window as any).CustomFunctions._association.m_mappings.WEIGHTSAVING("No Such Company Anywhere").then(() => "resolved", (e: Error) => e.message));
+      expect(unknown).toContain('"No Such Company Anywhere" is not a subject in the data');
+      expect(errors).toEqual([]);
+      const help = await browser.newPage();
+      await help.goto(`${server.url}/help.html#CAPACITY`);
+      fs.mkdirSync(path.join(ROOT, "test-results"), { recursive: true });
+      await help.screenshot({ path: path.join(ROOT, "test-results", "help-page.png") });
+    } finally {
+      await browser.close();
+      await server.close();
+    }
+  }, 60_000);
 });

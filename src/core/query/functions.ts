@@ -528,7 +528,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       p("per", "\"year\" (default), \"day\", \"month\" or \"any\" (as stated).", true),
     ],
     result: "number",
-    example: '=MG.CAPACITY("Baowu Magnesium", "magnesium")',
+    example: '=MG.CAPACITY(A2, "magnesium hydride")',
     impl: (i, _o, a) => capacity(i, a[0], a[1], a[2], a[3]),
   },
   {
