@@ -2,7 +2,7 @@
 // settings (Excel.SettingCollection, ExcelApi 1.4: saved inside the file), so "Refresh MG tables" still
 // knows them after the workbook is closed and reopened, on any machine.
 import { COLUMN_IDS, ColumnId } from "../core/table/columns";
-import { normalizeFilter } from "../core/table/filter";
+import { normalizeFilter } from "../core/table/storedFilter";
 import { TableSpec } from "../core/table/presets";
 
 export const TABLES_SETTING_KEY = "MagnesiumTracker.tables";

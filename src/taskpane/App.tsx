@@ -36,7 +36,9 @@ export function App({ mode, dark: initialDark }: AppProps) {
   const theme = useMemo(() => (dark ? webDarkTheme : webLightTheme), [dark]);
 
   return (
-    <FluentProvider theme={theme} className={styles.root} data-theme={dark ? "dark" : "light"}>
+    <FluentProvider theme={theme} data-theme={dark ? "dark" : "light"}>
+      {/* Layout on an inner element: Fluent copies the provider's classes onto popup portals. */}
+      <div className={styles.root}>
       <header className={styles.header}>
         <Text as="h1" weight="semibold" size={400} className={styles.title}>
           Magnesium Tracker
@@ -63,6 +65,7 @@ export function App({ mode, dark: initialDark }: AppProps) {
           </Suspense>
         )}
       </main>
+      </div>
     </FluentProvider>
   );
 }

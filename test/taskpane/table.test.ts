@@ -84,3 +84,12 @@ describe("csv", () => {
     ]);
   });
 });
+
+describe("payload sizing", () => {
+  it("counts JSON bytes exactly as JSON.stringify + UTF-8 would", () => {
+    const { jsonBytes } = require("../../src/core/table/plan");
+    for (const v of ["", "plain", 'quote " and \\ backslash', "tab\tnew\nline\u0001", "Ω ü 中文 😀", "\ud800 lone", 12.5, -3, 1e21, 0]) {
+      expect(jsonBytes(v)).toBe(Buffer.byteLength(JSON.stringify(v), "utf8"));
+    }
+  });
+});

@@ -4,6 +4,9 @@
 const FORMULA_TRIGGERS = /^[=+\-@\t\r]/;
 
 export function startsLikeFormula(text: string): boolean {
+  const c = text.charCodeAt(0);
+  // fast path: letters, digits, quotes... (most text) cannot trigger
+  if (c > 0x40 || Number.isNaN(c)) return false;
   return FORMULA_TRIGGERS.test(text);
 }
 
@@ -14,7 +17,7 @@ export function startsLikeFormula(text: string): boolean {
  */
 export function quotePrefixed(text: string): string {
   // Text that itself starts with an apostrophe ("'90s") needs one too, or Excel would eat its own.
-  return startsLikeFormula(text) || text.startsWith("'") ? `'${text}` : text;
+  return startsLikeFormula(text) || text.charCodeAt(0) === 0x27 ? `'${text}` : text;
 }
 
 /** Only http(s) URLs become hyperlinks; anything else stays plain text. */

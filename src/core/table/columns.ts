@@ -2,6 +2,10 @@
 // Excel writer, the .xlsx/.csv downloads and the preview grid, so they cannot disagree.
 import { MgRecord, ORGANIZATION_SEPARATOR } from "../model/record";
 import { ExcelDate, isoToExcelDate } from "./dates";
+import { ColumnId } from "./columnIds";
+
+export { COLUMN_IDS, ALL_COLUMN_IDS } from "./columnIds";
+export type { ColumnId } from "./columnIds";
 
 export type ColumnType = "text" | "number" | "date" | "precision" | "url";
 
@@ -36,12 +40,7 @@ function def(id: ColumnId, header: string, type: ColumnType, cell: (r: MgRecord)
   return { id, header, type, cell };
 }
 
-export const COLUMN_IDS = [
-  "kind", "date", "date_precision", "date_end", "date_effective", "date_effective_precision", "subject",
-  "organizations", "region", "title", "product", "code", "value", "value_max", "unit", "per", "qualifier",
-  "evidence", "source_url", "source_title", "source_outlet", "source_published", "id",
-] as const;
-export type ColumnId = (typeof COLUMN_IDS)[number];
+
 
 export const COLUMNS: Record<ColumnId, ColumnDef> = {
   kind: def("kind", "Kind", "text", (r) => text(r.kind)),
@@ -69,8 +68,6 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
   id: def("id", "Record id", "text", (r) => text(r.id)),
 };
 
-/** Every column, for tables made from free filters (no preset). */
-export const ALL_COLUMN_IDS: readonly ColumnId[] = COLUMN_IDS;
 
 export function columnsOf(ids: readonly string[]): ColumnDef[] {
   return ids.map((id) => {

@@ -2,7 +2,7 @@
 // papaparse's escapeFormulae so a cell starting with = + - @ (or tab/CR) is prefixed with an apostrophe
 // and never runs as a formula when the file is opened in a spreadsheet.
 import Papa from "papaparse";
-import { MgRecord } from "../model/record";
+import type { MgRecord } from "../model/record";
 import { ColumnDef, cellText } from "./columns";
 
 export function tableToCsv(records: readonly MgRecord[], columns: readonly ColumnDef[]): string {

@@ -1,7 +1,7 @@
 // Filters of the Browse tab -> the records a table holds. Pure and deterministic: the same filter on
 // the same dataset gives the same rows in the same order, which is what lets "Refresh MG tables"
 // rebuild a table from the filter stored in the workbook.
-import { MgRecord, RECORD_KINDS, RecordKind } from "../model/record";
+import type { MgRecord, RecordKind } from "../model/record";
 import { aliasKey, normalizeName } from "../query/normalize";
 import { isoSpan } from "./dates";
 
@@ -51,29 +51,6 @@ function dateOverlaps(r: MgRecord, from: string, to: string): boolean {
   if (from && end.end < from) return false;
   if (to && start.start > to) return false;
   return true;
-}
-
-/** Checks a filter read back from a workbook or a URL; throws a message saying what is wrong. */
-export function normalizeFilter(input: unknown): TableFilter {
-  const f = (input ?? {}) as Partial<Record<keyof TableFilter, unknown>>;
-  const list = (v: unknown, name: string): string[] => {
-    if (v === undefined) return [];
-    if (!Array.isArray(v) || v.some((x) => typeof x !== "string")) throw new Error(`filter.${name} must be a list of strings`);
-    return v as string[];
-  };
-  const str = (v: unknown, name: string): string => {
-    if (v === undefined || v === null) return "";
-    if (typeof v !== "string") throw new Error(`filter.${name} must be a string`);
-    return v;
-  };
-  const kinds = list(f.kinds, "kinds");
-  for (const k of kinds) if (!(RECORD_KINDS as readonly string[]).includes(k)) throw new Error(`filter.kinds: unknown kind "${k}"`);
-  const from = str(f.from, "from");
-  const to = str(f.to, "to");
-  for (const [n, d] of [["from", from], ["to", to]] as const) {
-    if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`filter.${n} must be a date YYYY-MM-DD`);
-  }
-  return { kinds: kinds as RecordKind[], subjects: list(f.subjects, "subjects"), regions: list(f.regions, "regions"), from, to, text: str(f.text, "text") };
 }
 
 /** Newest first; undated records last; ties by subject then id so the order is stable. */

@@ -2,6 +2,7 @@
 export * from "./dates";
 export * from "./cells";
 export * from "./columns";
+export * from "./storedFilter";
 export * from "./filter";
 export * from "./presets";
 export * from "./plan";

@@ -1,7 +1,7 @@
 // The tables analysts ask for. A preset is a filter on kinds plus the columns that make sense for
 // them and the name of the Excel table it becomes. Add a table here (see docs/ARCHITECTURE.md).
-import { RecordKind } from "../model/record";
-import { ALL_COLUMN_IDS, ColumnId } from "./columns";
+import type { RecordKind } from "../model/record";
+import { ALL_COLUMN_IDS, ColumnId } from "./columnIds";
 import { EMPTY_FILTER, TableFilter } from "./filter";
 
 export interface TablePreset {

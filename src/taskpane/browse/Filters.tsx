@@ -12,8 +12,8 @@ const MoreFilters = lazy(() => import(/* webpackChunkName: "more-filters" */ "./
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS },
   presets: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
-  row: { display: "flex", alignItems: "flex-end", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
-  search: { display: "flex", flexDirection: "column", gap: "2px", flexGrow: 1, minWidth: "160px" },
+  row: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, flexWrap: "wrap" },
+  search: { display: "flex", flexDirection: "column", gap: "2px" },
   label: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   summary: { color: tokens.colorNeutralForeground3 },
 });
@@ -70,15 +70,16 @@ export function Filters({ index, filter, onFilter, presetId, onPreset }: Filters
           </Button>
         ))}
       </div>
+      <div className={cls.search}>
+        <label htmlFor={searchId} className={cls.label}>Text in title or evidence</label>
+        <Input id={searchId} type="search" value={filter.text} placeholder="e.g. hydride" onChange={(_, d) => onFilter({ ...filter, text: d.value })} />
+      </div>
       <div className={cls.row}>
-        <div className={cls.search}>
-          <label htmlFor={searchId} className={cls.label}>Text in title or evidence</label>
-          <Input id={searchId} type="search" value={filter.text} placeholder="e.g. hydride" onChange={(_, d) => onFilter({ ...filter, text: d.value })} />
-        </div>
-        <Button aria-expanded={more} aria-controls={moreId} onClick={() => setMore(!more)}>
+        <Button size="small" aria-expanded={more} aria-controls={moreId} onClick={() => setMore(!more)}>
           {more ? "Fewer filters" : "More filters"}
         </Button>
         <Button
+          size="small"
           appearance="subtle"
           disabled={JSON.stringify(filter) === JSON.stringify(EMPTY_FILTER)}
           onClick={() => {

@@ -6,13 +6,15 @@ import { List, RowComponentProps, useListRef } from "react-window";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MgRecord } from "../../core/model/record";
 
-export const ROW_HEIGHT = 30;
+export const ROW_HEIGHT = 46;
 
 const useStyles = makeStyles({
   wrap: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: "180px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
-  head: { display: "grid", gridTemplateColumns: "78px 92px minmax(0,1fr) minmax(0,1.4fr) 86px", gap: "6px", padding: "4px 8px", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground3 },
+  head: { display: "flex", justifyContent: "space-between", padding: "4px 8px", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground3 },
   list: { flexGrow: 1, minHeight: 0, outlineStyle: "none", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" } },
-  row: { display: "grid", gridTemplateColumns: "78px 92px minmax(0,1fr) minmax(0,1.4fr) 86px", gap: "6px", alignItems: "center", padding: "0 8px", fontSize: tokens.fontSizeBase200, cursor: "pointer", boxSizing: "border-box", borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  row: { display: "grid", gridTemplateColumns: "minmax(0,1fr) auto", gridTemplateRows: "20px 18px", columnGap: "8px", alignContent: "center", padding: "0 8px", fontSize: tokens.fontSizeBase200, cursor: "pointer", boxSizing: "border-box", borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
+  title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
+  meta: { color: tokens.colorNeutralForeground3 },
   cell: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   num: { textAlign: "right" },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected, boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}` },
@@ -48,11 +50,10 @@ function Row({ index, style, records, selected, onSelect, cls, ariaAttributes }:
       className={mergeClasses(cls.row, index === selected && cls.selected)}
       onClick={() => onSelect(index)}
     >
-      <span className={cls.cell}>{r.date || "—"}</span>
-      <span className={cls.cell}>{r.kind.replace("_", " ")}</span>
-      <span className={cls.cell} title={r.subject}>{r.subject}</span>
-      <span className={cls.cell} title={r.title}>{r.title}</span>
+      <span className={mergeClasses(cls.cell, cls.title)} title={r.title || r.subject}>{r.title || r.subject}</span>
       <span className={mergeClasses(cls.cell, cls.num)} title={value}>{value}</span>
+      <span className={mergeClasses(cls.cell, cls.meta)}>{[r.kind.replace("_", " "), r.subject, r.region].filter(Boolean).join(" · ")}</span>
+      <span className={mergeClasses(cls.cell, cls.num, cls.meta)}>{r.date || "undated"}</span>
     </div>
   );
 }
@@ -90,7 +91,7 @@ export function PreviewGrid({ records }: { records: readonly MgRecord[] }) {
   return (
     <section className={cls.wrap} aria-label="Preview of the matching records">
       <div className={cls.head} aria-hidden="true">
-        <span>Date</span><span>Kind</span><span>Subject</span><span>Title</span><span className={cls.num}>Value</span>
+        <span>Title · kind · subject · region</span><span className={cls.num}>Value · date</span>
       </div>
       {records.length === 0 ? (
         <Text className={cls.empty}>No record matches these filters.</Text>

@@ -1,0 +1,89 @@
+// Task pane figures (`npm run bench`):
+// - initial JavaScript, KB gzip, from the production build in dist/: the scripts taskpane.html loads
+//   at start. taskpane.html loads the functions bundle too (one shared runtime), so the figures are:
+//   the pane's entrypoint (runtime + the split chunks taskpane.js waits for + taskpane.js: the goal),
+//   everything the page loads (office.js aside), and what the pane adds on top of the functions.
+//   The chunks an entry waits for are read from its `__webpack_require__.O(0, [ids], ...)` call.
+//   office.js (Microsoft's loader, served from assets/) is reported apart.
+// - planning a 50,000-row × 12-column insert (typed cells, formats, links, chunks under the request
+//   budget), beside JSON.stringify of the same rows as a baseline measured in the same run.
+import { execFileSync } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { gzipSync } from "zlib";
+import { columnsOf } from "../src/core/table/columns";
+import { planInsert } from "../src/core/table/plan";
+import { presetById } from "../src/core/table/presets";
+import type { MgRecord } from "../src/core/model/record";
+
+const ROOT = path.resolve(__dirname, "..");
+const DIST = path.join(ROOT, "dist");
+const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
+
+function initialScripts(): { file: string; gz: number }[] {
+  const html = path.join(DIST, "taskpane.html");
+  if (!fs.existsSync(html)) execFileSync("npm", ["run", "-s", "build"], { cwd: ROOT, stdio: "inherit" });
+  const page = fs.readFileSync(html, "utf8");
+  const srcs = [...page.matchAll(/<script\b[^>]*\bsrc=["']?([^"' >]+)/g)].map((m) => m[1]);
+  return srcs.map((file) => ({ file, gz: gzipSync(fs.readFileSync(path.join(DIST, file)), { level: 9 }).length }));
+}
+
+function syntheticRows(n: number): MgRecord[] {
+  // Synthetic: sizes like real records (a long evidence sentence, a URL), no real facts.
+  return Array.from({ length: n }, (_, i) => ({
+    id: `bench-${i}`, kind: "project", date: i % 3 ? `2024-${String(1 + (i % 12)).padStart(2, "0")}` : "2024-05-16", date_end: "", date_effective: "",
+    subject: `Bench Subject ${i % 500}`, organizations: [`Bench Subject ${i % 500}`, `Bench Partner ${i % 77}`], region: "Benchland",
+    title: `Bench project ${i}`, product: "bench alloy", code: "", value: i * 10, value_max: null, unit: "t", per: "year", qualifier: "",
+    evidence: `Bench Subject ${i % 500} said on a bench day that its bench project ${i} would make ${i * 10} tonnes of bench alloy a year, according to a synthetic sentence.`,
+    source_id: `bench-source-${i % 40}`, source_title: "Bench article", source_outlet: "Bench", source_url: `https://example.test/bench/${i % 40}`, source_published: "2024-06-01",
+  }));
+}
+
+export async function run(): Promise<Record<string, unknown>> {
+  const scripts = initialScripts();
+  const office = scripts.filter((s) => /office-js\/office\.js$/.test(s.file));
+  const ours = scripts.filter((s) => !office.includes(s));
+  const fnIndex = ours.findIndex((s) => /(^|\/)functions\.js$/.test(s.file));
+  const fnPart = fnIndex >= 0 ? ours.slice(0, fnIndex + 1) : [];
+  const panePart = ours.slice(fnIndex + 1);
+  const sum = (xs: { gz: number }[]) => xs.reduce((n, s) => n + s.gz, 0);
+  const paneEntry = path.join(DIST, "taskpane.js");
+  const waits = /\.O\((?:0|void 0),\[([\d,]*)\]/.exec(fs.readFileSync(paneEntry, "utf8"));
+  if (!waits) throw new Error("taskpane.js: cannot find the chunks it waits for (webpack runtime changed?)");
+  const paneFiles = new Set(["runtime.js", ...waits[1].split(",").filter(Boolean).map((id) => `${id}.js`), "taskpane.js"]);
+  const paneEntrypoint = ours.filter((s) => paneFiles.has(s.file));
+  if (paneEntrypoint.length !== paneFiles.size) throw new Error(`taskpane.html does not load all of ${[...paneFiles].join(", ")}`);
+
+  const rows = syntheticRows(50_000);
+  const columns = columnsOf(presetById("projects")!.columns); // 12 columns
+  const time = (f: () => unknown, reps = 5) => {
+    f(); // warm-up
+    const ts: number[] = [];
+    for (let i = 0; i < reps; i++) {
+      const t0 = process.hrtime.bigint();
+      f();
+      ts.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+    return ts.sort((a, b) => a - b)[Math.floor(reps / 2)];
+  };
+  let plan = planInsert(rows, columns);
+  const planMs = time(() => { plan = planInsert(rows, columns); });
+  const stringifyMs = time(() => JSON.stringify(rows.map((r) => columns.map((c) => c.cell(r)))));
+
+  return {
+    initial_js_kb_gz_pane_entrypoint: kb(sum(paneEntrypoint)),
+    initial_js_kb_gz_page_total: kb(sum(ours)),
+    initial_js_kb_gz_functions_and_shared: kb(sum(fnPart)),
+    initial_js_kb_gz_pane_adds: kb(sum(panePart)),
+    initial_js_goal_kb_gz: 150,
+    pane_entrypoint_scripts: paneEntrypoint.map((s) => s.file),
+    office_js_kb_gz: kb(sum(office)),
+    initial_scripts: scripts.map((s) => `${s.file} ${kb(s.gz)}`),
+    plan_50k_x_12_ms: Math.round(planMs),
+    plan_goal_ms: 300,
+    baseline_json_stringify_cells_50k_x_12_ms: Math.round(stringifyMs),
+    plan_vs_baseline: Math.round((planMs / stringifyMs) * 100) / 100,
+    plan_chunks: plan.chunks.length,
+    plan_max_chunk_kb: kb(Math.max(...plan.chunks.map((c) => c.bytes))),
+  };
+}
