@@ -35,6 +35,8 @@ const useStyles = makeStyles({
 });
 
 export interface RefreshPanelProps {
+  /** Where the pane runs; in preview there is no workbook, so nothing to recalculate. */
+  mode?: "excel" | "preview";
   /** For tests; the add-in uses the runtime's shared controller. */
   controller?: RefreshController;
   /** For tests; the add-in uses its own origin's /feed/. */
@@ -78,7 +80,7 @@ function ChangeList({ diff, label }: { diff: DatasetDiff; label: string }) {
               {CHANGE_LABEL[c.change].text}
             </Badge>
             <Text size={200} className={cls.itemText}>
-              {c.kind}: {c.subject || "(no subject)"}
+              {c.kind.replace("_", " ")}: {c.subject || "(no subject)"}
               {c.title ? ` — ${c.title}` : ""}
               {c.fields.length ? ` (${c.fields.join(", ")})` : ""}
             </Text>
@@ -90,7 +92,7 @@ function ChangeList({ diff, label }: { diff: DatasetDiff; label: string }) {
   );
 }
 
-export function RefreshPanel({ controller: given, defaultUrl }: RefreshPanelProps) {
+export function RefreshPanel({ controller: given, defaultUrl, mode }: RefreshPanelProps) {
   const cls = useStyles();
   const controller = useMemo(() => given ?? sharedRefreshController(), [given]);
   const status = useControllerStatus(controller);
@@ -181,6 +183,7 @@ export function RefreshPanel({ controller: given, defaultUrl }: RefreshPanelProp
             <MessageBarBody>
               <MessageBarTitle>Refreshed</MessageBarTitle>
               <span data-testid="refresh-result">{status.message}</span>
+              {mode === "excel" && !status.result.recalculated ? " The MG formulas could not be recalculated: press Ctrl+Alt+F9." : ""}
             </MessageBarBody>
           </MessageBar>
         )}
