@@ -34,8 +34,17 @@ export function quotedSpans(text: string): [number, number][] {
   return spans;
 }
 
-function inSpans(pos: number, spans: [number, number][]): boolean {
-  for (const [a, b] of spans) if (pos >= a && pos < b) return true;
+/** Is `pos` inside one of the sorted, disjoint spans? (binary search: long sentences have many quotes) */
+export function inSpans(pos: number, spans: readonly [number, number][]): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const [a, b] = spans[mid];
+    if (pos < a) hi = mid - 1;
+    else if (pos >= b) lo = mid + 1;
+    else return true;
+  }
   return false;
 }
 
@@ -267,6 +276,19 @@ export function canonicalGenericName(name: string): string {
 }
 
 /**
+ * Overlap test against spans sorted by start, for queries that come in increasing start order: a moving
+ * pointer keeps it linear on long sentences.
+ */
+function sweep(spans: readonly { start: number; end: number }[]): (q: { start: number; end: number }) => boolean {
+  let i = 0;
+  return (q) => {
+    while (i < spans.length && spans[i].end <= q.start) i++;
+    for (let j = i; j < spans.length && spans[j].start < q.end; j++) if (spans[j].end > q.start) return true;
+    return false;
+  };
+}
+
+/**
  * Every organisation mentioned in `text`, in order, non-overlapping. `registry` may include article-local
  * aliases (see `acronymDefinitions`).
  */
@@ -275,10 +297,13 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
   const quotes = quotedSpans(plain);
   const known = registryMentions(plain, registry, quotes);
   const mentions: EntityMention[] = [...known];
+  const overlapsKnown = sweep(known);
+  const knownEnds = new Set(known.map((k) => k.end));
   for (const g of genericNames(plain, quotes)) {
-    if (known.some((k) => k.start < g.end && g.start < k.end)) continue;
+    if (overlapsKnown(g)) continue;
     // "SAIC's Innovation R&D Institute": a unit named after its registered parent is the parent.
-    if (known.some((k) => /^'s? $/.test(plain.slice(k.end, g.start)))) continue;
+    if (knownEnds.has(g.start - 3) && plain.slice(g.start - 3, g.start) === "'s ") continue;
+    if (knownEnds.has(g.start - 2) && plain.slice(g.start - 2, g.start) === "' ") continue;
     const canonical = canonicalGenericName(g.text);
     if (!/[A-Za-z]{2}/.test(canonical) || canonical.split(/\s+/).length < 2) continue;
     // "the Party Committee", "the Research Institute": a description, not a name.
@@ -288,8 +313,10 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
     const entity: Entity = registered ?? { name: canonical, aliases: [g.text], type, region: regionFromName(canonical) };
     mentions.push({ start: g.start, end: g.end, text: g.text, entity, registered: !!registered });
   }
+  mentions.sort((a, b) => a.start - b.start);
+  const overlapsAny = sweep(mentions.slice());
   for (const g of actorNames(plain, quotes)) {
-    if (mentions.some((k) => k.start < g.end && g.start < k.end)) continue;
+    if (overlapsAny(g)) continue;
     const registered = registry.lookup(g.text);
     const entity: Entity = registered ?? { name: g.text, aliases: [g.text], type: "organization", region: "" };
     mentions.push({ start: g.start, end: g.end, text: g.text, entity, registered: !!registered });

@@ -34,7 +34,7 @@ export function refersBack(text: string): boolean {
 
 /** The noun phrase a clause ends with before a verb: the clause's subject ("the magnesium alloy components are"). */
 export function subjectBefore(text: string, pos: number): string {
-  let clause = text.slice(0, pos);
+  let clause = text.slice(Math.max(0, pos - 300), pos);
   const cut = Math.max(clause.lastIndexOf(", "), clause.lastIndexOf("; "), clause.lastIndexOf(": "));
   if (cut >= 0) clause = clause.slice(cut + 2);
   clause = clause.replace(/\s+(?:is|are|was|were|has been|have been|will be|can be|becomes?|became|achieves?|achieved|offers?|delivers?|brings?|realizes?|realises?|enables?|has|have|with|reaching|achieving)(?:\s+(?:more than|over|about|up to|nearly|around|approximately|at least|a|an))*\s*$/i, "");
@@ -58,6 +58,20 @@ export function introducedProduct(text: string): string {
 
 /** Subject and organisations of a record: the sentence's own organisations, else the discourse, else the heading. */
 export function whoIsInvolved(ctx: SentenceContext, opts: { inherit: boolean; preferAfter?: number } = { inherit: true }): Discourse {
+  const key = `${opts.inherit}|${opts.preferAfter ?? ""}`;
+  const memo = WHO.get(ctx);
+  const hit = memo?.get(key);
+  if (hit) return { ...hit, organizations: [...hit.organizations] };
+  const who = computeWho(ctx, opts);
+  if (memo) memo.set(key, who);
+  else WHO.set(ctx, new Map([[key, who]]));
+  return { ...who, organizations: [...who.organizations] };
+}
+
+/** Per-sentence memo: several parsers (and several figures of one sentence) ask the same question. */
+const WHO = new WeakMap<SentenceContext, Map<string, Discourse>>();
+
+function computeWho(ctx: SentenceContext, opts: { inherit: boolean; preferAfter?: number }): Discourse {
   const pick = (ms: EntityMention[]): Discourse | undefined => {
     if (ms.length === 0) return undefined;
     const after = opts.preferAfter !== undefined ? ms.find((m) => m.start >= opts.preferAfter!) : undefined;

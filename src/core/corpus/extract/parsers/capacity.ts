@@ -43,12 +43,13 @@ export const capacityParser: Parser = {
     const out: Found[] = [];
     const tonnages = ctx.quantities.filter(isTonnage);
     if (tonnages.length === 0) return out;
+    let who: ReturnType<typeof whoIsInvolved> | undefined;
     for (const group of lists(text, tonnages)) {
       const first = group[0];
       const last = group[group.length - 1];
       const clauseStart = Math.max(text.lastIndexOf(", ", first.start - 1) + 2, text.lastIndexOf("; ", first.start - 1) + 2, 0);
       const before = text.slice(Math.max(clauseStart, first.start - 70), first.start);
-      const afterText = text.slice(last.end);
+      const afterText = text.slice(last.end, last.end + 300);
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
       if (NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
@@ -67,7 +68,7 @@ export const capacityParser: Parser = {
       const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|[,;.]|$)/.exec(afterText);
       if (of) product = cleanNounPhrase(of[1]);
       else if (facility) product = cleanNounPhrase(facility[1]);
-      const who = whoIsInvolved(ctx, { inherit: true });
+      who ??= whoIsInvolved(ctx, { inherit: true });
       for (const q of group) {
         out.push(
           newFound(ctx, "capacity", {

@@ -6,7 +6,7 @@
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
-import { findPlaces } from "../../entities";
+import { findPlaces, inSpans } from "../../entities";
 
 /** Words that make a quoted title a policy document. */
 export const POLICY_TITLE = /\b(Plans?|Measures|Catalog(?:ue)?|Guides?|Guidance|Guidelines|Notice|Circular|List|Policies|Policy|Opinions|Program(?:me)?|Scheme|Regulations|Rules|Provisions|Outline|Strategy|Directory|Announcement|Decision|Methods|Roadmap)\b/;
@@ -17,6 +17,7 @@ const ACTIVE_BEFORE = new RegExp(String.raw`\b(?:officially\s+|jointly\s+|recent
 const REFERENCE_BEFORE = /\b(?:listed in|included in|according to|pursuant to|in accordance with|in line with|as required by|set out in|stipulated in|under)\s+(?:the\s+)?$/i;
 /** Unquoted government lists: "MIIT released the eighth batch of ... enterprises", "announced the 2024 ... project list". */
 const LIST_NP = /\b(?:batch(?:es)?|lists?|directions|catalog(?:ue)?s?|directory|notice|measures|guidelines|plan)\b/i;
+const VERB_AT_END = new RegExp(String.raw`\b${ISSUE_VERB}\s+(?:the\s+|its\s+|a\s+|an\s+)?$`, "i");
 const PASSIVE_AFTER = new RegExp(String.raw`^[,\s]*(?:which\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:officially\s+|jointly\s+)?(?:issued|released|published|promulgated|unveiled|formulated)\s+by\s+(?:the\s+)?`, "i");
 
 function isAuthority(type: string): boolean {
@@ -35,15 +36,17 @@ export const policyParser: Parser = {
       const title = inner.replace(/[\s,.;:]+$/, "").trim();
       if (title.split(/\s+/).length < 3 || !POLICY_TITLE.test(title) || NOT_POLICY_TITLE.test(title)) continue;
       let issuers: { subject: string; organizations: string[]; region: string } | undefined;
-      const before = text.slice(0, qs);
+      // Only the words just before the quote matter (and a bounded window keeps long sentences linear).
+      const beforeStart = Math.max(0, qs - 300);
+      const before = text.slice(beforeStart, qs);
       const continuesList = lastAcceptedEnd >= 0 && /^[,\s]*(?:and\s+|as well as\s+)?(?:the\s+)?$/.test(text.slice(lastAcceptedEnd, qs));
       let referenced = false;
       if (continuesList) issuers = lastIssuers;
       else if (ACTIVE_BEFORE.test(before)) {
-        const verbAt = before.search(new RegExp(String.raw`\b${ISSUE_VERB}\s+(?:the\s+|its\s+|a\s+|an\s+)?$`, "i"));
+        const verbAt = beforeStart + before.search(VERB_AT_END);
         issuers = authoritiesIn(ctx, lastClauseStart(text, verbAt), verbAt);
       } else {
-        const passive = PASSIVE_AFTER.exec(text.slice(qe));
+        const passive = PASSIVE_AFTER.exec(text.slice(qe, qe + 200));
         if (passive) {
           const from = qe + passive[0].length;
           issuers = authoritiesIn(ctx, from, Math.min(text.length, nextClauseEnd(text, from)));
@@ -103,14 +106,15 @@ function unquotedLists(ctx: SentenceContext): Found[] {
 }
 
 function inQuotes(ctx: SentenceContext, pos: number): boolean {
-  return ctx.quotes.some(([a, b]) => pos >= a && pos < b);
+  return inSpans(pos, ctx.quotes);
 }
 
 /** Start of the clause that ends at `pos`, skipping a leading date phrase ("On May 16, "). */
 function lastClauseStart(text: string, pos: number): number {
-  const head = text.slice(0, pos);
-  const m = /(?:^|[;:]\s|\.\s)(?=[^;:]*$)/.exec(head);
-  return m ? m.index : 0;
+  const from = Math.max(0, pos - 400);
+  const head = text.slice(from, pos);
+  const cut = Math.max(head.lastIndexOf("; "), head.lastIndexOf(": "));
+  return from + (cut >= 0 ? cut + 2 : 0);
 }
 
 function nextClauseEnd(text: string, pos: number): number {

@@ -44,7 +44,7 @@ export const weightSavingParser: Parser = {
         np = np.replace(/\s+(?:achieves?|achieved|has|have|offers?|brings?|delivers?|realizes?|enables?)$/i, "");
       } else if (LIGHTER_AFTER.test(after)) {
         np = subjectBefore(text, q.start);
-        const target = /^\s+weight\s+(?:reduction|saving|savings)s?\b[^,.;]*?\b(?:for|of|on|in)\s+(?:the\s+|a\s+|an\s+)?([^,.;]+)/i.exec(after + text.slice(q.end + 40));
+        const target = /^\s+weight\s+(?:reduction|saving|savings)s?\b[^,.;]*?\b(?:for|of|on|in)\s+(?:the\s+|a\s+|an\s+)?([^,.;]+)/i.exec(text.slice(q.end, q.end + 300));
         if (target && (cleanNounPhrase(np) === "" || /^(?:a|an|the)$/i.test(np.trim()))) np = target[1];
       } else if (WEIGHS_LESS_BEFORE.test(before) && /^\s+less\b/.test(after)) {
         np = subjectBefore(text, text.lastIndexOf(" weigh", q.start));

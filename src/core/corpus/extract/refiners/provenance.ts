@@ -4,9 +4,10 @@ import type { Found, Refiner, RefinerInput } from "../context";
 import { writtenNumbers } from "../numbers";
 import { nameKey } from "../../entities";
 
-function valueWritten(value: number | null, evidence: string): boolean {
+function valueWritten(value: number | null, evidence: string, cache: Map<string, number[]>): boolean {
   if (value === null) return true;
-  const nums = writtenNumbers(evidence);
+  let nums = cache.get(evidence);
+  if (!nums) cache.set(evidence, (nums = writtenNumbers(evidence)));
   return nums.some((n) => Math.abs(n - value) < 1e-9 * Math.max(1, Math.abs(value)));
 }
 
@@ -23,6 +24,7 @@ export const provenance: Refiner = {
     let corpusText: string | undefined;
     let corpusKey: string | undefined;
     const seen = new Map<string, boolean>();
+    const numbers = new Map<string, number[]>();
     const nameSeen = (name: string): boolean => {
       let ok = seen.get(name);
       if (ok === undefined) {
@@ -41,7 +43,7 @@ export const provenance: Refiner = {
       return ok;
     };
     return found.filter((f) => {
-      if (!valueWritten(f.value, f.evidence) || !valueWritten(f.value_max, f.evidence)) return false;
+      if (!valueWritten(f.value, f.evidence, numbers) || !valueWritten(f.value_max, f.evidence, numbers)) return false;
       if (!dayWritten(f.date, f.evidence) || !dayWritten(f.date_end, f.evidence) || !dayWritten(f.date_effective, f.evidence)) return false;
       if (f.subject && !nameSeen(f.subject)) return false;
       return f.organizations.every(nameSeen);
