@@ -129,11 +129,16 @@ const TONNE_FACTORS: Record<string, number> = {
   kt: 1000,
 };
 
+const unitClasses = new Map<string, "%" | "kg" | "">();
+
 function unitClass(unit: string): "%" | "kg" | "" {
-  const u = unit.trim().toLowerCase();
-  if (PERCENT_UNITS.has(u)) return "%";
-  if (KG_UNITS.has(u)) return "kg";
-  return "";
+  let c = unitClasses.get(unit);
+  if (c === undefined) {
+    const u = unit.trim().toLowerCase();
+    c = PERCENT_UNITS.has(u) ? "%" : KG_UNITS.has(u) ? "kg" : "";
+    if (unitClasses.size < 1000) unitClasses.set(unit, c);
+  }
+  return c;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -157,8 +162,9 @@ export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound
   const e = resolve(index, s.value!);
   if (isAnswerError(e)) return e;
   const entity = e.value;
-  const savings = index.recordsOf(entity, "weight_saving").filter((r) => r.value !== null);
-  for (const r of savings) if (unitClass(r.unit) === u.value) return value(pickBound(r, b.value));
+  const all = index.recordsOf(entity, "weight_saving");
+  for (const r of all) if (r.value !== null && unitClass(r.unit) === u.value) return value(pickBound(r, b.value));
+  const savings = all.filter((r) => r.value !== null);
   if (savings.length > 0) {
     const r = savings[0];
     return notAvailable(`${possessive(entity.name)} weight saving is reported as ${describeValue(r)} (${describeThing(r)}), not in ${u.value}${unitClass(r.unit) ? `: use unit "${unitClass(r.unit)}"` : ""}.`);
@@ -602,9 +608,11 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
   },
 ];
 
+const SPEC_BY_NAME = new Map<string, FunctionSpec>(FUNCTION_SPECS.map((f) => [f.name, f]));
+
+/** The spec of "WEIGHTSAVING", "weightsaving" or "MG.WEIGHTSAVING". */
 export function functionSpec(name: string): FunctionSpec | undefined {
-  const n = name.trim().toUpperCase().replace(/^MG\./, "");
-  return FUNCTION_SPECS.find((f) => f.name === n);
+  return SPEC_BY_NAME.get(name) ?? SPEC_BY_NAME.get(name.trim().toUpperCase().replace(/^MG\./, ""));
 }
 
 export type { AnswerError };
