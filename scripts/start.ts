@@ -11,11 +11,11 @@ import WebpackDevServer from "webpack-dev-server";
 
 const ROOT = path.resolve(__dirname, "..");
 const PORT = 3000; // the manifest's URLs name this port
-const CERT_DIR = path.join(ROOT, ".certs");
+const CERT_DIR = process.env.MG_CERT_DIR ? path.resolve(process.env.MG_CERT_DIR) : path.join(ROOT, ".certs");
 const FEED_DIR = path.join(ROOT, ".cache", "feed");
 const MODE = process.env.MG_START_MODE === "development" ? "development" : "production";
 
-interface Https {
+export interface Https {
   key: string | Buffer;
   cert: string | Buffer;
   ca?: string | Buffer;
@@ -40,7 +40,7 @@ async function devCerts(): Promise<Https | undefined> {
 }
 
 /** A self-signed certificate for localhost in .certs/, reused while it is valid for 7 more days. */
-async function selfSignedCert(): Promise<Https> {
+export async function selfSignedCert(): Promise<Https> {
   const keyFile = path.join(CERT_DIR, "localhost.key");
   const certFile = path.join(CERT_DIR, "localhost.crt");
   const metaFile = path.join(CERT_DIR, "localhost.json");
@@ -83,7 +83,7 @@ function publishFeed(): boolean {
   return true;
 }
 
-function instructions(https: Https, feed: boolean): string {
+export function instructions(https: Https, feed: boolean): string {
   const base = `https://localhost:${PORT}/`;
   const certFile = path.join(path.relative(process.cwd(), CERT_DIR) || ".", "localhost.crt");
   return [
@@ -166,7 +166,9 @@ async function main(): Promise<void> {
   await server.start();
 }
 
-main().catch((err: unknown) => {
-  console.error(`npm start: ${err instanceof Error ? err.message : String(err)}`);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((err: unknown) => {
+    console.error(`npm start: ${err instanceof Error ? err.message : String(err)}`);
+    process.exit(1);
+  });
+}
