@@ -12,6 +12,22 @@ export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) 
 
 export const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
 
+/**
+ * Excel API versions the writer needs: insert uses Range.getTables and screen-update suspension (1.9),
+ * refresh resizes tables in place (Table.resize, 1.13). Older hosts get a message, not a failure halfway.
+ */
+export const REQUIRED_EXCEL_API = { insert: "1.9", refresh: "1.13" } as const;
+
+/** A sentence saying what is missing, or null when the host supports the job (or cannot tell). */
+export function unsupportedExcelApi(job: keyof typeof REQUIRED_EXCEL_API): string | null {
+  const requirements = (globalThis as { Office?: typeof Office }).Office?.context?.requirements;
+  if (!requirements) return null;
+  const version = REQUIRED_EXCEL_API[job];
+  return requirements.isSetSupported("ExcelApi", version)
+    ? null
+    : `This version of Excel does not support ${job === "insert" ? "inserting" : "refreshing"} tables from an add-in (it needs Excel API ${version}): update Office or use Excel on the web.`;
+}
+
 export const MAX_ROWS = 1_048_576;
 export const MAX_COLUMNS = 16_384;
 export const TABLE_STYLE = "TableStyleMedium2";

@@ -140,6 +140,15 @@ it("downloads the filtered table as .xlsx and .csv, typed and formula-safe", asy
   expect(rows[1][4]).toBe("2024-11");
   expect(rows[2][8]).toBe("'@channel: the Test Ministry issued the Synthetic Recycling Rules on March 15, 2024.");
   expect(rows[3][8]).toBe("'+The Test Standards Body released TS 1-2023 on July 1, 2023.");
+
+  await page.context().grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+  await page.getByRole("button", { name: "Copy" }).click();
+  await until(() => page.getByTestId("action-status").textContent(), (v) => expect(v).toBe("3 rows copied: paste them into a sheet."));
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  // Tab-separated, quoted like a spreadsheet's own clipboard text where a cell holds quotes.
+  const lines = Papa.parse<string[]>(copied, { delimiter: "\t", skipEmptyLines: true }).data;
+  expect(lines[0]).toEqual(header);
+  expect(lines[1][0]).toBe(`'${INJECTION}`);
   await page.context().close();
 });
 

@@ -213,3 +213,13 @@ describe("refresh MG tables", () => {
     expect(await listStoredTables(run)).toEqual([]);
   });
 });
+
+describe("host support", () => {
+  afterEach(() => { delete (globalThis as any).Office; });
+  it("says which Excel API a job needs when the host is too old", () => {
+    const { unsupportedExcelApi } = require("../../src/excel/writer");
+    (globalThis as any).Office = { context: { requirements: { isSetSupported: (_: string, v: string) => Number(v.split(".")[1]) <= 9 } } };
+    expect(unsupportedExcelApi("insert")).toBeNull();
+    expect(unsupportedExcelApi("refresh")).toMatch(/needs Excel API 1\.13/);
+  });
+});

@@ -33,7 +33,8 @@ export function BrowseTab({ mode, snapshot, filter, onFilter, presetId, onPreset
 
   return (
     <div className={cls.root}>
-      <Filters index={snapshot.index} filter={filter} onFilter={onFilter} presetId={presetId} onPreset={onPreset} />
+      {/* A preset stays pressed only while its kinds are the ones chosen (then its columns and name apply). */}
+      <Filters index={snapshot.index} filter={filter} onFilter={onFilter} presetId={spec.preset === "custom" ? null : spec.preset} onPreset={onPreset} />
       <div className={cls.bar}>
         <Text weight="semibold" aria-live="polite" data-testid="record-count">
           {rows.length === total ? `${total} records` : `${rows.length} of ${total} records`}

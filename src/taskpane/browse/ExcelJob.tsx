@@ -8,7 +8,7 @@ import type { DataSnapshot } from "../../core/data/store";
 import type { MgRecord } from "../../core/model/record";
 import { filterRecords } from "../../core/table/filter";
 import type { TableSpec } from "../../core/table/presets";
-import { ExcelRunner, InsertOutcome, Progress, TableRefreshResult, defaultRunner, insertTable, refreshTables } from "../../excel/writer";
+import { ExcelRunner, InsertOutcome, Progress, TableRefreshResult, defaultRunner, insertTable, refreshTables, unsupportedExcelApi } from "../../excel/writer";
 import type { Job } from "./Actions";
 
 const useStyles = makeStyles({
@@ -55,6 +55,8 @@ export default function ExcelJob({ job, spec, records, snapshot, onDone, run = d
   const fail = (e: unknown) => onDone(`Excel did not accept the change: ${e instanceof Error ? e.message : String(e)}`);
 
   const refresh = async (only?: string[]) => {
+    const unsupported = unsupportedExcelApi("refresh");
+    if (unsupported) return onDone(unsupported);
     setProgress({ rowsWritten: 0, rowCount: 0, label: "Refreshing MG tables…" });
     try {
       const results = await refreshTables(run, {
@@ -72,6 +74,8 @@ export default function ExcelJob({ job, spec, records, snapshot, onDone, run = d
 
   const insert = async (s: TableSpec, overwrite: boolean) => {
     setQuestion(null);
+    const unsupported = unsupportedExcelApi("insert");
+    if (unsupported) return onDone(unsupported);
     setProgress({ rowsWritten: 0, rowCount: records.length, label: `Inserting ${s.tableName}…` });
     try {
       const out = await insertTable(run, {
