@@ -70,6 +70,7 @@ percentages come back in percent units as reported (21.8 for 21.8%), capacities 
 gives the date as text at its real precision ("2024-11"). Tables show dates as ISO text at their real precision; a date filter keeps a
 record whose month or year overlaps the range. A date argument is an Excel date or text ("2024", "2024-07"); a bare number such as 2024 is refused,
 since Excel would read it as a day in 1905. <code>MG.POLICYDATE</code> skips matching policies whose date the source does not give.</li>
+<li><strong>Tables</strong> spill at most 20,000 rows (Excel on the web refuses larger answers); narrow the arguments, or insert larger tables from the task pane.</li>
 <li><strong>Ranges</strong> ("2.5 kg to 7 kg") answer their low end unless <code>bound</code> is "high". A qualifier ("over", "up to") is in <code>=MG.FACT(subject, "qualifier")</code>.</li>
 </ul>
 <h2>Functions</h2>

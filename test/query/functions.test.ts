@@ -113,3 +113,14 @@ describe("tables", () => {
     expect("value" in d && d.value).toContainEqual(["records", 12]);
   });
 });
+
+describe("spill size", () => {
+  it("refuses a table too large for Excel to receive, saying how to narrow it", () => {
+    const { MAX_SPILL_ROWS } = require("../../src/core/query/functions");
+    const { dataset, rec } = require("./fixtures");
+    const many = buildIndex(dataset(Array.from({ length: MAX_SPILL_ROWS + 1 }, (_, i) => rec({ kind: "event", subject: `Synthetic Org ${i}`, date: "2024-01-01" }))));
+    expect(events(many)).toMatchObject({ error: "not_available", message: expect.stringContaining("MG.EVENTS spills at most 20,000 rows: narrow by kind, subject or dates") });
+    const t = events(many, null, null, null, null);
+    expect("error" in t).toBe(true);
+  });
+});

@@ -355,6 +355,19 @@ export function toTable(records: readonly MgRecord[], columns: readonly Column[]
   return table;
 }
 
+/**
+ * Most rows a function spills. Excel on the web refuses responses over 5 MB; a table of this many
+ * rows stays well under it. Larger tables belong to the task pane (Insert table writes in chunks).
+ */
+export const MAX_SPILL_ROWS = 20_000;
+
+function spill(rows: readonly MgRecord[], columns: readonly Column[], fn: string, narrow: string): Answer<Table> {
+  if (rows.length > MAX_SPILL_ROWS) {
+    return notAvailable(`${rows.length.toLocaleString("en-US")} records match; ${fn} spills at most ${MAX_SPILL_ROWS.toLocaleString("en-US")} rows: narrow by ${narrow}, or insert them as a table from the Magnesium Tracker pane.`);
+  }
+  return value(toTable(rows, columns));
+}
+
 /** A record overlaps [from, to] (YYYY-MM-DD, either open) by its date span; undated never does. */
 function inRange(r: MgRecord, from: string | undefined, to: string | undefined): boolean {
   if (!from && !to) return true;
@@ -405,7 +418,7 @@ export function events(index: RecordIndex, kind?: Arg, subject?: Arg, from?: Arg
     const total = entity ? entity.records.length : index.records.length;
     return notAvailable(`No ${what}; the data holds ${total} record${total === 1 ? "" : "s"}${entity ? ` about ${entity.name}` : ""} in all.`);
   }
-  return value(toTable(rows, EVENTS_COLUMNS));
+  return spill(rows, EVENTS_COLUMNS, "MG.EVENTS", "kind, subject or dates");
 }
 
 function regionArg(index: RecordIndex, a: Arg): Answer<string | undefined> {
@@ -430,7 +443,7 @@ export function policies(index: RecordIndex, region?: Arg, from?: Arg, to?: Arg)
   if (rows.length === 0) {
     return notAvailable(`No policies${g.value ? ` for ${g.value}` : ""}${describeRange(f, t)}; the data holds ${index.recordsOfKind("policy").length} policies in all.`);
   }
-  return value(toTable(rows, POLICIES_COLUMNS));
+  return spill(rows, POLICIES_COLUMNS, "MG.POLICIES", "region or dates");
 }
 
 /** MG.PROJECTS([subject], [region]): project and capacity records, most recent first. */
@@ -453,7 +466,7 @@ export function projects(index: RecordIndex, subject?: Arg, region?: Arg): Answe
   if (rows.length === 0) {
     return notAvailable(`No project or capacity records${entity ? ` about ${entity.name}` : ""}${g.value ? ` in ${g.value}` : ""}.`);
   }
-  return value(toTable(rows, PROJECTS_COLUMNS));
+  return spill(rows, PROJECTS_COLUMNS, "MG.PROJECTS", "subject or region");
 }
 
 /** MG.SUBJECTS([query]): the names the functions know, with their record counts. */
@@ -464,7 +477,9 @@ export function subjects(index: RecordIndex, query?: Arg): Answer<Table> {
   if (q.value) {
     const key = aliasKey(q.value);
     const words = nameTokens(key);
-    list = list.filter((e) => e.key.includes(key) || words.every((w) => e.aliases.some((a) => normalizeName(a).includes(w))));
+    list = index.memo(`subjects:${key}`, () =>
+      index.entities.filter((e) => e.key.includes(key) || words.every((w) => e.aliases.some((a) => normalizeName(a).includes(w)))),
+    );
     if (list.length === 0) {
       const close = index.closestNames(q.value, 3);
       return notAvailable(`No subject matches "${q.value}"${close.length ? `. Closest: ${listQuoted(close)}` : ""}.`);
