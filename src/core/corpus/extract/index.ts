@@ -41,7 +41,8 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
   let sectionYear: number | undefined;
   let discourse: Discourse | undefined;
   sentences.forEach((sentence, i) => {
-    const key = `${sentence.paragraph}|${sentence.section ?? ""}`;
+    // The unit of context is the section when the article has headings, else the paragraph.
+    const key = sentence.section ? `s|${sentence.section}` : `p|${sentence.paragraph}`;
     if (key !== sectionKey) {
       sectionKey = key;
       sectionYear = undefined;
@@ -79,7 +80,8 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
 }
 
 function sameSection(a: SentenceContext, b: SentenceContext): boolean {
-  return a.sentence.paragraph === b.sentence.paragraph && (a.sentence.section ?? "") === (b.sentence.section ?? "");
+  if (a.sentence.section || b.sentence.section) return a.sentence.section === b.sentence.section;
+  return a.sentence.paragraph === b.sentence.paragraph;
 }
 
 function strip(f: Found): RecordDraft {

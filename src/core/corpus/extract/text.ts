@@ -7,7 +7,9 @@ const PRONOUN_NP = /^(it|its|they|their|them|this|these|that|those|such)$/i;
 /** Clean a noun phrase: drop determiners, superlative framing and trailing modifiers; "" if nothing is left. */
 export function cleanNounPhrase(np: string): string {
   let s = np.trim().replace(/[“”"]/g, (q) => q).replace(/\s+/g, " ");
-  s = s.replace(/^(?:the|a|an|this|that|these|those|its|their|our|his|her)\s+/i, "");
+  s = s.replace(/^(?:the|a|an|this|that|these|those|its|their|our|his|her|each|every)\s+/i, "");
+  // "the vehicle's curb weight" names the vehicle.
+  s = s.replace(/['’]s?\s+(?:(?:total|net|product|overall|curb|kerb|own|dry|unit)\s+)?weight$/i, "");
   s = s.replace(/^(?:(?:the\s+)?(?:world|china|industry|country|nation)['’]s\s+(?:first|largest|biggest|fastest|leading|only|most\s+\w+)\s+)/i, "");
   s = s.replace(/\s+(?:made of|made from|produced by|developed by|based on|which|that|using|with|from|for|at|in)\b.*$/i, "");
   s = s.replace(/['’]s?$/, "");
