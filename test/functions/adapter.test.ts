@@ -49,17 +49,18 @@ describe("Excel adapter", () => {
 
   it("answers #N/A with the reason when the data cannot load, instead of hanging", async () => {
     const g = globalThis as any;
-    const saved = { store: g.__magnesiumTrackerDataStore, load: g.__magnesiumTrackerBundledLoad };
+    const saved = { store: g.__magnesiumTrackerDataStore, load: g.__magnesiumTrackerBundledLoad, fetch: g.fetch };
     try {
       delete g.__magnesiumTrackerDataStore;
       delete g.__magnesiumTrackerBundledLoad;
-      await startBundledLoad(sharedStore(), async () => {
-        throw new Error("the bundled data (dataset.json) could not be loaded: HTTP 404");
-      });
+      // the server has no dataset.json (the function's own load attempt meets the same 404)
+      g.fetch = async () => new Response("not found", { status: 404 });
+      await startBundledLoad(sharedStore());
       await expect(fns.weightSaving("Ridgeway Motors")).rejects.toMatchObject({ code: "#N/A", message: expect.stringContaining("HTTP 404") });
     } finally {
       g.__magnesiumTrackerDataStore = saved.store;
       g.__magnesiumTrackerBundledLoad = saved.load;
+      g.fetch = saved.fetch;
     }
   });
 });

@@ -44,4 +44,26 @@ describe("DataStore", () => {
     expect(load).toHaveBeenCalledTimes(1);
     expect(sharedStore().current()?.dataset.version).toBe("bundled-v");
   });
+
+  it("tries the bundled load again after a failure", async () => {
+    const g = globalThis as any;
+    const saved = { store: g.__magnesiumTrackerDataStore, load: g.__magnesiumTrackerBundledLoad };
+    try {
+      delete g.__magnesiumTrackerDataStore;
+      delete g.__magnesiumTrackerBundledLoad;
+      const store = sharedStore();
+      await startBundledLoad(store, async () => {
+        throw new Error("HTTP 503");
+      });
+      await expect(store.whenReady(1000)).rejects.toThrow("HTTP 503");
+      const retry = startBundledLoad(store, async () => dataset([], "second-try"));
+      const waiting = store.whenReady(1000);
+      await retry;
+      await expect(waiting).resolves.toMatchObject({ origin: "bundled" });
+      expect(store.current()?.dataset.version).toBe("second-try");
+    } finally {
+      g.__magnesiumTrackerDataStore = saved.store;
+      g.__magnesiumTrackerBundledLoad = saved.load;
+    }
+  });
 });

@@ -18,17 +18,20 @@ const LOAD_KEY = "__magnesiumTrackerBundledLoad";
 /**
  * Start loading the bundled dataset into the store, once per runtime (both the functions and the
  * pane may ask). It only fills an empty store: data restored from a refreshed feed wins. A failure
- * is recorded in the store so waiting functions answer #N/A with the reason instead of waiting.
+ * is recorded in the store so waiting functions answer #N/A with the reason instead of waiting;
+ * the next call after a failure tries again (a recalculation retries a server that was down).
  */
 export function startBundledLoad(store: DataStore, load: () => Promise<Dataset> = () => fetchBundledDataset()): Promise<void> {
   const g = globalThis as unknown as Record<string, Promise<void> | undefined>;
   const started = g[LOAD_KEY];
   if (started) return started;
+  store.clearLoadFailure();
   const p = load().then(
     (dataset) => {
       store.initialize(dataset, "bundled");
     },
     (err: unknown) => {
+      if (g[LOAD_KEY] === p) g[LOAD_KEY] = undefined;
       store.failLoad(err instanceof Error ? err.message : String(err));
     },
   );

@@ -72,6 +72,11 @@ export class DataStore {
     for (const w of waiters) w(undefined as unknown as DataSnapshot);
   }
 
+  /** A new load attempt is under way: waiters wait for it instead of failing at once. */
+  clearLoadFailure(): void {
+    this.loadFailure = undefined;
+  }
+
   /** Why the data could not be loaded, if it could not. */
   failure(): string | undefined {
     return this.loadFailure;
