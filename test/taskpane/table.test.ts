@@ -93,3 +93,18 @@ describe("payload sizing", () => {
     }
   });
 });
+
+describe("subject filter with the dataset's index", () => {
+  it("keeps every record of the entity the index resolves the name to, whatever spelling the record uses", () => {
+    const { RecordIndex } = require("../../src/core/query/recordIndex");
+    const { dataset } = require("../excel/syntheticRecords");
+    const rs = [
+      rec({ id: "x1", subject: "Delta Test Magnesium Co., Ltd.", organizations: ["Delta Test Magnesium Co., Ltd."] }),
+      rec({ id: "x2", subject: "Other Test Co", organizations: ["Other Test Co", "Delta Test Magnesium"] }),
+      rec({ id: "x3", subject: "Delta Testing Labs", organizations: ["Delta Testing Labs"] }),
+    ];
+    const index = new RecordIndex(dataset(rs));
+    const ids = filterRecords(rs, { ...EMPTY_FILTER, subjects: ["Delta Test Magnesium"] }, index).map((r) => r.id).sort();
+    expect(ids).toEqual(["x1", "x2"]);
+  });
+});

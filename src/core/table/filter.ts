@@ -2,6 +2,7 @@
 // the same dataset gives the same rows in the same order, which is what lets "Refresh MG tables"
 // rebuild a table from the filter stored in the workbook.
 import type { MgRecord, RecordKind } from "../model/record";
+import type { RecordIndex } from "../query/recordIndex";
 import { aliasKey, normalizeName } from "../query/normalize";
 import { isoSpan } from "./dates";
 
@@ -64,10 +65,22 @@ export function compareRecords(a: MgRecord, b: MgRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-export function filterRecords(records: readonly MgRecord[], filter: TableFilter): MgRecord[] {
+/**
+ * The records a filter keeps, newest first. With the dataset's index, a chosen subject means what it
+ * means to the MG functions: the entity the index resolves the name to (every alias, as subject or
+ * as one of the organisations). Without one (or for a name it does not know), names compare by
+ * alias key ("Baowu Magnesium Co., Ltd." = "Baowu Magnesium").
+ */
+export function filterRecords(records: readonly MgRecord[], filter: TableFilter, index?: Pick<RecordIndex, "resolveSubject">): MgRecord[] {
   const kinds = filter.kinds.length ? new Set<string>(filter.kinds) : null;
-  // Names compare by alias key, as the MG functions and the index group them ("Baowu Magnesium Co., Ltd." = "Baowu Magnesium").
-  const subjects = filter.subjects.length ? new Set(filter.subjects.map(keyOf)) : null;
+  const subjectIds = new Set<string>();
+  const subjectKeys: string[] = [];
+  for (const name of filter.subjects) {
+    const res = index?.resolveSubject(name);
+    if (res?.ok && res.exact) for (const r of res.entity.records) subjectIds.add(r.id);
+    else subjectKeys.push(keyOf(name));
+  }
+  const subjects = filter.subjects.length ? new Set(subjectKeys) : null;
   const regions = filter.regions.length ? new Set(filter.regions.map(keyOf)) : null;
   const words = normalizeName(filter.text).split(" ").filter(Boolean);
   const hasDates = Boolean(filter.from || filter.to);
@@ -75,7 +88,7 @@ export function filterRecords(records: readonly MgRecord[], filter: TableFilter)
   for (const r of records) {
     if (kinds && !kinds.has(r.kind)) continue;
     if (regions && !regions.has(keyOf(r.region))) continue;
-    if (subjects && !subjects.has(keyOf(r.subject)) && !r.organizations.some((o) => subjects.has(keyOf(o)))) continue;
+    if (subjects && !subjectIds.has(r.id) && !subjects.has(keyOf(r.subject)) && !r.organizations.some((o) => subjects.has(keyOf(o)))) continue;
     if (hasDates && !dateOverlaps(r, filter.from, filter.to)) continue;
     if (words.length) {
       const h = haystack(r);

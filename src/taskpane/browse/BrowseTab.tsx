@@ -27,7 +27,7 @@ export function BrowseTab({ mode, snapshot, filter, onFilter, presetId, onPreset
   const cls = useStyles();
   // Typing stays responsive on big datasets: the list follows the filter a frame later.
   const deferred = useDeferredValue(filter);
-  const rows = useMemo(() => filterRecords(snapshot.dataset.records, deferred), [snapshot, deferred]);
+  const rows = useMemo(() => filterRecords(snapshot.dataset.records, deferred, snapshot.index), [snapshot, deferred]);
   const spec = useMemo(() => specForFilter(deferred, presetId), [deferred, presetId]);
   const total = snapshot.dataset.records.length;
 

@@ -60,7 +60,7 @@ export default function ExcelJob({ job, spec, records, snapshot, onDone, run = d
     setProgress({ rowsWritten: 0, rowCount: 0, label: "Refreshing MG tables…" });
     try {
       const results = await refreshTables(run, {
-        rowsFor: (s) => filterRecords(snapshot.dataset.records, s.filter),
+        rowsFor: (s) => filterRecords(snapshot.dataset.records, s.filter, snapshot.index),
         datasetVersion: snapshot.dataset.version,
         only,
         signal: abort.current.signal,
