@@ -61,6 +61,8 @@ describe("organisation mentions", () => {
     const [m] = findOrganizations("the Hunan Provincial Development and Reform Commission", registry);
     expect(m.entity).toMatchObject({ type: "government", region: "Hunan" });
     expect(regionFromName("Ministry of Natural Resources")).toBe("China");
+    expect(regionFromName("People's Government of Gansu Province")).toBe("Gansu");
+    expect(names("the People's Government of Gansu Province issued")).toEqual(["People's Government of Gansu Province"]);
     expect(findPlaces("Baotou City, Inner Mongolia Autonomous Region, issued")[0].region).toBe("Baotou, Inner Mongolia");
     expect(findPlaces("Jiaozuo City, Henan Province, released")[0].region).toBe("Jiaozuo, Henan");
   });

@@ -28,6 +28,17 @@ describe("policy parser", () => {
     expect(ps[1].subject).toBe("Baotou City");
   });
 
+  it("a government named 'People's Government of X Province' and a ministry outside the registry", () => {
+    const drafts = extract([
+      ['On September 9, the People\'s Government of Gansu Province issued the "Action Plan for Magnesium Smelter Upgrades."'],
+      ['On October 10, the Ministry of Natural Resources released the "Catalogue of Strategic Minerals."'],
+    ], about2023);
+    expect(ofKind(drafts, "policy").map((p) => [p.subject, p.region, p.date])).toEqual([
+      ["People's Government of Gansu Province", "Gansu", "2023-09-09"],
+      ["Ministry of Natural Resources", "China", "2023-10-10"],
+    ]);
+  });
+
   it("'implemented' dates the implementation, not the issue", () => {
     const [p] = ofKind(extract([['On August 1, Jiaozuo City, Henan Province, implemented the "Measures for Recycling Scrap Alloys."']], about2023), "policy");
     expect(p).toMatchObject({ date: "", date_effective: "2023-08-01", region: "Jiaozuo, Henan" });

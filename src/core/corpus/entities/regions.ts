@@ -73,6 +73,9 @@ export function regionFromName(name: string): string {
   }
   const local = /^([A-Z][a-z]+(?:[ '’-][A-Z][a-z]+)?) (?:City|County|Municipal|Prefecture|District)\b/.exec(n);
   if (local) return local[1];
+  // "People's Government of Shaanxi Province", "Development Commission of Hefei City"
+  const of = /\bof (?:the )?([A-Z][a-z]+(?:[ '’-][A-Z][a-z]+)?) (Province|City|County|Municipality|Autonomous Region|Uygur Autonomous Region|Hui Autonomous Region|Zhuang Autonomous Region)\b/.exec(n);
+  if (of && (!/Province|Region|Municipality/.test(of[2]) || isProvince(of[1]))) return of[1];
   if (/^(State|National|Ministry|Central)\b/.test(n)) return "China";
   return "";
 }
