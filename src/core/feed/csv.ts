@@ -257,9 +257,41 @@ function throwIfAborted(signal?: AbortSignal): void {
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
 
+let blobWorkersWork: Promise<boolean> | undefined;
+
+/**
+ * Whether this page can run a worker from a Blob URL (papaparse's way), checked once with a worker that
+ * answers at once. papaparse never listens for a worker's load error, so without this check a page whose
+ * policy refuses blob: workers would wait forever instead of falling back to parsing inline.
+ */
+function canUseBlobWorkers(): Promise<boolean> {
+  if (!blobWorkersWork) {
+    blobWorkersWork = new Promise<boolean>((resolve) => {
+      let worker: Worker | undefined;
+      let url = "";
+      const done = (ok: boolean) => {
+        clearTimeout(timer);
+        worker?.terminate();
+        if (url) URL.revokeObjectURL(url);
+        resolve(ok);
+      };
+      const timer = setTimeout(() => done(false), 3000);
+      try {
+        url = URL.createObjectURL(new Blob(["postMessage('ready')"], { type: "text/javascript" }));
+        worker = new Worker(url);
+        worker.onmessage = () => done(true);
+        worker.onerror = () => done(false);
+      } catch {
+        done(false);
+      }
+    });
+  }
+  return blobWorkersWork;
+}
+
 /** Parses rows in papaparse's worker; resolves null when workers are unavailable or fail to start (caller parses inline). */
-function parseRowsInWorker(text: string, signal?: AbortSignal): Promise<string[][] | null> {
-  if (!Papa.WORKERS_SUPPORTED) return Promise.resolve(null);
+async function parseRowsInWorker(text: string, signal?: AbortSignal): Promise<string[][] | null> {
+  if (!Papa.WORKERS_SUPPORTED || typeof Blob === "undefined" || !(await canUseBlobWorkers())) return null;
   return new Promise((resolve, reject) => {
     let settled = false;
     const onAbort = () => {

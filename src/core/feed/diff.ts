@@ -33,23 +33,24 @@ function describe(r: MgRecord, change: ChangeKind, fields: string[] = []): Recor
 }
 
 export function diffRecords(before: readonly MgRecord[], after: readonly MgRecord[]): DatasetDiff {
-  const old = new Map<string, MgRecord>();
-  for (const r of before) old.set(r.id, r);
+  // Records of `before` not yet matched; what is left at the end was removed. (No set of the new ids:
+  // the old dataset is usually the small side, and the new one is 100k records.)
+  const unmatched = new Map<string, MgRecord>();
+  for (const r of before) unmatched.set(r.id, r);
   const added: RecordChange[] = [];
   const changed: RecordChange[] = [];
-  const seen = new Set<string>();
   let unchanged = 0;
   for (const r of after) {
-    seen.add(r.id);
-    const prev = old.get(r.id);
+    const prev = unmatched.get(r.id);
     if (!prev) {
       added.push(describe(r, "added"));
       continue;
     }
+    unmatched.delete(r.id);
     const fields = RECORD_COLUMNS.filter((c) => !sameValue(prev[c], r[c]));
     if (fields.length) changed.push(describe(r, "changed", fields));
     else unchanged++;
   }
-  const removed = before.filter((r) => !seen.has(r.id)).map((r) => describe(r, "removed"));
+  const removed = unmatched.size ? before.filter((r) => unmatched.get(r.id) === r).map((r) => describe(r, "removed")) : [];
   return { added: added.length, changed: changed.length, removed: removed.length, unchanged, changes: [...added, ...changed, ...removed] };
 }
