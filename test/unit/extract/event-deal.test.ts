@@ -30,6 +30,19 @@ describe("event parser", () => {
     expect(ofKind(drafts, "event")).toEqual([]);
   });
 
+  it("market statistics that name no one are measurements, not events", () => {
+    const drafts = extract([["Inventories rose to 140,000 mt at the end of February."], ["Exports in January totalled 31,000 mt, down 9% year on year."]], about2023);
+    expect(ofKind(drafts, "event")).toEqual([]);
+  });
+
+  it("the title is what happened: the opening date phrase goes, a date inside the sentence stays", () => {
+    const drafts = extract([["On May 16, Harbin Light Alloy Co., Ltd. opened its new extrusion plant."], ["Harbin Light Alloy Co., Ltd. shipped its first coils in June to Europe."]], about2023);
+    expect(ofKind(drafts, "event").map((e) => e.title)).toEqual([
+      "Harbin Light Alloy Co., Ltd. opened its new extrusion plant",
+      "Harbin Light Alloy Co., Ltd. shipped its first coils in June to Europe",
+    ]);
+  });
+
   it("without an article year, the publication year is used only when the date is not after publication", () => {
     const drafts = extract([["On January 20, Corvel Drive opened a plant."], ["On June 20, Corvel Drive opened a second plant."]], { published: "2024-02-10" });
     expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2024-01-20"]);

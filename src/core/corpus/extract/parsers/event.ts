@@ -18,6 +18,8 @@ function clauseBefore(text: string, pos: number): string {
   return cut >= 0 ? head.slice(cut + 2) : head;
 }
 
+const STATISTIC = /\b(?:rose|fell|totall?ed|stood at|reached|increased|decreased|declined|dropped|climbed|grew|slipped|edged (?:up|down)|was (?:up|down)|were (?:up|down)|amounted to)\b/i;
+
 /** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
 const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;
 /** A second happening joined to the first: "..., and launched in April". */
@@ -25,9 +27,11 @@ const SECOND_HAPPENING = /,?\s+and\s+(?:was\s+|were\s+)?(?:\w+ly\s+)?\w+ed\s+(?:
 
 /** Short label of what happened: the main clause after the date phrase, cut at a clause break. */
 export function eventTitle(text: string, dateStart: number, dateEnd: number): string {
-  let rest = dateStart <= 12 ? text.slice(dateEnd) : text;
+  // Drop the date only when it opens the sentence ("On May 16, ...", "At 17:27 on May 3, ...", "In November, ...").
+  const opens = /^(?:(?:on|in|at|from|during)\s+)?(?:\d{1,2}:\d{2}\s+on\s+)?(?:(?:late|early|mid)[- ])?$/i.test(text.slice(0, dateStart));
+  let rest = opens ? text.slice(dateEnd) : text;
   rest = rest.replace(/^[\s,]+/, "").replace(/^\([^)]{1,40}\)\s*[-–—]\s*/, "");
-  if (dateStart <= 12) rest = rest.replace(/^(?:at\s+[^,]{1,80},\s*)/i, "");
+  if (opens) rest = rest.replace(/^(?:at\s+[^,]{1,80},\s*)/i, "");
   // Appositions name, they do not happen: ", a subsidiary of X," / ", in collaboration with Y," go.
   rest = rest
     .replace(/,\s(?:a|an|which|who|in collaboration with|together with|along with|led by|hosted by|controlled by|owned by|(?:and )?(?:co-)?organized by|(?:and )?sponsored by|(?:and )?supported by)\b(?:[^,]|,\s(?=Ltd\b)){0,160}(?<!\bCo\.),(?=\s)/g, "")
@@ -93,6 +97,9 @@ export const eventParser: Parser = {
       }
       if (!date) return [];
       if (!d.month && AGGREGATE.test(unquoted)) return [];
+      // A market statistic ("Exports in January totalled 35,000 mt", "Inventories rose to ...") names no one
+      // and is a measurement, not a happening.
+      if (ctx.orgs.length === 0 && STATISTIC.test(unquoted) && /\d/.test(unquoted.replace(d.text, ""))) return [];
       const who = leadOf(ctx, d.start <= 12 ? d.end : 0);
       out.push(
         newFound(ctx, "event", {

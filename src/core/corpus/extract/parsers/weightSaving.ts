@@ -33,7 +33,9 @@ export const weightSavingParser: Parser = {
       let m: RegExpExecArray | null;
       if ((m = REDUCE_WEIGHT_BEFORE.exec(before))) {
         if (OTHER_MEASURE.test(m.groups!.np)) continue;
-        np = m.groups!.np.trim() || subjectBefore(text, text.lastIndexOf(m[0].trim(), q.start));
+        np = m.groups!.np.trim();
+        // "reduce unsprung weight": an adjective, not the part; the part is the clause's subject.
+        if (!np || /^(?:unsprung|overall|total|curb|kerb|own|dead|net|gross|structural|vehicle's|its)$/i.test(np)) np = subjectBefore(text, text.lastIndexOf(m[0].trim(), q.start));
       } else if ((m = WEIGHT_REDUCED_BEFORE.exec(before))) {
         if (OTHER_MEASURE.test(m.groups!.between)) continue;
         const of = /^\s*of\s+(.+?)\s*$/.exec(m.groups!.between);
