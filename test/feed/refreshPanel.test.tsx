@@ -96,3 +96,28 @@ it("refuses a plain-http URL that is not local before anything is fetched", asyn
   expect(screen.getByText("The feed URL must start with https:// (plain http:// is allowed only for localhost or 127.0.0.1).")).toBeTruthy();
   expect((screen.getByRole("button", { name: "Refresh" }) as HTMLButtonElement).disabled).toBe(true);
 });
+
+it("shows progress while the feed downloads and Cancel stops it with the data unchanged", async () => {
+  const store = sharedStore();
+  const before = store.replace(bundled, "bundled");
+  const real = fetchFrom(feeds);
+  // The manifest comes at once; records.csv hangs until the refresh is cancelled.
+  const slow = (url: string, init?: { signal?: AbortSignal }) =>
+    url.endsWith("records.csv")
+      ? new Promise<Response>((_, reject) => init?.signal?.addEventListener("abort", () => reject(new DOMException("aborted", "AbortError"))))
+      : real(url);
+  const controller = new RefreshController({ store, loadBundled: async () => bundled, fetch: slow });
+  render(
+    <FluentProvider theme={webLightTheme}>
+      <RefreshPanel controller={controller} defaultUrl="https://feeds.example.test/good/" />
+    </FluentProvider>,
+  );
+  const user = userEvent.setup();
+  await user.click(screen.getByRole("button", { name: "Refresh" }));
+  await waitFor(() => expect(screen.getByRole("progressbar", { name: "Refresh progress" })).toBeTruthy());
+  expect((screen.getByRole("button", { name: "Refresh" }) as HTMLButtonElement).disabled).toBe(true);
+  await user.click(screen.getByRole("button", { name: "Cancel" }));
+  await waitFor(() => expect(screen.getByTestId("refresh-error").textContent).toBe("The refresh was cancelled, so the data in use is unchanged."));
+  expect(screen.queryByRole("progressbar")).toBeNull();
+  expect(store.current()).toBe(before);
+});
