@@ -56,6 +56,9 @@ function registryMentions(text: string, registry: EntityRegistry, quotes: [numbe
   let skipUntil = 0;
   for (let m = word.exec(text); m; m = word.exec(text)) {
     const pos = m.index;
+    const c = text.charCodeAt(pos);
+    // Registered names start with a capital or a digit ("3M"): lower-case words need no lookup.
+    if (c >= 97 && c <= 122 && !registry.hasLowercaseStarts) continue;
     if (pos < skipUntil || isAlnum(text[pos - 1])) continue;
     if (inSpans(pos, quotes)) continue;
     for (const alias of registry.candidatesFor(m[0])) {
@@ -364,8 +367,8 @@ export function acronymDefinitions(text: string, registry: EntityRegistry, menti
     if (!def) continue;
     const alias = def[1];
     if (alias.length > 12) continue;
-    const existing = registry.entityForAlias(alias);
-    if (existing && existing !== m.entity) continue;
+    // Already known (to this entity or another): nothing to learn.
+    if (registry.entityForAlias(alias)) continue;
     out.push({ alias, entity: m.entity });
   }
   return out;

@@ -41,6 +41,13 @@ export class EntityRegistry {
     this.sortCandidates();
   }
 
+  /** True when some alias starts with a lower-case letter (then every word must be looked up). */
+  get hasLowercaseStarts(): boolean {
+    if (this.lowerStarts === undefined) this.lowerStarts = Array.from(this.byFirstWord.keys()).some((k) => /^[a-z]/.test(k));
+    return this.lowerStarts;
+  }
+  private lowerStarts: boolean | undefined;
+
   private sortCandidates(): void {
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
   }
@@ -63,7 +70,15 @@ export class EntityRegistry {
 
   /** A registry extended with article-local aliases (acronyms the article defines: "... Commission (NDRC)"). */
   withAliases(extra: { alias: string; entity: Entity }[]): EntityRegistry {
-    const r = new EntityRegistry(this.entities.slice());
+    // A copy of the lookup tables (not a rebuild): articles that define acronyms are common.
+    const r = Object.create(EntityRegistry.prototype) as EntityRegistry;
+    Object.assign(r, {
+      entities: this.entities,
+      byAlias: new Map(this.byAlias),
+      byKey: new Map(this.byKey),
+      byFirstWord: new Map(Array.from(this.byFirstWord, ([k, v]) => [k, v.slice()] as [string, string[]])),
+      lowerStarts: undefined,
+    });
     for (const { alias, entity } of extra) {
       if (!r.byAlias.has(alias)) r.add(entity, [alias]);
     }

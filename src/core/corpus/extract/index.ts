@@ -40,6 +40,12 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
   let sectionKey: string | undefined;
   let sectionYear: number | undefined;
   let discourse: Discourse | undefined;
+  const refers = new Map<number, boolean>();
+  const refersBackAt = (i: number) => {
+    let r = refers.get(i);
+    if (r === undefined) refers.set(i, (r = refersBack(sentences[i].text)));
+    return r;
+  };
   sentences.forEach((sentence, i) => {
     // The unit of context is the section when the article has headings, else the paragraph.
     const key = sentence.section ? `s|${sentence.section}` : `p|${sentence.paragraph}`;
@@ -59,7 +65,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
       registry,
       orgs: orgs[i],
       headingOrgs: section ? headingOrgs.get(section)! : [],
-      discourse: refersBack(text) ? discourse : undefined,
+      discourse: refersBackAt(i) ? discourse : undefined,
       dates,
       years: { articleYear, sectionYear, sentenceYear: statedYear(dates), published: article.published },
       quantities: findQuantities(text),
@@ -67,7 +73,9 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
     };
     contexts.push(ctx);
     // What later sentences may refer back to.
-    const product = introducedProduct(text) || ctx.discourse?.product || "";
+    // What this sentence introduces matters only if the next one refers back to it.
+    const next = sentences[i + 1];
+    const product = (next && refersBackAt(i + 1) ? introducedProduct(text) : "") || ctx.discourse?.product || "";
     if (ctx.orgs.length > 0) {
       discourse = { ...whoIsInvolved(ctx, { inherit: false }), product };
     } else if (ctx.discourse) {
