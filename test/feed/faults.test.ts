@@ -37,15 +37,15 @@ function serve(prefix: string, files: FeedFiles, overrides: Record<string, Route
   return `${server.url}/${prefix}/`;
 }
 
-function setup() {
+function setup(bundledData = bundled) {
   const store = new DataStore();
-  store.replace(bundled, "bundled");
+  store.replace(bundledData, "bundled");
   const persistence = new MemoryPersistence();
   let recalcs = 0;
   const controller = new RefreshController({
     store,
     persistence,
-    loadBundled: async () => bundled,
+    loadBundled: async () => bundledData,
     recalculate: async () => {
       recalcs++;
       return true;
@@ -120,6 +120,16 @@ describe("refresh from a good feed", () => {
     next.persistence.saved = first.persistence.saved;
     expect(await next.controller.restore()).toBe(`Using the refreshed data saved earlier: version 2031-03-01.11112222 (as of 2031-03-01) from ${server.url}/good/.`);
     expect(next.store.current()!.dataset).toEqual(newer);
+
+    // After an add-in update whose bundled data is newer, the older saved copy gives way.
+    const newerBundled = syntheticDataset(rangeRecords(1, 3), { version: "2031-09-01.99990000", as_of: "2031-09-01" });
+    const updated = setup(newerBundled);
+    updated.persistence.saved = first.persistence.saved;
+    expect(await updated.controller.restore()).toBe(
+      "The add-in's own data, version 2031-09-01.99990000 (as of 2031-09-01), is newer than the refreshed data saved earlier (2031-03-01.11112222 (as of 2031-03-01)), so the bundled data is in use.",
+    );
+    expect(updated.store.current()!.dataset).toBe(newerBundled);
+    expect(updated.persistence.saved).toBeUndefined();
 
     const damaged = setup();
     const copy = structuredClone(first.persistence.saved!);

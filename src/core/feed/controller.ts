@@ -8,7 +8,7 @@ import { asFeedError, FeedError, oneLine } from "./errors";
 import type { FetchLike } from "./fetch";
 import { checkFeedUrlPolicy, FeedLimits, FeedProgress } from "./load";
 import { refreshFromFeed } from "./refresh";
-import { describeVersion, VersionInfo } from "./version";
+import { compareVersions, describeVersion, VersionInfo } from "./version";
 
 /** What the controller needs of the DataStore (src/core/data/store.ts satisfies it). */
 export interface DatasetTarget {
@@ -286,6 +286,26 @@ export class RefreshController {
         // nothing more to do: it will be refused again next time
       }
       return this.idle(`The refreshed data saved on this computer is damaged (${oneLine((e as Error).message, 100)}), so the bundled data is in use.`);
+    }
+    // An add-in update may bring bundled data newer than the copy refreshed earlier: the newer wins,
+    // unless the user chose that older feed on purpose (a downgrade).
+    if (!stored.meta.downgrade) {
+      let bundled: Dataset | undefined;
+      try {
+        bundled = await this.deps.loadBundled();
+      } catch {
+        bundled = undefined; // cannot compare: the saved copy is still valid data
+      }
+      if (bundled && compareVersions(stored.meta, bundled) === "older") {
+        try {
+          await p.clear();
+        } catch {
+          // it will be compared (and refused) again next time
+        }
+        return this.idle(
+          `The add-in's own data, version ${describeVersion(bundled)}, is newer than the refreshed data saved earlier (${describeVersion(stored.meta)}), so the bundled data is in use.`,
+        );
+      }
     }
     try {
       this.deps.store.replace(stored.dataset, "feed");
