@@ -84,6 +84,16 @@ module.exports = (_env, argv = {}) => {
     module: {
       rules: [
         {
+          // the alias registry ships only what lookups read (names and aliases), not its comments
+          test: /src[\\/]data[\\/]aliases\.json$/,
+          type: "json",
+          parser: {
+            parse: (text) => ({
+              entities: (JSON.parse(text).entities || []).map((e) => ({ name: e.name, aliases: e.aliases })),
+            }),
+          },
+        },
+        {
           test: /\.tsx?$/,
           exclude: /node_modules/,
           use: {

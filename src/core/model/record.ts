@@ -2,23 +2,11 @@
 // These field names are also the columns of the published feed (records.csv): keep them stable.
 import { z } from "zod";
 
-export const RECORD_KINDS = [
-  "policy",
-  "project",
-  "capacity",
-  "weight_saving",
-  "standard",
-  "event",
-  "deal",
-  "product",
-] as const;
-export type RecordKind = (typeof RECORD_KINDS)[number];
+import { PERIODS, QUALIFIERS, RECORD_COLUMNS, RECORD_KINDS } from "./fields";
 
-export const QUALIFIERS = ["", "over", "up to", "about", "under", "at least"] as const;
-export type Qualifier = (typeof QUALIFIERS)[number];
-
-export const PERIODS = ["", "year", "day", "month", "hour"] as const;
-export type Period = (typeof PERIODS)[number];
+// The constants live in fields.ts (no zod) so that code needing only them does not load zod.
+export { ORGANIZATION_SEPARATOR, PERIODS, QUALIFIERS, RECORD_COLUMNS, RECORD_KINDS } from "./fields";
+export type { Period, Qualifier, RecordKind } from "./fields";
 
 /** ISO 8601 at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD; "" when the text does not pin it down. */
 export const IsoDate = z
@@ -64,31 +52,6 @@ export const MgRecordSchema = z
 
 export type MgRecord = z.infer<typeof MgRecordSchema>;
 
-/** Column order of the CSV feed and of exported tables. */
-export const RECORD_COLUMNS = [
-  "id",
-  "kind",
-  "date",
-  "date_end",
-  "date_effective",
-  "subject",
-  "organizations",
-  "region",
-  "title",
-  "product",
-  "code",
-  "value",
-  "value_max",
-  "unit",
-  "per",
-  "qualifier",
-  "evidence",
-  "source_id",
-  "source_title",
-  "source_outlet",
-  "source_url",
-  "source_published",
-] as const satisfies readonly (keyof MgRecord)[];
-
-/** Separator of the organizations list when it is flattened to one CSV cell. */
-export const ORGANIZATION_SEPARATOR = "; ";
+// RECORD_COLUMNS (fields.ts) names only fields of the record (test/unit/model.test.ts checks it names them all).
+const _columnsAreFields: readonly (keyof MgRecord)[] = RECORD_COLUMNS;
+void _columnsAreFields;

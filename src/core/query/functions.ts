@@ -11,7 +11,7 @@
 //   unless arguments narrow the choice (kind, unit, product, per).
 // - No such fact: #N/A saying what the data holds. Bad argument: #VALUE! saying what is expected.
 import type { MgRecord, RecordKind } from "../model/record";
-import { RECORD_COLUMNS, RECORD_KINDS, ORGANIZATION_SEPARATOR } from "../model/record";
+import { RECORD_COLUMNS, RECORD_KINDS, ORGANIZATION_SEPARATOR } from "../model/fields";
 import { Answer, AnswerError, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
 import { datePrecision, isoSpan, isoToSerial, isValidIso, serialToIso } from "./dates";
 import { describeRecord, describeThing, describeValue, listQuoted, possessive } from "./format";

@@ -1,0 +1,41 @@
+// The record's field vocabulary as plain constants, with no schema library: modules that need only
+// these (the MG functions, filters, the pane's first screen) stay out of zod's ~25 KB gzip, which
+// then loads only where records are validated. record.ts re-exports all of it.
+
+export const RECORD_KINDS = ["policy", "project", "capacity", "weight_saving", "standard", "event", "deal", "product"] as const;
+export type RecordKind = (typeof RECORD_KINDS)[number];
+
+export const QUALIFIERS = ["", "over", "up to", "about", "under", "at least"] as const;
+export type Qualifier = (typeof QUALIFIERS)[number];
+
+export const PERIODS = ["", "year", "day", "month", "hour"] as const;
+export type Period = (typeof PERIODS)[number];
+
+/** Column order of the CSV feed and of exported tables. */
+export const RECORD_COLUMNS = [
+  "id",
+  "kind",
+  "date",
+  "date_end",
+  "date_effective",
+  "subject",
+  "organizations",
+  "region",
+  "title",
+  "product",
+  "code",
+  "value",
+  "value_max",
+  "unit",
+  "per",
+  "qualifier",
+  "evidence",
+  "source_id",
+  "source_title",
+  "source_outlet",
+  "source_url",
+  "source_published",
+] as const;
+
+/** Separator of the organizations list when it is flattened to one CSV cell. */
+export const ORGANIZATION_SEPARATOR = "; ";
