@@ -54,6 +54,11 @@ describe("event parser", () => {
     expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2022-02-02", "2022-06"]);
   });
 
+  it("'In 2021, ... on May 16' is 2021-05-16; a year stated by 'In 2021, ...' dates the section's later days", () => {
+    const drafts = extract([["Output grew fast.", "In 2021, Corvel Drive opened a plant on May 16.", "On June 3, Corvel Drive signed a supply deal."]], { published: "2024-02-10" });
+    expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2021-05-16", "2021-06-03"]);
+  });
+
   it("year-precision happenings: 'at the end of 2022', 'In 2023, ...'", () => {
     const drafts = extract([["The screws entered a clinical trial at the end of 2022."], ["In 2023, magnesium wheels were exported to Brazil."]], about2023);
     expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2022", "2023"]);

@@ -207,10 +207,13 @@ export function articleSubjectYear(title: string, openingSentences: readonly str
   return undefined;
 }
 
+/** "In 2023, ..." states the year of what follows; "by 2030" or "at the end of 2023" date one thing only. */
+const YEAR_STATING_CUES = new Set(["in", "during", "throughout"]);
+
 /** A year a sentence states outright (a mention with its own year), used as the section's year for later sentences. */
 export function statedYear(mentions: readonly DateMention[]): number | undefined {
   // Only a full date ("January 9, 2024", "May 2024") pins the year of its neighbours; "by 2030" or
   // "in the first half of 2025" say when something else is due.
-  for (const d of mentions) if (d.year && d.month && d.cue !== "by") return d.year;
+  for (const d of mentions) if (d.year && (d.month || YEAR_STATING_CUES.has(d.cue)) && d.cue !== "by") return d.year;
   return undefined;
 }

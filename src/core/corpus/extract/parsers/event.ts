@@ -81,6 +81,8 @@ export const eventParser: Parser = {
     const out: Found[] = [];
     for (const d of ctx.dates) {
       if (NOT_HAPPENING_CUE.has(d.cue)) continue;
+      // "In 2023, the firm opened a plant on May 16": the finer date of the same happening wins.
+      if (out.length === 0 && !d.month && ctx.dates.some((x) => x.start > d.end && x.month && !x.year && !NOT_HAPPENING_CUE.has(x.cue))) continue;
       if (ctx.quotes.some(([a, b]) => d.start >= a && d.start < b)) continue;
       // "will be implemented from July 1": a plan, not a happening (standards and policies carry it).
       if (/\bwill\s+(?:be\s+)?\w+\s+(?:from|on|in)?\s*$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
