@@ -49,17 +49,31 @@ function isAlnum(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || (c >= 65 && c <= 90);
 }
 
+const ALREADY_NORMAL = /^[a-z0-9]+(?: [a-z0-9]+)*$/;
+
 function normalizeAscii(name: string): string {
   const lower = name.toLowerCase();
+  if (ALREADY_NORMAL.test(lower)) return lower;
+  // copy runs of letters and digits as slices; a dot or apostrophe joins runs, anything else
+  // separates them with one space
   let out = "";
+  let runStart = -1;
   let gap = false;
   for (let i = 0; i < lower.length; i++) {
     const c = lower.charCodeAt(i);
     if (isAlnum(c)) {
-      if (gap && out !== "") out += " ";
-      gap = false;
-      out += lower[i];
-    } else if (c === 39 || c === 96) {
+      if (runStart < 0) {
+        if (gap && out !== "") out += " ";
+        gap = false;
+        runStart = i;
+      }
+      continue;
+    }
+    if (runStart >= 0) {
+      out += lower.slice(runStart, i);
+      runStart = -1;
+    }
+    if (c === 39 || c === 96) {
       // an apostrophe vanishes; with a following "s" at the end of a word, so does the "s"
       const next = lower.charCodeAt(i + 1);
       const after = lower.charCodeAt(i + 2);
@@ -68,6 +82,7 @@ function normalizeAscii(name: string): string {
       gap = true;
     }
   }
+  if (runStart >= 0) out += lower.slice(runStart);
   return out;
 }
 
