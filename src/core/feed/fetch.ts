@@ -101,6 +101,9 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
       throw tooBig(declared);
     }
     const total = expectedBytes ?? (Number.isFinite(declared) ? declared : undefined);
+    // With the size declared by the manifest, chunks are copied straight into one buffer of that size
+    // (no second copy of a large file at the end); a body of unknown size is collected, then joined.
+    const into = expectedBytes !== undefined && expectedBytes <= maxBytes ? new Uint8Array(expectedBytes) : undefined;
     const chunks: Uint8Array[] = [];
     let loaded = 0;
     try {
@@ -110,29 +113,31 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
           arm();
           const { done, value } = await reader.read();
           if (done) break;
-          loaded += value.byteLength;
-          if (loaded > limit) {
+          if (loaded + value.byteLength > limit) {
             controller.abort();
             try {
               await reader.cancel();
             } catch {
               /* already failing */
             }
-            throw tooBig(loaded);
+            throw tooBig(loaded + value.byteLength);
           }
-          chunks.push(value);
+          if (into) into.set(value, loaded);
+          else chunks.push(value);
+          loaded += value.byteLength;
           opts.onBytes?.(loaded, total);
         }
       } else {
         const buf = new Uint8Array(await response.arrayBuffer());
         loaded = buf.byteLength;
         if (loaded > limit) throw tooBig(loaded);
-        chunks.push(buf);
         opts.onBytes?.(loaded, total);
+        return buf;
       }
     } catch (e) {
       throw failure(e);
     }
+    if (into) return loaded === into.byteLength ? into : into.slice(0, loaded);
     if (chunks.length === 1) return chunks[0];
     const out = new Uint8Array(loaded);
     let offset = 0;
