@@ -32,6 +32,7 @@ function isMissing(a: Arg): boolean {
 function textArg(a: Arg, name: string, required: boolean): Answer<string | undefined> {
   if (isMissing(a)) return required ? invalidValue(`${name} is required: give it as text, e.g. "SAIC"`) : value(undefined);
   if (typeof a === "boolean") return invalidValue(`${name} must be text, not TRUE/FALSE`);
+  if (typeof a === "number" && !Number.isFinite(a)) return invalidValue(`${name} must be text; got a number that is not finite`);
   return value(String(a).trim());
 }
 
