@@ -19,6 +19,15 @@ describe("capacity phrasings", () => {
     ]);
   });
 
+  it("one period for a list of products; monthly capacity", () => {
+    const drafts = extract([["Halden Metals has an annual production capacity of 90,000 mt of magnesium ingots and 40,000 mt of magnesium alloy.", "Its second plant has a monthly production capacity of 4,000 tonnes of ingots."]], pub);
+    expect(ofKind(drafts, "capacity").map((c) => [c.value, c.per, c.product, c.subject])).toEqual([
+      [90000, "year", "magnesium ingots", "Halden Metals"],
+      [40000, "year", "magnesium alloy", "Halden Metals"],
+      [4000, "month", "ingots", "Halden Metals"],
+    ]);
+  });
+
   it("'an annual output of N tonnes of X' and 'a capacity of N tonnes a year'", () => {
     const drafts = extract([["Halden Metals' smelter has an annual output of 28,000 tonnes of primary magnesium."], ["Its new plant will have a capacity of 12,000 tonnes a year."]], pub);
     expect(ofKind(drafts, "capacity").map((c) => [c.value, c.per, c.product])).toEqual([

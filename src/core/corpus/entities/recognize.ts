@@ -329,7 +329,7 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
 }
 
 /** Verbs whose Title-Case subject at the start of a clause is an organisation ("Corvel Drive signed ..."). */
-const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended)\b/g;
+const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|has|have|had|will)\b/g;
 
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
@@ -346,6 +346,8 @@ function actorNames(text: string, quotes: [number, number][]): GenericName[] {
     if (!name || inSpans(start, quotes) || isProvince(name) || /\b(?:Province|City|County|Region|District|Prefecture|Municipality)$/.test(name) || /^(?:It|They|We|He|She|Experts?|Participants|Representatives|Leaders|Both|Each|All|Some|Many|Researchers|Scientists|Officials)$/.test(name)) continue;
     // One plain word could be any capitalised word: only an acronym or a CamelCase brand passes alone.
     if (words.length === 1 && !/^[A-Z][A-Za-z]*[A-Z]/.test(name)) continue;
+    // "Magnesium Industry has": a description, not a name.
+    if (words.every((w) => DESCRIPTIVE.has(w) || /^(?:Alloys?|Chinese|China|Global|World|Domestic|Overseas|Primary|Downstream|Upstream)$/.test(w))) continue;
     if (words.some((w) => /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(w))) continue;
     out.push({ start, end: start + name.length, text: name, type: "organization" });
   }

@@ -19,6 +19,7 @@ const MACHINE_AFTER = /^[\s-]*(?:[\w-]+\s+){0,5}?(?:machines?|press(?:es)?|die-c
 const STATISTIC_BEFORE = /\b(?:reached|totall?ed|amounted to|hit|rose|fell|increased|decreased|grew|dropped|declined|climbed|stood at|was|were)\s+(?:by\s+\S+\s+)?(?:to\s+)?(?:about\s+|around\s+|over\s+|nearly\s+|approximately\s+|more than\s+)?$/i;
 const PERIOD_AFTER = /\b(?:in|during|for|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|the (?:first|second) half|the year|last year|this year)\b|\b(?:last|this) (?:year|month|quarter)\b|\byear[- ]on[- ]year\b/i;
 const PER_YEAR = /(?:\b|-)(?:per[\s-]year|a[\s-]year|per[\s-]annum|annually|each year|every year|\/year|\/yr|\/a|tpa|tpy)\b/i;
+const PER_MONTH = /(?:\b|-)(?:per[\s-]month|a[\s-]month|monthly|each month)\b/i;
 const PER_DAY = /(?:\b|-)(?:per[\s-]day|a[\s-]day|daily|each day|\/day|\/d)\b/i;
 
 function isTonnage(q: Quantity): boolean {
@@ -58,14 +59,16 @@ export const capacityParser: Parser = {
       // in 2023") is output over a period, not a plant's capacity or rate.
       if (!/\bcapacit/i.test(before) && !facility && !unitPeriod(last.rawUnit) && (STATISTIC_BEFORE.test(before) || PERIOD_AFTER.test(after))) continue;
       if (!CAPACITY_CUE.test(before) && !facility && !PER_YEAR.test(after) && !PER_DAY.test(after) && !unitPeriod(last.rawUnit)) continue;
-      let per: "" | "year" | "day" = unitPeriod(last.rawUnit);
-      const near = before.slice(-40);
+      let per: "" | "year" | "day" | "month" = unitPeriod(last.rawUnit);
+      // The period may be said once for a list ("an annual capacity of 100,000 mt of X and 50,000 mt of Y").
+      const clause = text.slice(clauseStart, first.start).slice(-160);
       if (per) {
         // the unit says it ("tpa", "t/d")
-      } else if (/\b(?:daily)\b/i.test(near) || PER_DAY.test(after)) per = "day";
-      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(near) || PER_YEAR.test(after)) per = "year";
+      } else if (/\b(?:daily)\b/i.test(clause) || PER_DAY.test(after)) per = "day";
+      else if (/\b(?:monthly)\b/i.test(clause) || PER_MONTH.test(after)) per = "month";
+      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || PER_YEAR.test(after)) per = "year";
       let product = "";
-      const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|[,;.]|$)/.exec(afterText);
+      const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
       if (of) product = cleanNounPhrase(of[1]);
       else if (facility) product = cleanNounPhrase(facility[1]);
       who ??= whoIsInvolved(ctx, { inherit: true });
