@@ -44,7 +44,7 @@ describe("CAPACITY", () => {
     expect(capacity(index, "Zeta Light Metals", "hydride", null, "day")).toEqual({ value: 800 });
   });
   it("says what is held when no capacity is reported", () => {
-    expect(capacity(index, "Ridgeway Motors")).toMatchObject({ error: "not_available", message: "No capacity is reported for Ridgeway Motors; the data holds 2 other records about Ridgeway Motors (weight saving)." });
+    expect(capacity(index, "Ridgeway Motors")).toMatchObject({ error: "not_available", message: "No capacity is reported for Ridgeway Motors; the data holds 2 records about Ridgeway Motors (weight saving)." });
   });
 });
 

@@ -94,18 +94,18 @@ function resolve(index: RecordIndex, subject: string): Answer<Entity> {
 }
 
 /** What the data holds about an entity besides the fact asked for, as one sentence part. */
-function holdings(index: RecordIndex, entity: Entity, exclude: readonly RecordKind[], preferUnits?: (unit: string) => boolean): string {
+function holdings(index: RecordIndex, entity: Entity, exclude: readonly RecordKind[], related?: (r: MgRecord) => boolean): string {
   const others = entity.records.filter((r) => !exclude.includes(r.kind));
   if (others.length === 0) return "";
-  // a figure in a related unit says the most ("the housing is reported at 13.7 kg"); a figure in
-  // an unrelated unit would mislead, so then only the kinds of records held are named
-  const numeric = preferUnits ? others.filter((r) => r.value !== null && preferUnits(r.unit)) : [];
+  // a related figure says the most ("the housing is reported at 13.7 kg"); an unrelated one would
+  // mislead (a plant's 100,000 t a year is not a part's weight), so then only the kinds are named
+  const numeric = related ? others.filter((r) => r.value !== null && related(r)) : [];
   if (numeric.length > 0) {
     const r = numeric[0];
     return `${possessive(entity.name)} ${describeThing(r)} is reported at ${describeValue(r)}`;
   }
   const kinds = [...new Set(others.map((r) => r.kind.replace("_", " ")))];
-  return `the data holds ${others.length} other record${others.length === 1 ? "" : "s"} about ${entity.name} (${kinds.join(", ")})`;
+  return `the data holds ${others.length} record${others.length === 1 ? "" : "s"} about ${entity.name} (${kinds.join(", ")})`;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -113,7 +113,7 @@ function holdings(index: RecordIndex, entity: Entity, exclude: readonly RecordKi
 
 const PERCENT_UNITS = new Set(["%", "percent", "pct"]);
 const KG_UNITS = new Set(["kg", "kilogram", "kilograms", "kgs"]);
-const MASS_UNITS = new Set(["kg", "kilogram", "kilograms", "kgs", "g", "t", "mt", "tonne", "tonnes", "ton", "tons"]);
+const PART_MASS_UNITS = new Set(["kg", "kilogram", "kilograms", "kgs", "g", "gram", "grams"]);
 /** Units of a capacity, as tonnes per unit. Case matters: "Mt" (million tonnes) is not "mt" (metric tons). */
 const TONNE_FACTORS: Record<string, number> = {
   t: 1,
@@ -170,7 +170,8 @@ export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound
     const r = savings[0];
     return notAvailable(`${possessive(entity.name)} weight saving is reported as ${describeValue(r)} (${describeThing(r)}), not in ${u.value}${unitClass(r.unit) ? `: use unit "${unitClass(r.unit)}"` : ""}.`);
   }
-  const held = holdings(index, entity, ["weight_saving"], (unitText) => MASS_UNITS.has(unitText.trim().toLowerCase()));
+  // the weight of a part or product: a mass in kg or g, not a rate such as a plant's output
+  const held = holdings(index, entity, ["weight_saving"], (r) => PART_MASS_UNITS.has(r.unit.trim().toLowerCase()) && r.per === "" && r.kind !== "capacity" && r.kind !== "project");
   return notAvailable(held ? `${capitalize(held)} but no weight saving is reported.` : `No weight saving is reported for ${entity.name}.`);
 }
 
@@ -223,7 +224,7 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
     const any = entity.records.find((r) => r.kind === "capacity" && r.value !== null);
     if (any) return notAvailable(`No capacity${what} is reported for ${entity.name}; ${possessive(entity.name)} ${describeThing(any)} capacity is reported at ${describeValue(any)}.`);
   }
-  const held = holdings(index, entity, ["capacity", "project"], (unitText) => TONNE_FACTORS[unitText.trim()] !== undefined);
+  const held = holdings(index, entity, ["capacity", "project"], (r) => TONNE_FACTORS[r.unit.trim()] !== undefined && r.per !== "");
   return notAvailable(`No capacity${what} is reported for ${entity.name}${held ? `; ${held}` : ""}.`);
 }
 
