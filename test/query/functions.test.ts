@@ -20,6 +20,12 @@ describe("WEIGHTSAVING", () => {
       message: "Kestrel Auto's motor housing is reported at 11.2 kg but no weight saving is reported.",
     });
   });
+  it("never cites a plant's output as if it were a part's weight", () => {
+    expect(weightSaving(index, "Northwind Magnesium")).toEqual({
+      error: "not_available",
+      message: "The data holds 1 record about Northwind Magnesium (project) but no weight saving is reported.",
+    });
+  });
   it("names the closest subjects for an unknown one and the candidates for an ambiguous one", () => {
     expect(weightSaving(index, "Ridgway")).toMatchObject({ error: "not_available", message: expect.stringContaining('Closest: "Ridgeway Motors"') });
     expect(weightSaving(index, "Zeta")).toMatchObject({ error: "not_available", message: expect.stringContaining('"Zeta Light Metals" and "Zeta Metals Trading"') });
