@@ -49,6 +49,19 @@ describe("policy parser", () => {
     expect(ofKind(drafts, "policy")[0]).toMatchObject({ date: "", region: "Shanxi", title: "Plan for a Green Foundry Sector" });
   });
 
+  it("passive issuance with the date after the title; 'implemented by' dates the implementation", () => {
+    const drafts = extract([
+      ['The "Plan for Upgrading Magnesium Smelters" was issued by the NDRC on March 3.'],
+      ['The "Measures for Scrap Alloy Recycling" were implemented by Jiaozuo City, Henan Province, on April 1.'],
+    ], about2023);
+    expect(ofKind(drafts, "policy").map((p) => [p.subject, p.date, p.date_effective])).toEqual([
+      ["NDRC", "2023-03-03", ""],
+      ["Jiaozuo City", "", "2023-04-01"],
+    ]);
+    expect(ofKind(drafts, "policy")[1].region).toBe("Jiaozuo, Henan");
+    expect(ofKind(drafts, "event")).toEqual([]);
+  });
+
   it("an unquoted government list is a policy titled as written", () => {
     const [p] = ofKind(extract([["On July 7, the Ministry of Industry and Information Technology released the fourth batch of green factories and the list of pilot parks."]], about2023), "policy");
     expect(p).toMatchObject({ date: "2023-07-07", title: "fourth batch of green factories", subject: "MIIT" });

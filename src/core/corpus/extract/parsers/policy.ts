@@ -18,7 +18,7 @@ const REFERENCE_BEFORE = /\b(?:listed in|included in|according to|pursuant to|in
 /** Unquoted government lists: "MIIT released the eighth batch of ... enterprises", "announced the 2024 ... project list". */
 const LIST_NP = /\b(?:batch(?:es)?|lists?|directions|catalog(?:ue)?s?|directory|notice|measures|guidelines|plan)\b/i;
 const VERB_AT_END = new RegExp(String.raw`\b${ISSUE_VERB}\s+(?:the\s+|its\s+|a\s+|an\s+)?$`, "i");
-const PASSIVE_AFTER = new RegExp(String.raw`^[,\s]*(?:which\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:officially\s+|jointly\s+)?(?:issued|released|published|promulgated|unveiled|formulated)\s+by\s+(?:the\s+)?`, "i");
+const PASSIVE_AFTER = new RegExp(String.raw`^[,\s]*(?:which\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:officially\s+|jointly\s+)?(?:issued|released|published|promulgated|unveiled|formulated|implemented|adopted|approved)\s+by\s+(?:the\s+)?`, "i");
 
 function isAuthority(type: string): boolean {
   return type === "government";
@@ -50,6 +50,9 @@ export const policyParser: Parser = {
         if (passive) {
           const from = qe + passive[0].length;
           issuers = authoritiesIn(ctx, from, Math.min(text.length, nextClauseEnd(text, from)));
+          // "implemented by Yulin City, Shaanxi Province, on ...": the place runs past the clause's comma.
+          const place = findPlaces(text.slice(from, from + 120))[0];
+          if (issuers && place && place.start === 0 && issuers.subject === place.text.replace(/,.*$/, "")) issuers = { ...issuers, region: place.region };
         }
       }
       if (!issuers && REFERENCE_BEFORE.test(before)) {
@@ -58,7 +61,7 @@ export const policyParser: Parser = {
         referenced = true;
       }
       if (!issuers) continue;
-      const dated = referenced ? { date: "", date_effective: "" } : datesOf(ctx, qs);
+      const dated = referenced ? { date: "", date_effective: "" } : datesOf(ctx, qs, qe);
       out.push(
         newFound(ctx, "policy", {
           kind: "policy",
@@ -78,11 +81,14 @@ export const policyParser: Parser = {
 };
 
 /** Issue date and implementation date: "issued/released on" gives the date, "implemented" the effective date. */
-function datesOf(ctx: SentenceContext, before: number): { date: string; date_effective: string } {
-  const d = ctx.dates.find((x) => x.start < before && x.cue !== "by" && x.cue !== "until" && !inQuotes(ctx, x.start));
+function datesOf(ctx: SentenceContext, before: number, after = before): { date: string; date_effective: string } {
+  const usable = (x: { start: number; cue: string }) => x.cue !== "by" && x.cue !== "until" && !inQuotes(ctx, x.start);
+  // "On May 16, MIIT issued the "..."" (date first) or "The "..." was issued by MIIT on May 16" (date after).
+  const d = ctx.dates.find((x) => x.start < before && usable(x)) ?? ctx.dates.find((x) => x.start >= after && usable(x));
   if (!d) return { date: "", date_effective: "" };
   const resolved = resolveDate(d, ctx.years).date;
-  const verb = new RegExp(String.raw`\b${ISSUE_VERB}\b`, "i").exec(ctx.text.slice(d.end, before));
+  const between = d.start < before ? ctx.text.slice(d.end, before) : ctx.text.slice(after, d.start);
+  const verb = new RegExp(String.raw`\b${ISSUE_VERB}\b`, "i").exec(between);
   if (verb && /^(?:implemented|adopted)$/i.test(verb[0])) return { date: "", date_effective: resolved };
   return { date: resolved, date_effective: "" };
 }
