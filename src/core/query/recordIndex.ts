@@ -17,6 +17,14 @@ export interface Entity {
   readonly records: readonly MgRecord[];
 }
 
+/** An Entity while the index is being built. */
+interface MutableEntity {
+  name: string;
+  readonly key: string;
+  aliases: string[];
+  records: MgRecord[];
+}
+
 export type SubjectResolution =
   | { readonly ok: true; readonly entity: Entity; /** false when the query named only part of the name */ readonly exact: boolean }
   | { readonly ok: false; readonly reason: "empty" }
@@ -49,12 +57,11 @@ export class RecordIndex {
   readonly dataset: Dataset;
   /** Every record, most recent first. */
   readonly records: readonly MgRecord[];
-  /** Every entity, by canonical name (case-insensitive order). */
-  readonly entities: readonly Entity[];
+  private sortedEntities: readonly Entity[] | undefined;
   private readonly entityByKey = new Map<string, Entity>();
   /** Registry spellings (alias keys) of entities in the data that the records never use. */
   private readonly entityByRegistryAlias = new Map<string, Entity>();
-  private readonly entitiesByToken = new Map<string, Entity[]>();
+  private tokenIndex: Map<string, Entity[]> | undefined;
   private readonly byKind = new Map<RecordKind, MgRecord[]>();
   private readonly byEntityKind = new Map<Entity, Map<RecordKind, MgRecord[]>>();
   private readonly byId = new Map<string, MgRecord>();
@@ -82,19 +89,15 @@ export class RecordIndex {
     this.records = records;
 
     // Group spellings by alias key; count how each spelling is used to pick the canonical one.
-    // (Kept lean: at 100k records with ~80k entities, per-entity Maps and Sets dominate the build.)
-    interface Draft {
-      names: string[];
-      records: MgRecord[];
-      lastRecord: MgRecord | null;
-    }
+    // (Kept lean: at 100k records with ~80k entities, per-entity objects and maps dominate the build;
+    // the word index and the sorted entity list are built on first use.)
     interface Spelling {
-      draft: Draft | null;
+      entity: MutableEntity | null;
       asSubject: number;
       total: number;
     }
     const spellings = new Map<string, Spelling>();
-    const drafts = new Map<string, Draft>();
+    const byKey = this.entityByKey as Map<string, MutableEntity>;
     const regions = new Map<string, string>();
     const regionKeys = new Map<string, string>();
     for (const r of records) {
@@ -112,50 +115,33 @@ export class RecordIndex {
         let sp = spellings.get(name);
         if (!sp) {
           const key = aliasKey(name);
-          let draft: Draft | null = null;
+          let entity: MutableEntity | null = null;
           if (key !== "") {
-            draft = drafts.get(key) ?? null;
-            if (!draft) drafts.set(key, (draft = { names: [], records: [], lastRecord: null }));
-            draft.names.push(name);
+            entity = byKey.get(key) ?? null;
+            if (!entity) byKey.set(key, (entity = { name, key, aliases: [], records: [] }));
+            entity.aliases.push(name);
           }
-          spellings.set(name, (sp = { draft, asSubject: 0, total: 0 }));
+          spellings.set(name, (sp = { entity, asSubject: 0, total: 0 }));
         }
-        const d = sp.draft;
-        if (!d) continue;
+        const e = sp.entity;
+        if (!e) continue;
         sp.total++;
         if (i < 0) sp.asSubject++;
         // records arrive sorted, so each entity's list is sorted too; skip the repeat when a
         // record names the entity twice (subject and organisation)
-        if (d.lastRecord !== r) {
-          d.records.push(r);
-          d.lastRecord = r;
-        }
+        if (e.records[e.records.length - 1] !== r) e.records.push(r);
       }
     }
-    const entities: Entity[] = [];
-    for (const [key, d] of drafts) {
-      const names =
-        d.names.length === 1
-          ? d.names
-          : d.names.sort((a, b) => {
-              const sa = spellings.get(a)!;
-              const sb = spellings.get(b)!;
-              return sb.asSubject - sa.asSubject || sb.total - sa.total || (a < b ? -1 : 1);
-            });
-      const entity: Entity = { name: names[0], key, aliases: names, records: d.records };
-      entities.push(entity);
-      this.entityByKey.set(key, entity);
-      const tokens = nameTokens(key);
-      for (let t = 0; t < tokens.length; t++) {
-        const token = tokens[t];
-        if (tokens.indexOf(token) !== t) continue;
-        let list = this.entitiesByToken.get(token);
-        if (!list) this.entitiesByToken.set(token, (list = []));
-        list.push(entity);
+    for (const e of byKey.values()) {
+      if (e.aliases.length > 1) {
+        e.aliases.sort((a, b) => {
+          const sa = spellings.get(a)!;
+          const sb = spellings.get(b)!;
+          return sb.asSubject - sa.asSubject || sb.total - sa.total || (a < b ? -1 : 1);
+        });
+        e.name = e.aliases[0];
       }
     }
-    // plain code-unit order: localeCompare would cost more than the rest of the build on 100k names
-    entities.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
     for (const group of aliases) {
       const keys = [...new Set([group.name, ...group.aliases].map(aliasKey))].filter((k) => k !== "");
       const present = [...new Set(keys.map((k) => this.entityByKey.get(k)).filter((e): e is Entity => e !== undefined))];
@@ -163,8 +149,35 @@ export class RecordIndex {
       if (present.length !== 1) continue;
       for (const k of keys) if (!this.entityByKey.has(k)) this.entityByRegistryAlias.set(k, present[0]);
     }
-    this.entities = entities;
     this.regionNames = [...regions.values()].sort((a, b) => a.localeCompare(b));
+  }
+
+  /** Every entity, in the order of its alias key (sorted on first use). */
+  get entities(): readonly Entity[] {
+    if (!this.sortedEntities) {
+      // plain code-unit order: localeCompare would cost more than the rest of the build on 100k names
+      this.sortedEntities = [...this.entityByKey.values()].sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    }
+    return this.sortedEntities;
+  }
+
+  /** Entities by each word of their alias key (built on first use: only partial names need it). */
+  private entitiesByToken(): Map<string, Entity[]> {
+    if (!this.tokenIndex) {
+      const index = new Map<string, Entity[]>();
+      for (const entity of this.entityByKey.values()) {
+        const tokens = nameTokens(entity.key);
+        for (let t = 0; t < tokens.length; t++) {
+          const token = tokens[t];
+          if (tokens.indexOf(token) !== t) continue;
+          let list = index.get(token);
+          if (!list) index.set(token, (list = []));
+          list.push(entity);
+        }
+      }
+      this.tokenIndex = index;
+    }
+    return this.tokenIndex;
   }
 
   /**
@@ -191,7 +204,7 @@ export class RecordIndex {
     const tokens = [...new Set(nameTokens(key))];
     let candidates: Entity[] | null = null;
     for (const t of tokens) {
-      const withToken = this.entitiesByToken.get(t);
+      const withToken = this.entitiesByToken().get(t);
       if (!withToken) {
         candidates = [];
         break;
