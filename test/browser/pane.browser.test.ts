@@ -174,3 +174,32 @@ it("takes screenshots of every tab in light and dark", async () => {
     await page.context().close();
   }
 });
+
+it("works with the keyboard alone: presets, list, evidence link, tabs", async () => {
+  const page = await openPane();
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    return el ? `${el.getAttribute("role") ?? el.tagName.toLowerCase()}:${(el.getAttribute("aria-label") ?? el.textContent ?? "").trim().slice(0, 40)}` : "";
+  });
+  const tabTo = async (want: RegExp, max = 40) => {
+    for (let i = 0; i < max; i++) {
+      await page.keyboard.press("Tab");
+      if (want.test(await focused())) return;
+    }
+    throw new Error(`Tab never reached ${want}; last: ${await focused()}`);
+  };
+  await tabTo(/^button:Policy dates$/);
+  await page.keyboard.press("Space");
+  await until(() => count(page), (v) => expect(v).toBe(`3 of ${TOTAL} records`));
+  await tabTo(/^listbox:/); // focusing the list selects its first record
+  await page.keyboard.press("ArrowDown");
+  await until(() => page.getByTestId("record-details").textContent(), (v) => expect(v).toContain("@channel: the Test Ministry issued"));
+  await tabTo(/^a:A synthetic article$/);
+  // The tab list: arrows move between tabs, Enter chooses one.
+  await page.getByRole("tab", { name: "Browse" }).focus();
+  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("Enter");
+  await page.getByTestId("fn-formula").waitFor();
+  expect(await page.getByRole("tab", { name: "Functions" }).getAttribute("aria-selected")).toBe("true");
+  await page.context().close();
+});
