@@ -52,3 +52,10 @@ describe("numbers", () => {
     expect(q("the plan for 2026-2030").every((x) => x.unit === "")).toBe(true);
   });
 });
+
+describe("numbers: scales and currencies across a range", () => {
+  it("a scale or currency written once applies to both ends", () => {
+    expect(q("output of 1.1-1.4 million tonnes")[0]).toMatchObject({ value: 1100000, valueMax: 1400000, unit: "t" });
+    expect(q("RMB 4 to 6 billion")[0]).toMatchObject({ value: 4e9, valueMax: 6e9, unit: "CNY" });
+  });
+});

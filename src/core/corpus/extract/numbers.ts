@@ -34,6 +34,9 @@ const QUANTITY_RE = new RegExp(
   "g",
 );
 
+/** The first quantity of a pair that is not a range, matched where the pair starts (sticky). */
+const FIRST_PART_RE = new RegExp(String.raw`${CURRENCY_PREFIX}(?<![\d.,])(?:${NUM})\+?${SCALE}${UNIT}(?:-class|-level|-grade| class| level)?`, "y");
+
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
 
 /** Units that carry their period: "tpa", "t/a", "kt/a" are per year; "t/d", "tpd" per day. */
@@ -90,7 +93,7 @@ export function findQuantities(text: string): Quantity[] {
     if (/[A-Za-z/]\s?$/.test(before) && !prefix && /^\d/.test(whole) && /[A-Z]\/?[A-Z]*\s?$/.test(before)) continue;
     const numStart = m.index + whole.indexOf(num);
     const start = prefix ? m.index + whole.indexOf(prefix) : numStart;
-    const value = parseNumber(num) * (scale ? SCALES[scale.toLowerCase()] : 1);
+    let value = parseNumber(num) * (scale ? SCALES[scale.toLowerCase()] : 1);
     let valueMax: number | null = null;
     let rawUnit = unit1 ?? "";
     let unit = normaliseUnit(rawUnit);
@@ -99,10 +102,13 @@ export function findQuantities(text: string): Quantity[] {
       const u2 = normaliseUnit(unit2 ?? "");
       const v2 = parseNumber(num2) * (scale2 ? SCALES[scale2.toLowerCase()] : scale && !u2 ? SCALES[scale.toLowerCase()] : 1);
       // "2.5 kg to 7 kg", "2.5 to 7 kg": same unit on both ends (the first may be implied by the second).
-      const sameUnit = (unit === "" || u2 === "" || unit === u2) && (unit !== "" || u2 !== "");
-      const joiner = text.slice(m.index, end).match(/\s?(?:to|-|–|~)\s?\d[\d,.]*\S*$/);
-      const isRange = sameUnit && v2 > value && !/\bfrom\s+$/i.test(text.slice(Math.max(0, start - 8), start));
+      const u1 = prefix ? normaliseUnit(prefix) : unit;
+      const sameUnit = (u1 === "" || u2 === "" || u1 === u2) && (u1 !== "" || u2 !== "");
+      // "1.2-1.5 million tonnes": the scale written once applies to both ends.
+      const v1 = !scale && scale2 && !unit1 ? value * SCALES[scale2.toLowerCase()] : value;
+      const isRange = sameUnit && v2 > v1 && !/\bfrom\s+$/i.test(text.slice(Math.max(0, start - 8), start));
       if (isRange) {
+        value = v1;
         valueMax = v2;
         if (unit === "") {
           unit = u2;
@@ -110,7 +116,9 @@ export function findQuantities(text: string): Quantity[] {
         }
       } else {
         // Not a range: keep only the first quantity and let the scan resume at the second.
-        const firstEnd = joiner ? end - joiner[0].length : end;
+        FIRST_PART_RE.lastIndex = m.index;
+        const first = FIRST_PART_RE.exec(text);
+        const firstEnd = first ? m.index + first[0].length : end;
         end = firstEnd;
         QUANTITY_RE.lastIndex = firstEnd;
       }
@@ -123,9 +131,7 @@ export function findQuantities(text: string): Quantity[] {
     const classWord = !!cls || /^-?(?:class|level|grade)\b/.test(text.slice(end));
     // Tonnage written with a capital T attached ("3,200T") or as a class names a machine, not material.
     const machineClass = unit === "t" && (rawUnit === "T" || classWord);
-    if (value === 0 && !/\d/.test(num)) continue;
     out.push({ start, end: start + textOut.length, text: textOut, value, valueMax, unit, rawUnit, qualifier, machineClass });
-    void unit2;
   }
   return out;
 }
