@@ -101,9 +101,11 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
       throw tooBig(declared);
     }
     const total = expectedBytes ?? (Number.isFinite(declared) ? declared : undefined);
-    // With the size declared by the manifest, chunks are copied straight into one buffer of that size
-    // (no second copy of a large file at the end); a body of unknown size is collected, then joined.
-    const into = expectedBytes !== undefined && expectedBytes <= maxBytes ? new Uint8Array(expectedBytes) : undefined;
+    // A body that comes in one chunk is used as is. Otherwise, with the size declared by the manifest,
+    // chunks are copied straight into one buffer of that size (no second copy of a large file at the
+    // end); a body of unknown size is collected, then joined.
+    const sized = expectedBytes !== undefined && expectedBytes <= maxBytes;
+    let into: Uint8Array | undefined;
     const chunks: Uint8Array[] = [];
     let loaded = 0;
     try {
@@ -123,7 +125,12 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
             throw tooBig(loaded + value.byteLength);
           }
           if (into) into.set(value, loaded);
-          else chunks.push(value);
+          else if (sized && chunks.length === 1) {
+            into = new Uint8Array(expectedBytes);
+            into.set(chunks[0], 0);
+            into.set(value, loaded);
+            chunks.length = 0;
+          } else chunks.push(value);
           loaded += value.byteLength;
           opts.onBytes?.(loaded, total);
         }
