@@ -137,6 +137,7 @@ export function findQuantities(text: string): Quantity[] {
 }
 
 const WRITTEN_RE = new RegExp(`(${NUM})${SCALE}`, "g");
+const RANGE_SCALE_RE = new RegExp(String.raw`(${NUM})\s?(?:to|-|–|~)\s?(?:${NUM})\s?(thousand|million|billion|trillion|mn|bn)\b`, "g");
 
 /** The numbers written in a text, separators removed ("1,350 mt and 2.5 kg" -> [1350, 2.5]): for provenance checks. */
 export function writtenNumbers(text: string): number[] {
@@ -148,5 +149,8 @@ export function writtenNumbers(text: string): number[] {
     out.push(base);
     if (m[2]) out.push(base * SCALES[m[2].toLowerCase()]);
   }
+  // "1.1-1.4 million": the scale written once is written for both ends.
+  RANGE_SCALE_RE.lastIndex = 0;
+  for (let m = RANGE_SCALE_RE.exec(text); m; m = RANGE_SCALE_RE.exec(text)) out.push(parseNumber(m[1]) * SCALES[m[2].toLowerCase()]);
   return out;
 }
