@@ -7,6 +7,7 @@ import type { MgRecord } from "../core/model/record";
 import { columnsOf } from "../core/table/columns";
 import { excelSerialToUtcDate } from "../core/table/dates";
 import { isWebUrl } from "../core/table/cells";
+import { fitCell } from "../core/table/plan";
 import type { TableSpec } from "../core/table/presets";
 
 const MAX_WIDTH = 60;
@@ -40,12 +41,17 @@ export async function buildXlsx(records: readonly MgRecord[], spec: TableSpec, d
           widths[j] = Math.max(widths[j], String(c.value).length + 1);
           return;
         case "date":
+          if (c.date.serial < 61) { // before March 1900 Excel has no real date: keep the ISO text
+            cell.value = c.iso;
+            cell.numFmt = "@";
+            return;
+          }
           cell.value = excelSerialToUtcDate(c.date.serial);
           cell.numFmt = c.date.format;
           widths[j] = Math.max(widths[j], 12);
           return;
         case "text":
-          cell.value = c.text;
+          cell.value = fitCell(c.text);
           cell.numFmt = "@";
           widths[j] = Math.max(widths[j], Math.min(MAX_WIDTH, c.text.length + 1));
           return;

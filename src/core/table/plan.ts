@@ -42,8 +42,19 @@ export interface PlanOptions {
 
 export const DEFAULT_CHUNK_BYTES = 2_000_000;
 export const DEFAULT_CHUNK_ROWS = 5_000;
-/** Request framing of one hyperlink assignment (object path, property name, JSON wrapping), generous. */
-const LINK_OVERHEAD_BYTES = 200;
+/** Request framing of one hyperlink assignment (the getCell object path and the property-set action). */
+const LINK_OVERHEAD_BYTES = 400;
+/** Excel holds at most this many characters in a cell (writing more fails the whole request). */
+export const MAX_CELL_CHARS = 32_767;
+/** Excel's 1900 date system starts on 1 March 1900 as far as dates are reliable (serial 61). */
+const FIRST_RELIABLE_SERIAL = 61;
+
+/** Text as Excel can hold it: longer text is cut, visibly, never silently. */
+export function fitCell(text: string): string {
+  if (text.length <= MAX_CELL_CHARS) return text;
+  const note = ` … [cut: ${text.length} characters, Excel holds ${MAX_CELL_CHARS}]`;
+  return text.slice(0, MAX_CELL_CHARS - note.length) + note;
+}
 /** Per-chunk framing: range lookup, the two property sets, suspend calls. */
 const CHUNK_OVERHEAD_BYTES = 2_000;
 
@@ -106,8 +117,11 @@ export function excelRow(r: MgRecord, columns: readonly ColumnDef[], formats: st
     switch (c.kind) {
       case "empty": row[j] = ""; break;
       case "number": row[j] = c.value; break;
-      case "date": row[j] = c.date.serial; formats[j] = c.date.format; break;
-      case "text": row[j] = quotePrefixed(c.text); break;
+      case "date":
+        if (c.date.serial >= FIRST_RELIABLE_SERIAL) { row[j] = c.date.serial; formats[j] = c.date.format; }
+        else { row[j] = c.iso; formats[j] = "@"; } // before March 1900 Excel has no real date: keep the ISO text
+        break;
+      case "text": row[j] = quotePrefixed(fitCell(c.text)); break;
       case "url":
         row[j] = quotePrefixed(c.url);
         if (isWebUrlCached(c.url)) links.push({ col: j, url: c.url });
