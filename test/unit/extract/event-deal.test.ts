@@ -30,6 +30,16 @@ describe("event parser", () => {
     expect(ofKind(drafts, "event")).toEqual([]);
   });
 
+  it("the agent of a passive ('was awarded ... by the FDA') is involved, not the subject; 'X by Y' authorship is", () => {
+    const drafts = extract([
+      ["In March, the magnesium stent developed by Qiantang Medical Co., Ltd. completed enrollment.", "In June, the stent was granted a breakthrough designation by the US Food and Drug Administration (FDA)."],
+    ], about2023);
+    expect(ofKind(drafts, "event").map((e) => [e.date, e.subject, e.organizations])).toEqual([
+      ["2023-03", "Qiantang Medical", ["Qiantang Medical"]],
+      ["2023-06", "Qiantang Medical", ["Qiantang Medical", "FDA"]],
+    ]);
+  });
+
   it("market statistics that name no one are measurements, not events", () => {
     const drafts = extract([["Inventories rose to 140,000 mt at the end of February."], ["Exports in January totalled 31,000 mt, down 9% year on year."]], about2023);
     expect(ofKind(drafts, "event")).toEqual([]);

@@ -57,7 +57,13 @@ function leadOf(ctx: SentenceContext, from: number) {
   const offset = ctx.text.length - rest.length;
   const brk = /,\s(?!(?:Ltd|Inc)\b)|;\s/.exec(rest);
   const mainEnd = offset + (brk ? brk.index : rest.length);
-  const main = ctx.orgs.filter((m) => m.start >= offset && m.start < mainEnd);
+  const inMain = ctx.orgs.filter((m) => m.start >= offset && m.start < mainEnd);
+  // "was awarded ... by the FDA": the agent of a passive is not what the event is about, unless no one else is named.
+  const passive = /\b(?:was|were|been|being|is|are)\s+(?:\w+ly\s+)?\w+(?:ed|en)\b/.test(ctx.text.slice(offset, mainEnd));
+  const agents = passive ? inMain.filter((m) => /\bby\s+(?:the\s+)?(?:US\s+|U\.S\.\s+)?$/.test(ctx.text.slice(Math.max(0, m.start - 12), m.start))) : [];
+  const agentNames = new Set(agents.map((m) => m.entity.name));
+  const others = inMain.filter((m) => !agentNames.has(m.entity.name));
+  const main = others.length > 0 ? others : agents.length > 0 && (ctx.discourse?.subject || ctx.headingOrgs.length > 0) ? [] : inMain;
   if (main.length === 0 && ctx.discourse?.subject) {
     const who = whoIsInvolved({ ...ctx, orgs: [] }, { inherit: true });
     for (const m of ctx.orgs) if (!who.organizations.includes(m.entity.name)) who.organizations.push(m.entity.name);
