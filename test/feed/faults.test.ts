@@ -195,6 +195,12 @@ describe("fault matrix: the data in use is unchanged and the message is one clea
     ["manifest missing generated_at", () => serve("nogen", withManifest(good, (m) => delete m.generated_at)), 'The feed\'s manifest.json is missing the field "generated_at".'],
     ["manifest not JSON", () => serve("notjson", { ...good, "manifest.json": utf8("<html>Welcome</html>") }), "The feed's manifest.json is not valid JSON."],
     ["manifest listing a path", () => serve("traversal", withManifest(good, (m) => (m.files[1].name = "../secret.csv"))), 'The feed\'s manifest.json has an invalid "files.1.name" (expected a plain file name such as records.csv).'],
+    [
+      "dataset-info.json disagrees with the manifest",
+      () => serve("infomismatch", replaceFile(good, "dataset-info.json", utf8(text(good["dataset-info.json"]).replace("2031-03-01.11112222", "2031-03-01.33334444")))),
+      'The feed\'s dataset-info.json says version "2031-03-01.33334444" but its manifest.json says "2031-03-01.11112222".',
+    ],
+    ["manifest over its size limit", () => serve("bigmanifest", { ...good, "manifest.json": utf8(" ".repeat(300 * 1024) + text(good["manifest.json"])) }), "manifest.json is larger than the limit of 256.0 KB, so it was not downloaded."],
     ["record count disagrees", () => serve("count", replaceFile(good, "records.csv", utf8([header(), ...rows().slice(1)].join("\r\n")))), "records.csv holds 4 records but the manifest says 5."],
   ];
 
