@@ -135,10 +135,14 @@ it("parses a large feed in a Web Worker and swaps it in", async () => {
       }
     };
   });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
   await openDataTab(page);
   await refreshFrom(page, `${server.url}/bigfeed/`);
   await page.getByTestId("refresh-result").waitFor({ timeout: 60_000 });
   expect(await page.getByTestId("refresh-result").textContent()).toMatch(/^Now using version 2031-05-01\.b16b16b1 \(as of 2031-05-01\) with 15,000 records/);
+  await page.waitForTimeout(500); // a late message from the finished worker would surface here
+  expect(errors).toEqual([]);
   // One worker checks that blob: workers run at all, one is papaparse's.
   expect(await page.evaluate(() => (window as unknown as { __workers: number }).__workers)).toBe(2);
   await context.close();
