@@ -63,14 +63,8 @@ export function findPlaces(text: string): Place[] {
  */
 export function regionFromName(name: string): string {
   const n = name.replace(/^the /i, "");
-  for (const p of PROVINCE_NAMES) {
-    if (n === p || n.startsWith(p + " ")) {
-      const rest = n.slice(p.length + 1);
-      if (/^(Provincial|Province|Municipal|Autonomous|Uygur|Zhuang|Hui|Special)\b/.test(rest) || rest === "") return p;
-      // "Shanghai Jiao Tong University": a city-named organisation, not a government: region is the place anyway.
-      return p;
-    }
-  }
+  // "Anhui Provincial ...", "Shanghai Jiao Tong University": a name that opens with a province is from there.
+  for (const p of PROVINCE_NAMES) if (n === p || n.startsWith(p + " ")) return p;
   const local = /^([A-Z][a-z]+(?:[ '’-][A-Z][a-z]+)?) (?:City|County|Municipal|Prefecture|District)\b/.exec(n);
   if (local) return local[1];
   // "People's Government of Shaanxi Province", "Development Commission of Hefei City"

@@ -6,7 +6,7 @@ const PRONOUN_NP = /^(it|its|they|their|them|this|these|that|those|such)$/i;
 
 /** Clean a noun phrase: drop determiners, superlative framing and trailing modifiers; "" if nothing is left. */
 export function cleanNounPhrase(np: string): string {
-  let s = np.trim().replace(/[“”"]/g, (q) => q).replace(/\s+/g, " ");
+  let s = np.trim().replace(/\s+/g, " ");
   s = s.replace(/^(?:the|a|an|this|that|these|those|its|their|our|his|her|each|every)\s+/i, "");
   // "the vehicle's curb weight" names the vehicle.
   s = s.replace(/['’]s?\s+(?:(?:total|net|product|overall|curb|kerb|own|dry|unit)\s+)?weight$/i, "");
