@@ -113,6 +113,7 @@ export function instructions(https: Https, feed: boolean): string {
     "  macOS: copy manifest.xml to ~/Library/Containers/com.microsoft.Excel/Data/Documents/wef/ (create it),",
     "    restart Excel, then Home > Add-ins > My Add-ins > Magnesium Tracker.",
     "",
+    "Serves one build; MG_START_WATCH=1 rebuilds on source changes, MG_START_MODE=development builds faster.",
     "Press Ctrl-C to stop.",
   ].join("\n");
 }
@@ -122,6 +123,9 @@ async function main(): Promise<void> {
   const feed = publishFeed();
   const makeConfig = require(path.join(ROOT, "webpack.config.js")) as (env: unknown, argv: { mode: string }) => webpack.Configuration;
   const config = makeConfig({}, { mode: MODE });
+  // Serve one build; rebuilding on every source change is opt-in (MG_START_WATCH=1) so that Excel
+  // never waits on a rebuild it did not ask for.
+  if (process.env.MG_START_WATCH !== "1") config.watchOptions = { ignored: /./ };
   const compiler = webpack(config);
   const server = new WebpackDevServer(
     {
