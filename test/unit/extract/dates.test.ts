@@ -23,6 +23,11 @@ describe("dates", () => {
     expect(first("From June 28 to July 2, a fair ran.", about2023)).toEqual({ date: "2023-06-28", date_end: "2023-07-02" });
   });
 
+  it("'May 16 and June 2' are two dates; 'September 21 and 22' is one span", () => {
+    expect(findDates("On May 16 and June 2, the plants restarted.").map((d) => resolveDate(d, about2023).date)).toEqual(["2023-05-16", "2023-06-02"]);
+    expect(first("On September 21 and 22, a forum met.", about2023)).toEqual({ date: "2023-09-21", date_end: "2023-09-22" });
+  });
+
   it("ignores the clock time before a date", () => {
     expect(first("At 09:41 on July 19, the rocket lifted off.", about2023)?.date).toBe("2023-07-19");
   });

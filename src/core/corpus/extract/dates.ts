@@ -89,7 +89,9 @@ export function findDates(text: string): DateMention[] {
       const endMonth = m[3] ? monthIndex(m[3]) : month;
       const endDay = +m[4];
       // "May 16 and 17" style pairs and ranges: the end must come after the start.
-      if (validDay(endMonth, endDay) && (endMonth > month || (endMonth === month && endDay > day))) {
+      // "May 16 and June 2" are two dates; "September 21 and 22" or "between May 5 and June 2" one span.
+      const andAcrossMonths = /\sand\s/.test(m[0]) && endMonth !== month && !/\bbetween\s+$/i.test(text.slice(Math.max(0, m.index - 10), m.index));
+      if (!andAcrossMonths && validDay(endMonth, endDay) && (endMonth > month || (endMonth === month && endDay > day))) {
         d.endMonth = endMonth;
         d.endDay = endDay;
         if (d.year) d.endYear = d.year;
@@ -100,6 +102,7 @@ export function findDates(text: string): DateMention[] {
           d.end = d.start + short[0].length;
           d.text = short[0];
           delete d.year;
+          MONTH_DAY_RE.lastIndex = d.end; // the second date is a date of its own
         }
       }
     }
