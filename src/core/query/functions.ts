@@ -328,7 +328,7 @@ export function source(index: RecordIndex, subject: Arg, kind?: Arg): Answer<str
   const r = hit.value.record;
   if (r.source_url) return value(r.source_url);
   const where = [r.source_title && `"${r.source_title}"`, r.source_outlet, r.source_published].filter(Boolean).join(", ");
-  return notAvailable(`The source of this record has no URL${where ? `: ${where}` : ""}.`);
+  return notAvailable(`The source of this record has no URL: ${where || `source ${r.source_id}`}.`);
 }
 
 // ---------------------------------------------------------------------------------------------
