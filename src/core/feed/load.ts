@@ -166,6 +166,7 @@ async function loadFeedUnwrapped(feedUrl: string, opts: LoadFeedOptions): Promis
   // The hash is computed off the main thread (Web Crypto) while the text is parsed; nothing parsed is
   // used unless the hash matches, and a mismatch is reported as such whatever the parser thought.
   const hash = sha256Hex(csvBytes);
+  hash.catch(() => undefined); // awaited below; this only keeps a cancelled refresh from an unhandled rejection
   progress({ phase: "parse", message: `Checking ${manifest.count.toLocaleString("en-US")} records`, fraction: 0.6 });
   let records: MgRecord[] | undefined;
   let parseError: unknown;
