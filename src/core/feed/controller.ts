@@ -165,6 +165,7 @@ export class RefreshController {
 
     // Past this point the refresh is no longer cancellable: the verified data goes in as a whole.
     progress({ phase: "swap", message: "Building the index and switching to the new data", fraction: 0.92 }, false);
+    await new Promise((resolve) => setTimeout(resolve, 0)); // let the pane show it: the swap below is synchronous
     // Diff against what is in use at the moment of the swap (it may have changed during the download).
     const before = this.deps.store.current()?.dataset;
     const diff = before && before !== current?.dataset ? diffRecords(before.records, result.dataset.records) : result.diff;
