@@ -1,6 +1,6 @@
 // The feed core without a network: publish -> parse round trip, strict parsing, versions, diff.
 import { publishFeed } from "../../src/core/feed/publish";
-import { parseRecordsCsv, parseStrictNumber } from "../../src/core/feed/csv";
+import { parseRecordsCsv, parseRecordsCsvAsync, parseStrictNumber } from "../../src/core/feed/csv";
 import { parseManifest } from "../../src/core/feed/manifest";
 import { compareVersions } from "../../src/core/feed/version";
 import { diffRecords } from "../../src/core/feed/diff";
@@ -86,6 +86,20 @@ describe("records.csv parser", () => {
     expect(parseStrictNumber("-12.5")).toBe(-12.5);
     expect(parseStrictNumber("1e+21")).toBe(1e21);
     for (const bad of ["1,5", " 1", "0x10", "NaN", "Infinity", "1.", ".5", "+1", "01"]) expect(parseStrictNumber(bad)).toBeUndefined();
+  });
+});
+
+describe("parsing without freezing the page", () => {
+  it("reads one chunk per task, reports progress, and stops between chunks when cancelled", async () => {
+    const csv = recordsToCsv(rangeRecords(1, 200));
+    const seen: number[] = [];
+    expect(await parseRecordsCsvAsync(csv, { chunkChars: 2000, onProgress: (done) => seen.push(done) })).toEqual(rangeRecords(1, 200));
+    expect(seen.length).toBeGreaterThan(10);
+    expect(seen[seen.length - 1]).toBe(199);
+
+    const abort = new AbortController();
+    const cancelled = parseRecordsCsvAsync(csv, { chunkChars: 2000, signal: abort.signal, onProgress: (done) => done > 50 && abort.abort() });
+    await expect(cancelled).rejects.toThrow("The refresh was cancelled, so the data in use is unchanged.");
   });
 });
 

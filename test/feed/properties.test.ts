@@ -5,7 +5,7 @@ import fc from "fast-check";
 import { createHash } from "crypto";
 import { DataStore } from "../../src/core/data/store";
 import { RefreshController, StoredFeedData } from "../../src/core/feed/controller";
-import { parseRecordsCsv, RecordRowReader } from "../../src/core/feed/csv";
+import { parseRecordsCsv, parseRecordsCsvAsync, RecordRowReader } from "../../src/core/feed/csv";
 import { recordToRow } from "../../src/core/model/csv";
 import { FeedError } from "../../src/core/feed/errors";
 import { parseManifest } from "../../src/core/feed/manifest";
@@ -103,6 +103,22 @@ describe("chunked parsing and fast validation agree with the plain definitions",
         expect(outcome(() => parseRecordsCsv(csv, { chunkChars }))).toEqual(outcome(() => parseRecordsCsv(csv, { chunkChars: 1e9 })));
       }),
       { numRuns: 300 },
+    );
+  });
+
+  it("parsing one chunk per task gives what the synchronous parser gives", async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(mutation, { maxLength: 3 }), fc.integer({ min: 1, max: 400 }), async (muts, chunkChars) => {
+        const csv = mutate(text(good["records.csv"]), muts);
+        let asyncOutcome;
+        try {
+          asyncOutcome = { ok: await parseRecordsCsvAsync(csv, { chunkChars }) };
+        } catch (e) {
+          asyncOutcome = { error: (e as Error).message };
+        }
+        expect(asyncOutcome).toEqual(outcome(() => parseRecordsCsv(csv, { chunkChars: 1e9 })));
+      }),
+      { numRuns: 150 },
     );
   });
 

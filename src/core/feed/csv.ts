@@ -196,46 +196,72 @@ export interface ParseCsvOptions {
   onProgress?: (done: number, fraction: number) => void;
   /** Parse in a Web Worker (papaparse's own, from a Blob URL) when the text is at least this long; Infinity = never. */
   workerThresholdChars?: number;
-  /** Main thread: characters parsed per chunk. */
+  /** Characters parsed per chunk (one chunk per task on this thread; one message per chunk from the worker). */
   chunkChars?: number;
-  /** Worker: rows validated between yields to the event loop (keeps the pane responsive, lets Cancel land). */
-  chunkRows?: number;
 }
 
 /**
- * Parse + validate a whole records.csv text, synchronously. The text is parsed in chunks and each
- * chunk's rows become records at once, so the raw rows of the whole file never exist together
- * (about half the peak memory of parse-then-convert, and less garbage to collect).
+ * Turns papaparse's chunks into records as they come, so the raw rows of the whole file never exist
+ * together. Problems are reported in file order whatever the chunking: rows before papaparse's first
+ * error in a chunk are checked first, then that error.
+ */
+class ChunkConsumer {
+  readonly records: MgRecord[] = [];
+  private readonly reader = new RecordRowReader();
+  /** Index in the file of the next row (0 = the header). */
+  private next = 0;
+  /** End of the last chunk taken: papaparse's worker posts its first chunk again at the end. */
+  private lastCursor = -1;
+
+  constructor(private readonly length: number, private readonly onProgress?: (done: number, fraction: number) => void) {}
+
+  take(results: Papa.ParseResult<string[]>): void {
+    const cursor = results.meta.cursor;
+    if (typeof cursor === "number") {
+      if (cursor <= this.lastCursor) return;
+      this.lastCursor = cursor;
+    }
+    const rows = results.data;
+    const firstError = results.errors.reduce((m, e) => Math.min(m, typeof e.row === "number" ? e.row : 0), Infinity);
+    const upTo = Math.min(rows.length, firstError);
+    let i = 0;
+    if (this.next === 0 && upTo > 0) {
+      checkHeader(rows[0]);
+      i = 1;
+    }
+    for (; i < upTo; i++) this.records.push(this.reader.read(rows[i], this.next + i + 1));
+    checkPapaErrors(results.errors, this.next);
+    this.next += rows.length;
+    this.onProgress?.(this.records.length, Math.min(1, (cursor ?? 0) / Math.max(1, this.length)));
+  }
+
+  finish(): MgRecord[] {
+    if (this.next === 0) checkHeader(undefined);
+    checkUniqueIds(this.records);
+    return this.records;
+  }
+}
+
+// papaparse's typings allow `chunk` only for files and streams (and no string in a worker); a string is
+// chunked the same way, in a worker too: these calls are the documented ones.
+const parseUntyped = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
+
+function chunkConfig(text: string, chunkChars?: number) {
+  return { ...PAPA_CONFIG, newline: detectNewline(text), chunkSize: Math.max(1, chunkChars ?? DEFAULT_CHUNK_CHARS) };
+}
+
+/**
+ * Parse + validate a whole records.csv text, synchronously (the CLI, tests, publishing). Parsed in
+ * chunks, each chunk's rows becoming records at once (about half the peak memory of parse-then-convert).
  */
 export function parseRecordsCsv(text: string, opts: Pick<ParseCsvOptions, "chunkChars" | "onProgress"> = {}): MgRecord[] {
-  const reader = new RecordRowReader();
-  const records: MgRecord[] = [];
-  let next = 0; // index in the file of the next row (0 = the header)
+  const consumer = new ChunkConsumer(text.length, opts.onProgress);
   let failure: unknown;
-  const length = Math.max(1, text.length);
-  // papaparse's typings allow `chunk` only for files and streams; a string is chunked the same way.
-  const parseChunked = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
-  parseChunked(text, {
-    ...PAPA_CONFIG,
-    newline: detectNewline(text),
-    chunkSize: Math.max(1, opts.chunkChars ?? DEFAULT_CHUNK_CHARS),
+  parseUntyped(text, {
+    ...chunkConfig(text, opts.chunkChars),
     chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
       try {
-        // Problems are reported in file order whatever the chunking: rows before papaparse's first
-        // error are checked first, then that error.
-        const rows = results.data;
-        const firstError = results.errors.reduce((m, e) => Math.min(m, typeof e.row === "number" ? e.row : 0), Infinity);
-        const upTo = Math.min(rows.length, firstError);
-        let i = 0;
-        if (next === 0 && upTo > 0) {
-          checkHeader(rows[0]);
-          i = 1;
-        }
-        for (; i < upTo; i++) records.push(reader.read(rows[i], next + i + 1));
-        checkPapaErrors(results.errors, next);
-        if (rows.length === 0) return;
-        next += rows.length;
-        opts.onProgress?.(records.length, Math.min(1, results.meta.cursor / length));
+        consumer.take(results);
       } catch (e) {
         failure = e;
         parser.abort();
@@ -243,19 +269,77 @@ export function parseRecordsCsv(text: string, opts: Pick<ParseCsvOptions, "chunk
     },
   });
   if (failure) throw failure;
-  if (next === 0) checkHeader(undefined);
-  checkUniqueIds(records);
-  return records;
+  return consumer.finish();
 }
 
 /** Default: text above 4 MB is parsed off the main thread where Web Workers exist (never in Node). */
 export const DEFAULT_WORKER_THRESHOLD_CHARS = 4 * 1024 * 1024;
 
+const CANCELLED = "The refresh was cancelled, so the data in use is unchanged.";
+
 function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new FeedError("cancelled", "The refresh was cancelled, so the data in use is unchanged.");
+  if (signal?.aborted) throw new FeedError("cancelled", CANCELLED);
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setTimeout(resolve, 0));
+/** Lets the page paint and handle a click between chunks (setImmediate in Node; a message task in browsers, not clamped like setTimeout). */
+function nextTask(): Promise<void> {
+  const g = globalThis as { setImmediate?: (cb: () => void) => unknown; MessageChannel?: typeof MessageChannel };
+  if (typeof g.setImmediate === "function") return new Promise((resolve) => g.setImmediate!(resolve));
+  if (typeof g.MessageChannel === "function") {
+    return new Promise((resolve) => {
+      const channel = new g.MessageChannel!();
+      channel.port1.onmessage = () => {
+        channel.port1.close();
+        resolve();
+      };
+      channel.port2.postMessage(null);
+    });
+  }
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * On this thread, one chunk per task: papaparse is paused after each chunk and resumed on the next
+ * task, so the pane stays responsive and Cancel lands between chunks.
+ */
+function parseRecordsCsvYielding(text: string, opts: ParseCsvOptions): Promise<MgRecord[]> {
+  return new Promise((resolve, reject) => {
+    const consumer = new ChunkConsumer(text.length, opts.onProgress);
+    let settled = false;
+    const fail = (e: unknown, parser?: Papa.Parser) => {
+      if (settled) return;
+      settled = true;
+      parser?.abort();
+      reject(e);
+    };
+    parseUntyped(text, {
+      ...chunkConfig(text, opts.chunkChars),
+      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
+        if (settled) return;
+        try {
+          consumer.take(results);
+        } catch (e) {
+          return fail(e, parser);
+        }
+        parser.pause();
+        void nextTask().then(() => {
+          if (settled) return;
+          if (opts.signal?.aborted) fail(new FeedError("cancelled", CANCELLED), parser);
+          else parser.resume();
+        });
+      },
+      complete() {
+        if (settled) return;
+        settled = true;
+        try {
+          resolve(consumer.finish());
+        } catch (e) {
+          reject(e);
+        }
+      },
+    });
+  });
+}
 
 let blobWorkersWork: Promise<boolean> | undefined;
 
@@ -289,79 +373,69 @@ function canUseBlobWorkers(): Promise<boolean> {
   return blobWorkersWork;
 }
 
-/** Parses rows in papaparse's worker; resolves null when workers are unavailable or fail to start (caller parses inline). */
-async function parseRowsInWorker(text: string, signal?: AbortSignal): Promise<string[][] | null> {
+/**
+ * In papaparse's Web Worker: the worker parses chunk after chunk and posts each one's rows; this thread
+ * turns each into records as it arrives. Parsing and checking overlap, and no single task handles more
+ * than one chunk. Resolves null when workers cannot be used here (the caller parses on this thread).
+ */
+async function parseRecordsInWorker(text: string, opts: ParseCsvOptions): Promise<MgRecord[] | null> {
   if (!Papa.WORKERS_SUPPORTED || typeof Blob === "undefined" || !(await canUseBlobWorkers())) return null;
   return new Promise((resolve, reject) => {
+    const consumer = new ChunkConsumer(text.length, opts.onProgress);
     let settled = false;
-    const onAbort = () => {
+    let abortWorker: (() => void) | undefined;
+    const settle = (fn: () => void) => {
       if (settled) return;
       settled = true;
-      reject(new FeedError("cancelled", "The refresh was cancelled, so the data in use is unchanged."));
+      opts.signal?.removeEventListener("abort", onAbort);
+      fn();
     };
-    signal?.addEventListener("abort", onAbort, { once: true });
+    const onAbort = () => {
+      abortWorker?.();
+      settle(() => reject(new FeedError("cancelled", CANCELLED)));
+    };
+    opts.signal?.addEventListener("abort", onAbort, { once: true });
     try {
-      // papaparse's typings have no overload for a string in a worker; the call is the documented one.
-      // No `chunk` here: in a worker papaparse would post the first chunk twice; the rows come in one message.
-      const parseInWorker = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
-      parseInWorker(text, {
-        ...PAPA_CONFIG,
-        newline: detectNewline(text),
+      parseUntyped(text, {
+        ...chunkConfig(text, opts.chunkChars),
         worker: true,
-        complete(results: Papa.ParseResult<string[]>) {
+        chunk(results: Papa.ParseResult<string[]>, handle: { abort(): void }) {
+          abortWorker = () => handle.abort();
           if (settled) return;
-          settled = true;
-          signal?.removeEventListener("abort", onAbort);
           try {
-            checkPapaErrors(results.errors);
-            resolve(results.data);
+            consumer.take(results);
           } catch (e) {
-            reject(e);
+            handle.abort();
+            settle(() => reject(e));
           }
         },
+        complete() {
+          settle(() => {
+            try {
+              resolve(consumer.finish());
+            } catch (e) {
+              reject(e);
+            }
+          });
+        },
         error() {
-          if (settled) return;
-          settled = true;
-          signal?.removeEventListener("abort", onAbort);
-          resolve(null);
+          settle(() => resolve(null));
         },
       });
     } catch {
-      settled = true;
-      signal?.removeEventListener("abort", onAbort);
-      resolve(null);
+      settle(() => resolve(null));
     }
   });
 }
 
 /**
- * Parse + validate records.csv without freezing the page where it matters: a large text is parsed in a
- * Web Worker (when the page has workers) and its rows validated in chunks with a yield between them, so
- * the pane repaints and Cancel lands. Without workers (Node, a page that forbids them) the text is parsed
- * on this thread with parseRecordsCsv.
+ * Parse + validate records.csv without freezing the page: a large text in a Web Worker (when the page
+ * has workers), anything else on this thread one chunk per task; cancellable through `signal`.
  */
 export async function parseRecordsCsvAsync(text: string, opts: ParseCsvOptions = {}): Promise<MgRecord[]> {
-  const { signal, onProgress } = opts;
+  throwIfAborted(opts.signal);
   const threshold = opts.workerThresholdChars ?? DEFAULT_WORKER_THRESHOLD_CHARS;
-  throwIfAborted(signal);
-  const rows = text.length >= threshold ? await parseRowsInWorker(text, signal) : null;
-  throwIfAborted(signal);
-  if (rows === null) return parseRecordsCsv(text, opts);
-
-  const chunk = Math.max(1, opts.chunkRows ?? 10000);
-  checkHeader(rows[0]);
-  const total = rows.length - 1;
-  const reader = new RecordRowReader();
-  const records: MgRecord[] = new Array(total);
-  for (let start = 1; start < rows.length; start += chunk) {
-    const end = Math.min(rows.length, start + chunk);
-    for (let i = start; i < end; i++) records[i - 1] = reader.read(rows[i], i + 1);
-    onProgress?.(end - 1, total ? (end - 1) / total : 1);
-    if (end < rows.length) {
-      await yieldToEventLoop();
-      throwIfAborted(signal);
-    }
-  }
-  checkUniqueIds(records);
-  return records;
+  const inWorker = text.length >= threshold ? await parseRecordsInWorker(text, opts) : null;
+  throwIfAborted(opts.signal);
+  return inWorker ?? parseRecordsCsvYielding(text, opts);
 }
