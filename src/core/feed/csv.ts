@@ -115,9 +115,13 @@ function recordFrom(v: unknown[]): MgRecord {
 const RECORD_FROM_ORDER = Object.keys(recordFrom(RECORD_COLUMNS.map(() => "")));
 if (RECORD_FROM_ORDER.join() !== RECORD_COLUMNS.join()) throw new Error("feed/csv.ts recordFrom is out of step with RECORD_COLUMNS");
 
+const ID_COLUMN = RECORD_COLUMNS.indexOf("id");
+
 export class RecordRowReader {
   private readonly accepted: Set<string>[] = RECORD_COLUMNS.map(() => new Set<string>());
   private readonly values: unknown[] = new Array(COLUMN_COUNT);
+  /** Every id read so far, with its row: a repeated id is refused at the row that repeats it. */
+  private readonly ids = new Map<string, number>();
 
   /**
    * Turns one data row into a validated record. `rowNumber` is the spreadsheet row (header = 1).
@@ -144,6 +148,11 @@ export class RecordRowReader {
       }
       values[i] = v;
       if (!allAccepted || FREE_COLUMN[i]) continue;
+      if (i === ID_COLUMN) {
+        // Ids are all distinct: no memory of accepted cells, the schema runs on each.
+        if (!FIELD_SCHEMAS[i].safeParse(v).success) allAccepted = false;
+        continue;
+      }
       const seen = this.accepted[i];
       if (seen.size < ACCEPTED_CACHE_LIMIT) {
         if (seen.has(cell)) continue;
@@ -151,15 +160,24 @@ export class RecordRowReader {
         else allAccepted = false;
       } else if (!seen.has(cell) && !FIELD_SCHEMAS[i].safeParse(v).success) allAccepted = false;
     }
-    const obj = recordFrom(values);
-    if (allAccepted) return obj;
-    const result = MgRecordSchema.safeParse(obj);
-    if (result.success) return result.data;
-    const issue = result.error.issues[0];
-    const field = String(issue.path[0] ?? "(row)");
-    const raw = row[RECORD_COLUMNS.indexOf(field as (typeof RECORD_COLUMNS)[number])];
-    const shown = raw === undefined ? "" : raw === "" ? " (the cell is empty)" : ` (found "${oneLine(raw, 40)}")`;
-    throw new FeedError("invalid_row", `Row ${rowNumber} of ${RECORDS_FILE} has an invalid "${field}": ${lowerFirst(issue.message.replace(/\.$/, ""))}${shown}.`);
+    let record = recordFrom(values);
+    if (!allAccepted) {
+      const result = MgRecordSchema.safeParse(record);
+      if (!result.success) {
+        const issue = result.error.issues[0];
+        const field = String(issue.path[0] ?? "(row)");
+        const raw = row[RECORD_COLUMNS.indexOf(field as (typeof RECORD_COLUMNS)[number])];
+        const shown = raw === undefined ? "" : raw === "" ? " (the cell is empty)" : ` (found "${oneLine(raw, 40)}")`;
+        throw new FeedError("invalid_row", `Row ${rowNumber} of ${RECORDS_FILE} has an invalid "${field}": ${lowerFirst(issue.message.replace(/\.$/, ""))}${shown}.`);
+      }
+      record = result.data;
+    }
+    const first = this.ids.get(record.id);
+    if (first !== undefined) {
+      throw new FeedError("invalid_row", `Row ${rowNumber} of ${RECORDS_FILE} repeats the id "${oneLine(record.id, 40)}" of row ${first}.`);
+    }
+    this.ids.set(record.id, rowNumber);
+    return record;
   }
 }
 
@@ -170,21 +188,6 @@ export function rowToRecord(row: readonly string[], rowNumber: number): MgRecord
 
 function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
-}
-
-/** Checks ids are unique; `firstRow` is the spreadsheet row of records[0]. */
-export function checkUniqueIds(records: readonly MgRecord[], firstRow = 2): void {
-  const ids = new Set<string>();
-  for (const r of records) ids.add(r.id);
-  if (ids.size === records.length) return;
-  const seen = new Map<string, number>();
-  for (let i = 0; i < records.length; i++) {
-    const prev = seen.get(records[i].id);
-    if (prev !== undefined) {
-      throw new FeedError("invalid_row", `Row ${i + firstRow} of ${RECORDS_FILE} repeats the id "${oneLine(records[i].id, 40)}" of row ${prev + firstRow}.`);
-    }
-    seen.set(records[i].id, i);
-  }
 }
 
 /** Main-thread parsing reads the text this many characters at a time (papaparse keeps rows whole across chunks). */
@@ -237,7 +240,6 @@ class ChunkConsumer {
 
   finish(): MgRecord[] {
     if (this.next === 0) checkHeader(undefined);
-    checkUniqueIds(this.records);
     return this.records;
   }
 }
