@@ -18,7 +18,12 @@ export const DATA_WAIT_MS = 15_000;
 const g = globalThis as unknown as { CustomFunctions?: { associate?: unknown } };
 if (typeof g.CustomFunctions === "undefined") g.CustomFunctions = { associate: () => undefined };
 
-if (typeof window !== "undefined" && typeof fetch === "function") void startBundledLoad(sharedStore());
+if (typeof window !== "undefined" && typeof fetch === "function") {
+  void startBundledLoad(sharedStore());
+  // A dataset refreshed from the feed in an earlier session comes back (verified again) at start-up,
+  // whether or not the pane is opened; loaded apart so it costs the first screen nothing.
+  void import(/* webpackChunkName: "refresh" */ "../taskpane/refresh/shared").then((m) => m.restoreRefreshedData()).catch(() => undefined);
+}
 
 async function snapshot(): Promise<DataSnapshot> {
   const store = sharedStore();

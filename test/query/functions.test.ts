@@ -1,5 +1,5 @@
 import { buildIndex, capacity, dataInfo, events, fact, isoToSerial, policies, policyDate, projects, serialToIso, source, subjects, weightSaving } from "../../src/core/query";
-import { syntheticDataset } from "./fixtures";
+import { rec, syntheticDataset } from "./fixtures";
 
 const index = buildIndex(syntheticDataset());
 
@@ -67,6 +67,20 @@ describe("POLICYDATE", () => {
   it("refuses a year-only date and an unknown policy", () => {
     expect(policyDate(index, "Ostland cluster")).toMatchObject({ error: "not_available", message: expect.stringContaining("dated only by year (2024)") });
     expect(policyDate(index, "tariff")).toMatchObject({ error: "not_available", message: expect.stringContaining('No policy matches "tariff"') });
+  });
+  it("never gives an effective date as the release date, but names it", () => {
+    const ds = syntheticDataset();
+    const implemented = rec({
+      kind: "policy",
+      subject: "Westport City",
+      title: "Measures for Light Metal Parks",
+      date_effective: "2024-02-20",
+      evidence: 'On February 20, Westport City implemented the "Measures for Light Metal Parks."',
+    });
+    const idx = buildIndex({ ...ds, records: [...ds.records, implemented], count: ds.count + 1 });
+    const answer = policyDate(idx, "light metal parks");
+    expect(answer).toMatchObject({ error: "not_available", message: expect.stringContaining("taking effect on 2024-02-20") });
+    expect(answer).toMatchObject({ message: expect.stringContaining('MG.FACT("Westport City", "date_effective", "policy")') });
   });
 });
 

@@ -260,6 +260,13 @@ export function policyDate(index: RecordIndex, query: Arg): Answer<number> {
   if (!dated) {
     const r = hits[0];
     const title = r.title || r.subject;
+    // An implementation date is not a release date: name it, never return it in its place.
+    const effective = hits.find((h) => h.date_effective);
+    if (!r.date && effective) {
+      return notAvailable(
+        `The policy "${effective.title || effective.subject}" is reported as taking effect on ${effective.date_effective} but its release date is not reported: MG.FACT("${effective.subject}", "date_effective", "policy") gives the effective date.`,
+      );
+    }
     return notAvailable(r.date ? `The policy "${title}" is dated only by year (${r.date}): no day or month is reported.` : `The policy "${title}" is in the data but its date is not reported.`);
   }
   return value(isoToSerial(dated.date));
