@@ -27,10 +27,10 @@ export interface ReadOptions {
   maxBytes?: number;
 }
 
-/** Names that are documentation next to the articles, not articles (README, LICENSE, ...). */
+/** Names that are documentation next to the articles, not articles (README, LICENSE, a hand-written *.gold.json, ...). */
 export function isNonArticleName(origin: string): boolean {
   const base = origin.split(/[\\/]/).pop() ?? origin;
-  return /^(readme|license|licence|changelog)(\.|$)/i.test(base) || base.startsWith(".");
+  return /^(readme|license|licence|changelog)(\.|$)/i.test(base) || /\.gold\.json$/i.test(base) || base.startsWith(".");
 }
 
 function describeJsonError(e: unknown): string {
