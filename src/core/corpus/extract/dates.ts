@@ -47,13 +47,15 @@ const MONTH_RE = new RegExp(`\\b(${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "
 // A bare year: only after a cue word, never followed by a range, an edition or a name.
 const YEAR_RE = new RegExp(`(${YEAR})(?![\\d])`, "g");
 const ISO_RE = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
+// A quarter or half of a year ("Q3 2024", "3Q 2024", "H1 2025"): finer than a year, but no month, so year precision.
+const QUARTER_RE = new RegExp(`\\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\\s?(${YEAR})(?![\\d-])`, "g");
 
 const MONTH_CUE = /\b(in|since|by|during|until|till|from|through|throughout|as of|before|after|late|early|mid|end of|beginning of|start of|middle of|of)\s+(?:(?:late|early|mid)[- ])?$/i;
 const YEAR_CUE = /\b(in|since|by|during|until|till|through|throughout|as of|before|after|end of|beginning of|start of|middle of|half of|quarter of|year|early|late|mid)[- ]+(?:the\s+)?$/i;
 
 function cueBefore(text: string, pos: number): string {
   const before = text.slice(Math.max(0, pos - 24), pos);
-  const m = /(\b(?:at the end of|end of|by the end of|beginning of|start of|first half of|second half of|on|in|from|by|since|during|until|as of|before|after|late|early|mid)[- ]+(?:(?:late|early|mid)[- ])?)$/i.exec(before);
+  const m = /(\b(?:at the end of|end of|by the end of|beginning of|start of|first half of|second half of|on|in|from|by|since|during|until|till|through|throughout|as of|before|after|late|early|mid)[- ]+(?:(?:late|early|mid)[- ])?)$/i.exec(before);
   return m ? m[1].trim().toLowerCase() : "";
 }
 
@@ -126,6 +128,10 @@ export function findDates(text: string): DateMention[] {
     if (!d.year && !cued) continue;
     if (overlaps(d, out)) continue;
     push(d);
+  }
+  QUARTER_RE.lastIndex = 0;
+  for (let m = QUARTER_RE.exec(text); m; m = QUARTER_RE.exec(text)) {
+    push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[1], cue: cueBefore(text, m.index) });
   }
   YEAR_RE.lastIndex = 0;
   for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {

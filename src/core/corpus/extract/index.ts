@@ -9,7 +9,7 @@ import type { Discourse, Found, SentenceContext } from "./context";
 import { DEFAULT_CONFIGURATION, ExtractorConfiguration } from "./configuration";
 import { articleSubjectYear, findDates, statedYear } from "./dates";
 import { findQuantities } from "./numbers";
-import { introducedProduct, refersBack, whoIsInvolved } from "./text";
+import { introducedProduct, openingNounPhrase, refersBack, whoIsInvolved } from "./text";
 
 export type { ExtractorConfiguration } from "./configuration";
 export { DEFAULT_CONFIGURATION } from "./configuration";
@@ -75,7 +75,9 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
     // What later sentences may refer back to.
     // What this sentence introduces matters only if the next one refers back to it.
     const next = sentences[i + 1];
-    const product = (next && refersBackAt(i + 1) ? introducedProduct(text) : "") || ctx.discourse?.product || "";
+    const referredTo = !!next && refersBackAt(i + 1);
+    // Else the sentence's own opening noun phrase ("The one-piece frame, ..., replaces ...") when nothing was introduced before.
+    const product = (referredTo ? introducedProduct(text) : "") || ctx.discourse?.product || (referredTo ? openingNounPhrase(text) : "");
     if (ctx.orgs.length > 0) {
       discourse = { ...whoIsInvolved(ctx, { inherit: false }), product };
     } else if (ctx.discourse) {

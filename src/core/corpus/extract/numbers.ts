@@ -24,7 +24,8 @@ export interface Quantity {
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mn|bn)\b)?`;
 const UNIT = String.raw`(?:[\s-]?(kt\/a\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|metric tons?\b|metric tonnes?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
-const CURRENCY_PREFIX = String.raw`(RMB|CNY|USD|US\$|\$|€|EUR)?\s?`;
+// Longest first: "A$85 million" is Australian dollars, never "$85 million" with a stray "A".
+const CURRENCY_PREFIX = String.raw`(RMB|CNY|USD|US\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|(?<![A-Za-z])\$|€|EUR|£|GBP)?\s?`;
 
 // One quantity: optional currency prefix, number, optional "+", optional scale word, optional unit
 // (attached, spaced or hyphenated), optional range end "to|-|~ number [scale] [unit]".
@@ -36,6 +37,8 @@ const QUANTITY_RE = new RegExp(
 
 /** The first quantity of a pair that is not a range, matched where the pair starts (sticky). */
 const FIRST_PART_RE = new RegExp(String.raw`${CURRENCY_PREFIX}(?<![\d.,])(?:${NUM})\+?${SCALE}${UNIT}(?:-class|-level|-grade| class| level)?`, "y");
+
+const MACHINE_NOUN_AFTER = /^[\s-]*(?:[\w-]+\s+){0,2}(?:press(?:es)?|(?:die[- ]casting |injection[- ]mou?lding |casting )?machines?)\b/i;
 
 const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
 
@@ -59,6 +62,12 @@ export function normaliseUnit(raw: string): string {
   if (/^(yuan|RMB|CNY)$/i.test(u)) return "CNY";
   if (/^(USD|US\$|\$|dollars?)$/i.test(u)) return "USD";
   if (/^(EUR|€|euros?)$/i.test(u)) return "EUR";
+  if (/^AU?\$$/.test(u)) return "AUD";
+  if (/^CA?\$$/.test(u)) return "CAD";
+  if (u === "HK$") return "HKD";
+  if (u === "NZ$") return "NZD";
+  if (u === "S$") return "SGD";
+  if (u === "£" || u === "GBP") return "GBP";
   if (/^meters?|metres?$/i.test(u)) return "m";
   return u;
 }
@@ -130,7 +139,9 @@ export function findQuantities(text: string): Quantity[] {
     if (qualifier === "" && /^\s*or more\b/.test(text.slice(end))) qualifier = "at least";
     const classWord = !!cls || /^-?(?:class|level|grade)\b/.test(text.slice(end));
     // Tonnage written with a capital T attached ("3,200T") or as a class names a machine, not material.
-    const machineClass = unit === "t" && (rawUnit === "T" || classWord);
+    // So is a tonnage naming a press or machine ("a 6,800-tonne press", "4,400-ton die-casting machine").
+    const machineNoun = unit === "t" && MACHINE_NOUN_AFTER.test(text.slice(end, end + 60));
+    const machineClass = unit === "t" && (rawUnit === "T" || classWord || machineNoun);
     out.push({ start, end: start + textOut.length, text: textOut, value, valueMax, unit, rawUnit, qualifier, machineClass });
   }
   return out;

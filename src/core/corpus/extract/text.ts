@@ -39,7 +39,15 @@ export function subjectBefore(text: string, pos: number): string {
   let clause = text.slice(Math.max(0, pos - 300), pos);
   const cut = Math.max(clause.lastIndexOf(", "), clause.lastIndexOf("; "), clause.lastIndexOf(": "));
   if (cut >= 0) clause = clause.slice(cut + 2);
-  clause = clause.replace(/\s+(?:is|are|was|were|has been|have been|will be|can be|becomes?|became|achieves?|achieved|offers?|delivers?|brings?|realizes?|realises?|enables?|has|have|with|reaching|achieving)(?:\s+(?:more than|over|about|up to|nearly|around|approximately|at least|a|an))*\s*$/i, "");
+  const VERB_TAIL = /(?:^|\s+)(?:is|are|was|were|has been|have been|will be|can be|becomes?|became|achieves?|achieved|offers?|delivers?|brings?|realizes?|realises?|enables?|has|have|with|reaching|achieving)(?:\s+(?:more than|over|about|up to|nearly|around|approximately|roughly|almost|some|just|only|at least|a|an))*\s*$/i;
+  clause = clause.replace(VERB_TAIL, "").trim();
+  // "A second part, an instrument panel cross-car beam, is about 20% lighter": the verb follows an
+  // apposition; the apposition names the thing.
+  if (clause === "" && cut >= 0) {
+    const head = text.slice(Math.max(0, pos - 300), pos);
+    const segments = head.split(/,\s/);
+    if (segments.length >= 2 && VERB_TAIL.test(segments[segments.length - 1])) clause = segments[segments.length - 2].replace(/^.*[;:]\s/, "").trim();
+  }
   return clause.trim();
 }
 
@@ -56,6 +64,17 @@ export function introducedProduct(text: string): string {
   const be = /^(?:this|the)\s+product\s+is\s+(?:the\s+|a\s+|an\s+)?([^,.;]{3,120}?)(?=[,.;]|\s(?:which|that|with|based)\b|$)/i.exec(text.trim());
   if (be) return cleanNounPhrase(be[1]);
   return "";
+}
+
+/**
+ * The thing a sentence is about when it opens with a definite noun phrase ("The one-piece frame, cast from
+ * ..., replaces ...", "The new housing weighs ..."): what a following "It ..." refers to. "" otherwise.
+ */
+export function openingNounPhrase(text: string): string {
+  const m = /^(?:The|This|Its|Their)\s+((?:[\w-]+\s+){0,5}[\w-]+)(?=,\s|\s+(?:is|are|was|were|has|have|weighs|replaces|uses|combines|integrates|consists|measures|[a-z]+(?:es|ed)\b))/.exec(text.trim());
+  if (!m) return "";
+  const np = cleanNounPhrase(m[1]);
+  return isAnaphoric(np) || /^(?:company|group|firm|plant|move|deal|project|report|government|ministry)$/i.test(np) ? "" : np;
 }
 
 /** Subject and organisations of a record: the sentence's own organisations, else the discourse, else the heading. */

@@ -16,9 +16,10 @@ const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+)?(
 const NOT_CAPACITY_AFTER = /^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
 const NOT_CAPACITY_BEFORE = /\b(?:shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of)\b[^,;]{0,30}$/i;
 const MACHINE_AFTER = /^[\s-]*(?:[\w-]+\s+){0,5}?(?:machines?|press(?:es)?|die-casting|die casting|island|injection|molding|moulding|clamping|cell|furnace|barrel)\b/i;
-const STATISTIC_BEFORE = /\b(?:reached|totall?ed|amounted to|hit|rose|fell|increased|decreased|grew|dropped|declined|climbed|stood at|was|were)\s+(?:by\s+\S+\s+)?(?:to\s+)?(?:about\s+|around\s+|over\s+|nearly\s+|approximately\s+|more than\s+)?$/i;
+const STATISTIC_BEFORE = /\b(?:(?:reached|totall?ed|amounted to|hit|rose|fell|increased|decreased|grew|dropped|declined|climbed|stood at|was|were)\s+(?:by\s+\S+\s+)?(?:to\s+)?|(?:up|down)\s+from\s+|compared with\s+)(?:about\s+|around\s+|over\s+|nearly\s+|approximately\s+|more than\s+)?$/i;
 const PERIOD_AFTER = /\b(?:in|during|for|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|the (?:first|second) half|the year|last year|this year)\b|\b(?:last|this) (?:year|month|quarter)\b|\byear[- ]on[- ]year\b/i;
-const PER_YEAR = /(?:\b|-)(?:per[\s-]year|a[\s-]year|per[\s-]annum|annually|each year|every year|\/year|\/yr|\/a|tpa|tpy)\b/i;
+// "a year earlier" / "a year ago" compare with the past: no period.
+const PER_YEAR = /(?:\b|-)(?:per[\s-]year|a[\s-]year(?![\s-](?:earlier|ago|before|later|previously|on\b))|per[\s-]annum|annually|each year|every year|\/year|\/yr|\/a|tpa|tpy)\b/i;
 const PER_MONTH = /(?:\b|-)(?:per[\s-]month|a[\s-]month|monthly|each month)\b/i;
 const PER_DAY = /(?:\b|-)(?:per[\s-]day|a[\s-]day|daily|each day|\/day|\/d)\b/i;
 

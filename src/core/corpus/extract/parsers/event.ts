@@ -8,9 +8,11 @@ import { resolveDate } from "../dates";
 import { whoIsInvolved } from "../text";
 
 /** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
-const NOT_HAPPENING_CUE = new Set(["by", "until", "before", "by the end of", "since", "as of"]);
+const NOT_HAPPENING_CUE = new Set(["by", "until", "till", "through", "throughout", "before", "by the end of", "since", "as of"]);
 const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
-const FUTURE = /\b(?:will|would|shall|is due|are due|due to|expected to|is expected|are expected|plans? to|aims? to|scheduled to|set to|intends? to|is to|are to)\b/i;
+const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans? to|planned for|aims? to|targets?|targeting|scheduled to|scheduled for|slated for|set to|intends? to|is to|are to)\b/i;
+/** A figure measured over a period ("produced 9,800 tonnes of alloy ingot in 2024"): the year dates the figure, not a happening. */
+const MEASURED_OVER = /^(?:\s+(?:of\s+)?[\w-]+){0,5}\s+(?:in|during|for|over)\s+(?:the\s+(?:whole\s+|full\s+)?year\s+)?$/i;
 
 function clauseBefore(text: string, pos: number): string {
   const head = text.slice(Math.max(0, pos - 80), pos);
@@ -83,6 +85,8 @@ export const eventParser: Parser = {
     const { text } = ctx;
     if (ctx.dates.length === 0) return [];
     if (BOILERPLATE.test(text) || text.split(/\s+/).length < 5) return [];
+    // A byline or dateline ("By Staff Writer · 18 June 2025") has no verb, nothing in lower case: it reports nothing.
+    if (!/\b[a-z]{3,}\b/.test(ctx.dates.reduce((t, d) => t.replace(d.text, ""), text).replace(/\b(?:by|on|in|and|the|from|at)\b/gi, ""))) return [];
     const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, "");
     const out: Found[] = [];
     for (const d of ctx.dates) {
@@ -94,6 +98,7 @@ export const eventParser: Parser = {
       if (/\bwill\s+(?:be\s+)?\w+\s+(?:from|on|in)?\s*$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
       // A plan is not a happening: "is due to start in 2026", "expected to open in March".
       if (FUTURE.test(clauseBefore(text, d.start))) continue;
+      if (!d.month && ctx.quantities.some((q) => q.unit !== "" && q.end <= d.start && MEASURED_OVER.test(text.slice(q.end, d.start)))) continue;
       const { date, date_end } = resolveDate(d, ctx.years);
       if (out.length > 0) {
         // Later dates are events only when they date a second happening of their own.

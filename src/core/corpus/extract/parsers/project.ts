@@ -6,9 +6,13 @@ import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { cleanNounPhrase, subjectBefore, whoIsInvolved } from "../text";
 
-const INVEST_BEFORE = /\b(?:invest(?:ment|ed|s|ing)?|capital injection|total cost|funding|financing)\b[^,;.]{0,30}$/i;
+const INVEST_BEFORE = /\b(?:invest(?:ment|ed|s|ing)?|capital injection|total cost|funding|financing|costing|cost of|at a cost of|worth|valued at|price tag of|budget of|capex of|capital expenditure of)\b[^,;.]{0,30}$/i;
+/** Money naming what it buys: "the A$85 million plant", "a $420 million expansion". */
+const MONEY_FACILITY_AFTER = /^[\s-]+((?:[a-z][\w-]*\s+){0,3}(?:plant|project|smelter|facility|expansion|refinery|factory|production line|mill|casthouse|foundry))\b/;
 const NAMED_PROJECT = /\b((?:[A-Z][\w'’()-]*\s(?:(?:of|and|for|the)\s)?){1,10}(?:Project|project))\b/;
 const TONNAGE_PROJECT = /^\s+([a-z][a-z\s-]{2,80}?)\s+project\b/;
+
+const MONEY_UNITS = new Set(["CNY", "USD", "EUR", "AUD", "CAD", "HKD", "NZD", "SGD", "GBP"]);
 
 export const projectParser: Parser = {
   name: "project",
@@ -21,7 +25,12 @@ export const projectParser: Parser = {
     const named = /project/i.test(text) ? NAMED_PROJECT.exec(text) : null;
     const who = whoIsInvolved(ctx, { inherit: true });
     for (const q of ctx.quantities) {
-      const money = q.unit === "CNY" || q.unit === "USD" || q.unit === "EUR";
+      const money = MONEY_UNITS.has(q.unit);
+      const facility = money ? MONEY_FACILITY_AFTER.exec(text.slice(q.end, q.end + 80)) : null;
+      if (facility) {
+        out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: named ? named[1].replace(/^(?:The|This)\s+/, "") : facility[1], value: q.value, value_max: q.valueMax, unit: q.unit, qualifier: q.qualifier }));
+        continue;
+      }
       if (money && INVEST_BEFORE.test(text.slice(Math.max(0, q.start - 50), q.start))) {
         const what = named ? named[1].replace(/^(?:The|This)\s+/, "") : cleanNounPhrase(subjectBefore(text, text.search(/\s(?:involved|involves|with|has|had|is|was|will)\b/)));
         out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: what, value: q.value, value_max: q.valueMax, unit: q.unit, qualifier: q.qualifier }));

@@ -10,6 +10,16 @@ export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|
 const STANDARD_TITLE = /\b(Requirements?|Specifications?|Limits?|Methods? (?:of|for)|Test Methods?|Terminology|Technical Conditions|Code for|General Rules|Determination of|Ingots?|Grading)\b/;
 const RELEASE_CUE = /\b(?:released|issued|published|approved|promulgated)\s+(?:on|in)?\s*$/i;
 const EFFECTIVE_CUE = /\b(?:implemented|implementation|effective|take effect|took effect|takes effect|come into force|came into force|enforced)\s+(?:from|on|in|as of|starting)?\s*$/i;
+const RELEASE_VERB = /^(?:released|issued|published|approved|promulgated)$/i;
+const ANY_CUE_VERB = /\b(?:released|issued|published|approved|promulgated|implemented|implementation|effective|take effect|took effect|takes effect|come into force|came into force|comes into force|enforced)\b/gi;
+
+/** The text with the given spans replaced by spaces (offsets kept). */
+function blank(text: string, spans: [number, number][]): string {
+  let out = text;
+  for (const [a, b] of spans) out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
+  return out;
+}
+
 const VERB = /\b(?:released|issued|published|approved|promulgated|implemented|took effect|take effect|come into force|came into force)\b/i;
 
 export const standardParser: Parser = {
@@ -28,11 +38,19 @@ export const standardParser: Parser = {
 
     let date = "";
     let date_effective = "";
+    // Titles and codes are blanked so their words ("... Released Products") are not read as the verb.
+    const plain = blank(text, [...ctx.quotes, ...codes.map((c): [number, number] => [c.index!, c.index! + c[0].length])]);
+    let from = 0;
     for (const d of ctx.dates) {
       const before = text.slice(Math.max(0, d.start - 40), d.start);
       const resolved = resolveDate(d, ctx.years).date;
-      if (!date && RELEASE_CUE.test(before)) date = resolved;
-      else if (!date_effective && EFFECTIVE_CUE.test(before)) date_effective = resolved;
+      // The verb nearest before the date, since the previous date: "released the national standard X "Title" on
+      // June 30, 2025, and it will be implemented from January 1, 2026".
+      const verbs = Array.from(plain.slice(from, d.start).matchAll(ANY_CUE_VERB));
+      const verb = verbs.length > 0 ? verbs[verbs.length - 1][0] : "";
+      from = d.end;
+      if (!date && (RELEASE_CUE.test(before) || (verb && RELEASE_VERB.test(verb)))) date = resolved;
+      else if (!date_effective && (EFFECTIVE_CUE.test(before) || (verb && !RELEASE_VERB.test(verb)))) date_effective = resolved;
     }
     if (!date && !date_effective) return [];
     const items: { title: string; code: string }[] = [];

@@ -17,6 +17,9 @@ const SAVES_BEFORE = new RegExp(String.raw`\bsav(?:e|es|ed|ing)\s+${Q}$`, "i");
 const MATERIAL = /^(?:(?:pure|the)\s+)?(?:magnesium|aluminum|aluminium|steel|titanium|iron|copper|plastics?|carbon fib(?:er|re)|composites?)(?:[\s-](?:alloys?|materials?|metal|based materials?))?$/i;
 const OTHER_MEASURE = /\b(energy|carbon|emissions?|costs?|consumption|time|price|noise|fuel|power|efficiency|speed|performance)\b/i;
 
+/** Between two figures of one saving: "4.2 kg, or 35%", "4.2 kg (35%)", "35%, or 4.2 kg,". */
+const SAME_SAVING_BETWEEN = /^\s*(?:,\s*)?(?:or|i\.e\.|\()\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$/i;
+
 function isSavingUnit(q: Quantity): boolean {
   return (q.unit === "%" || q.unit === "kg") && !q.machineClass;
 }
@@ -26,12 +29,16 @@ export const weightSavingParser: Parser = {
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
     const out: Found[] = [];
+    let previous: { q: Quantity; np: string | undefined } | undefined;
     for (const q of ctx.quantities.filter(isSavingUnit)) {
       const before = text.slice(Math.max(0, q.start - 120), q.start);
       const after = text.slice(q.end, q.end + 40);
       let np: string | undefined;
       let m: RegExpExecArray | null;
-      if ((m = REDUCE_WEIGHT_BEFORE.exec(before))) {
+      if (previous && previous.q.unit !== q.unit && SAME_SAVING_BETWEEN.test(text.slice(previous.q.end, q.start))) {
+        // "cuts weight by 4.2 kg, or 35%": the same saving said again in another unit.
+        np = previous.np;
+      } else if ((m = REDUCE_WEIGHT_BEFORE.exec(before))) {
         if (OTHER_MEASURE.test(m.groups!.np)) continue;
         np = m.groups!.np.trim();
         // "reduce unsprung weight": an adjective, not the part; the part is the clause's subject.
@@ -53,6 +60,7 @@ export const weightSavingParser: Parser = {
       } else if (q.unit === "kg" && SAVES_BEFORE.test(before)) {
         np = subjectBefore(text, text.lastIndexOf(" sav", q.start));
       } else continue;
+      previous = { q, np };
       const who = whoIsInvolved(ctx, { inherit: true });
       let product = np !== undefined ? np : "";
       if (isAnaphoric(product) || product === "") product = ctx.discourse?.product ?? "";
