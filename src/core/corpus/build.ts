@@ -7,7 +7,7 @@ import { extractDrafts } from "./extract";
 import { fnv1a64 } from "./hash";
 import { readInput, ReadOptions } from "./readers";
 import { segmentArticle } from "./segment";
-import type { Article, InputProblem, RecordDraft, Sentence } from "./types";
+import type { Article, InputProblem, RecordDraft } from "./types";
 
 export interface BuildInput {
   /** File path (relative, "/" separated) or URL; names the input in problems and in `sources`. */
@@ -77,11 +77,33 @@ function assignIds(records: Omit<MgRecord, "id">[]): MgRecord[] {
   return out;
 }
 
-/** Position of the sentence an evidence string comes from (reading order), or a large number. */
-function positionIndex(sentences: Sentence[]): Map<string, number> {
-  const pos = new Map<string, number>();
-  for (const s of sentences) if (!pos.has(s.text)) pos.set(s.text, s.index);
-  return pos;
+/**
+ * Reading position of an evidence string: its paragraph, then where it ends there. Evidence that spans an
+ * antecedent and the record's sentence ends where the record's sentence ends, so it sorts with that sentence.
+ */
+function readingPosition(a: Article): (evidence: string) => number {
+  const memo = new Map<string, number>();
+  const offsets: number[] = [];
+  let total = 0;
+  for (const p of a.paragraphs) {
+    offsets.push(total);
+    total += p.length + 1;
+  }
+  return (evidence) => {
+    let pos = memo.get(evidence);
+    if (pos === undefined) {
+      pos = Number.MAX_SAFE_INTEGER;
+      for (let i = 0; i < a.paragraphs.length; i++) {
+        const at = a.paragraphs[i].indexOf(evidence);
+        if (at >= 0) {
+          pos = offsets[i] + at + evidence.length;
+          break;
+        }
+      }
+      memo.set(evidence, pos);
+    }
+    return pos;
+  };
 }
 
 function uniqueSourceIds(articles: Article[], problems: InputProblem[]): Article[] {
@@ -121,28 +143,27 @@ export function buildDataset(inputs: readonly BuildInput[], opts: BuildOptions =
   const sources: SourceInfo[] = [];
   const all: MgRecord[] = [];
   articles.forEach((a) => {
-    let sentences: Sentence[] = [];
     let drafts: RecordDraft[];
     try {
-      sentences = segmentArticle(a);
-      drafts = extractDrafts(a, sentences);
+      drafts = extractDrafts(a, segmentArticle(a));
     } catch (e) {
       problems.push({ origin: a.origin, message: `could not be extracted (${e instanceof Error ? e.message : String(e)}); no records from it` });
       drafts = [];
     }
     const kept: Omit<MgRecord, "id">[] = [];
     for (const d of drafts) {
-      // Never invent: evidence must be the article's own text.
+      // Never invent: evidence must be the article's own text (a sentence, or the span of one paragraph from
+      // the sentence a name was taken from through the record's sentence).
       if (!d.evidence || !a.paragraphs.some((p) => p.includes(d.evidence))) {
         problems.push({ origin: a.origin, message: `gave a ${d.kind} record whose evidence is not verbatim article text (record dropped): "${String(d.evidence).slice(0, 80)}"` });
         continue;
       }
       kept.push(withProvenance(d, a));
     }
-    const pos = positionIndex(sentences);
+    const pos = readingPosition(a);
     const records = assignIds(kept).sort(
       (x, y) =>
-        compare(pos.get(x.evidence) ?? Number.MAX_SAFE_INTEGER, pos.get(y.evidence) ?? Number.MAX_SAFE_INTEGER) ||
+        compare(pos(x.evidence), pos(y.evidence)) ||
         compare(RECORD_KINDS.indexOf(x.kind), RECORD_KINDS.indexOf(y.kind)) ||
         compare(x.id, y.id),
     );

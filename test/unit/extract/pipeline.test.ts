@@ -30,7 +30,16 @@ describe("extraction through the readers (HTML)", () => {
       ["2022-05", "Halden Metals"],
       ["2024-06-03", "Corvel Drive"], // no year in its section: the publication year (June 3 is not after June 30)
     ]);
+    // "It is 24% lighter" sits in the paragraph after the one naming Corvel Drive and its frame: evidence cannot
+    // show them (a span never crosses paragraphs), so neither is carried, and "It" alone is no record.
+    expect(drafts.filter((d) => d.kind === "weight_saving")).toEqual([]);
+  });
+
+  it("a reference back in the same paragraph carries the name, and the evidence shows where it came from", () => {
+    const first = "Corvel Drive Co., Ltd. released a magnesium seat frame on June 3.";
+    const second = "It is 24% lighter than the steel frame.";
+    const drafts = run(page("Magnesium die casters expand", `<h2>Parts</h2><p>${first} ${second}</p>`));
     const [w] = drafts.filter((d) => d.kind === "weight_saving");
-    expect(w).toMatchObject({ value: 24, unit: "%", subject: "Corvel Drive", product: "magnesium seat frame" });
+    expect(w).toMatchObject({ value: 24, unit: "%", subject: "Corvel Drive", product: "magnesium seat frame", evidence: `${first} ${second}` });
   });
 });

@@ -1,0 +1,112 @@
+// Where a record's names are written. A sentence that refers back ("It not only reduces the vehicle body weight
+// by 21.8% ...") takes its subject, organisations or product from an earlier sentence (its antecedent); the
+// record's evidence must then show that sentence too, or the analyst cannot see where the name came from.
+// These helpers find, for one record, the earliest text its names need: its own sentence, earlier sentences of
+// the same paragraph and section (contiguous, so the evidence stays a verbatim slice of the article), or the
+// section's heading when it is run into that same paragraph. A name written only further away is not carried.
+import type { Article, Sentence } from "../../types";
+import type { EntityRegistry } from "../../entities";
+
+/** How far back an antecedent may sit: a reference across more sentences than this is not carried. */
+export const MAX_SENTENCES_BACK = 3;
+
+/** Where a sentence sits in its paragraph's text: [start, end) offsets into article.paragraphs[paragraph]. */
+export interface SentenceSpan {
+  paragraph: number;
+  start: number;
+  end: number;
+}
+
+/** Offsets of every sentence in its paragraph (undefined when a sentence is not found there verbatim). */
+export function sentenceSpans(article: Article, sentences: Sentence[]): (SentenceSpan | undefined)[] {
+  const cursor = new Map<number, number>();
+  return sentences.map((s) => {
+    const p = article.paragraphs[s.paragraph];
+    if (p === undefined) return undefined;
+    const start = p.indexOf(s.text, cursor.get(s.paragraph) ?? 0);
+    if (start < 0) return undefined;
+    cursor.set(s.paragraph, start + s.text.length);
+    return { paragraph: s.paragraph, start, end: start + s.text.length };
+  });
+}
+
+/** Case, typographic apostrophes and spacing do not make a different name. */
+export function plainText(s: string): string {
+  return s.replace(/[’‘`]/g, "'").replace(/\s+/g, " ").toLowerCase();
+}
+
+const LEGAL_FORM = /,?\s*(?:Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.)$/;
+
+function escapeRe(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+}
+
+/**
+ * A test for "is this name written in a text": the canonical name, any registered alias, each without its
+ * legal form or a leading "the", as whole words (possessives "Seres'" count), ignoring case and apostrophe style.
+ */
+export function nameMatcher(registry: EntityRegistry): (name: string) => RegExp {
+  const cache = new Map<string, RegExp>();
+  return (name) => {
+    let re = cache.get(name);
+    if (!re) {
+      const entity = registry.lookup(name);
+      const spellings = new Set<string>([name, ...(entity ? [entity.name, ...entity.aliases] : [])]);
+      for (const s of [...spellings]) {
+        let n = s.trim();
+        for (let next = n.replace(LEGAL_FORM, "").trim(); next !== n && next !== ""; next = n.replace(LEGAL_FORM, "").trim()) n = next;
+        spellings.add(n);
+        spellings.add(n.replace(/^the\s+/i, ""));
+      }
+      const alternatives = [...spellings]
+        .map((s) => plainText(s.trim()))
+        .filter((s) => s !== "")
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRe);
+      re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "u");
+      cache.set(name, re);
+    }
+    return re;
+  };
+}
+
+/** A product noun phrase compares without quote marks, case or spacing ('robot "ER4-550-MI"' = robot ER4-550-MI). */
+export function plainPhrase(s: string): string {
+  return plainText(s).replace(/["“”']/g, "").trim();
+}
+
+/** The texts, nearest first, a record of sentence `i` may take a name from, each with where its span would start. */
+export interface Antecedent {
+  text: string;
+  /** Offset in the paragraph where the evidence would start to include it. */
+  start: number;
+}
+
+/**
+ * The record's own sentence's antecedents: earlier sentences of the same paragraph and section (at most
+ * MAX_SENTENCES_BACK), then the section's heading when it is run into the paragraph right before the section's
+ * first sentence and that sentence is within reach.
+ */
+export function antecedentsOf(i: number, sentences: Sentence[], spans: (SentenceSpan | undefined)[], paragraphs: string[]): Antecedent[] {
+  const own = spans[i];
+  if (!own) return [];
+  const out: Antecedent[] = [];
+  const section = sentences[i].section;
+  let first = i;
+  for (let j = i - 1; j >= 0 && i - j <= MAX_SENTENCES_BACK; j--) {
+    const s = sentences[j];
+    const span = spans[j];
+    if (!span || s.paragraph !== sentences[i].paragraph || s.section !== section) break;
+    out.push({ text: s.text, start: span.start });
+    first = j;
+  }
+  // The heading of the section, when the text runs it into the paragraph just before the section's first sentence.
+  const before = first > 0 ? sentences[first - 1] : undefined;
+  const opensSection = !before || before.section !== section || before.paragraph !== sentences[i].paragraph;
+  if (section && opensSection) {
+    const p = paragraphs[own.paragraph];
+    const head = p.slice(0, spans[first]!.start).trimEnd();
+    if (head.endsWith(section)) out.push({ text: section, start: head.length - section.length });
+  }
+  return out;
+}
