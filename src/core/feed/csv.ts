@@ -2,6 +2,7 @@
 // (as a spreadsheet shows it: the header is row 1) and the field. Every row goes through MgRecordSchema,
 // the schema the bundled dataset is validated with, so a feed can hold nothing the bundle could not.
 import Papa from "papaparse";
+import { z } from "zod";
 import { MgRecord, MgRecordSchema, ORGANIZATION_SEPARATOR, RECORD_COLUMNS } from "../model/record";
 import { FeedError, oneLine } from "./errors";
 import { RECORDS_FILE } from "./manifest";
@@ -60,28 +61,112 @@ export function checkHeader(header: readonly string[] | undefined): void {
 
 /**
  * Validation, fast. Every field is checked with its own schema taken from MgRecordSchema.shape (the
- * schema the bundled dataset is validated with):
- *  - a field whose schema accepts any string (z.string() with no checks; z.array of those) accepts any
- *    cell by definition: CSV cells are strings, so there is nothing to run;
- *  - any other field runs its schema, remembering the cells it accepted (100k rows repeat the same
- *    dates, kinds and sources, so most cells are a set lookup) up to a bound.
- * The record is built from RECORD_COLUMNS, which are exactly the schema's keys (a test checks it), so
- * field-by-field acceptance is acceptance by MgRecordSchema (a property test compares the two on random
- * rows). Should the schema gain object-level checks, every row goes through MgRecordSchema whole.
- * Error messages always come from MgRecordSchema.safeParse, whichever path found the problem.
+ * schema the bundled dataset is validated with), compiled once into a plain predicate on the cell's
+ * value by reading the schema's definition:
+ *  - z.string() with length and regex checks -> `typeof v === "string"` + the same lengths + the same
+ *    RegExp (a string column with no checks accepts every cell: CSV cells are strings);
+ *  - z.enum -> membership in its values; z.number() (finite in zod 4) -> a finite number; .nullable();
+ *    z.array of any of these -> every element.
+ * Anything the compiler does not know (another check kind, a refinement, a transform) is not guessed
+ * at: that field runs its zod schema on every cell, remembering the cells it accepted. The record is
+ * built from RECORD_COLUMNS, which are exactly the schema's keys (a test checks it), so field-by-field
+ * acceptance is acceptance by MgRecordSchema (a property test compares the two on random rows). Should
+ * the schema gain object-level checks, every row goes through MgRecordSchema whole. Error messages
+ * always come from MgRecordSchema.safeParse, whichever path found the problem.
  */
-type ZodLike = { _zod: { def: { type: string; checks?: unknown[]; element?: ZodLike } }; safeParse(v: unknown): { success: boolean } };
+interface ZodDefLike {
+  type: string;
+  checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; length?: number; format?: string; pattern?: RegExp; when?: unknown } } }[];
+  element?: ZodLike;
+  innerType?: ZodLike;
+  entries?: Record<string, unknown>;
+}
+type ZodLike = { _zod: { def: ZodDefLike }; safeParse(v: unknown): { success: boolean } };
+/** A field's check on the value made from its cell; null: every value the reader can make is accepted. */
+type ValueCheck = ((v: unknown) => boolean) | null;
+
+/** zod's own condition on length checks, shared by every such check (taken from one made here). */
+const DEFAULT_LENGTH_CONDITION = (z.string().min(1) as unknown as ZodLike)._zod.def.checks?.[0]?._zod.def.when;
+
+/** The schema as a predicate, or undefined when it uses anything not listed above. */
+export function compileFieldCheck(schema: ZodLike): ((v: unknown) => boolean) | undefined {
+  const def = schema._zod.def;
+  switch (def.type) {
+    case "string": {
+      let min = 0;
+      let max = Infinity;
+      const patterns: RegExp[] = [];
+      for (const c of def.checks ?? []) {
+        const d = c._zod.def;
+        // a length check's default condition (run on values that have a length) holds for every string;
+        // any other condition is not guessed at
+        if (d.when !== undefined && d.when !== DEFAULT_LENGTH_CONDITION) return undefined;
+        if (d.check === "min_length" && typeof d.minimum === "number") min = Math.max(min, d.minimum);
+        else if (d.check === "max_length" && typeof d.maximum === "number") max = Math.min(max, d.maximum);
+        else if (d.check === "length_equals" && typeof d.length === "number") {
+          min = Math.max(min, d.length);
+          max = Math.min(max, d.length);
+        } else if (d.check === "string_format" && d.format === "regex" && d.pattern instanceof RegExp) {
+          // zod resets lastIndex before each test; a copy without g/y flags never carries state
+          patterns.push(new RegExp(d.pattern.source, d.pattern.flags.replace(/[gy]/g, "")));
+        } else return undefined;
+      }
+      if (patterns.length === 0) return (v) => typeof v === "string" && v.length >= min && v.length <= max;
+      // the cell most often empty ("" dates) answered without running the pattern
+      const emptyOk = min === 0 && patterns.every((re) => re.test(""));
+      return (v) => {
+        if (typeof v !== "string") return false;
+        if (v === "") return emptyOk;
+        if (v.length < min || v.length > max) return false;
+        for (let i = 0; i < patterns.length; i++) if (!patterns[i].test(v)) return false;
+        return true;
+      };
+    }
+    case "enum": {
+      const values = Object.values(def.entries ?? {});
+      if (!values.every((x) => typeof x === "string")) return undefined;
+      const allowed = new Set(values as string[]);
+      return (v) => typeof v === "string" && allowed.has(v);
+    }
+    case "number":
+      if (def.checks?.length) return undefined;
+      return (v) => typeof v === "number" && Number.isFinite(v);
+    case "nullable": {
+      const inner = def.innerType && compileFieldCheck(def.innerType);
+      return inner && ((v) => v === null || inner(v));
+    }
+    case "array": {
+      if (def.checks?.length || !def.element) return undefined;
+      const element = compileFieldCheck(def.element);
+      return (
+        element &&
+        ((v) => {
+          if (!Array.isArray(v)) return false;
+          for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
+          return true;
+        })
+      );
+    }
+    default:
+      return undefined;
+  }
+}
+
 const FIELD_SCHEMAS = RECORD_COLUMNS.map((c) => MgRecordSchema.shape[c] as unknown as ZodLike);
 const WHOLE_OBJECT_CHECKS = ((MgRecordSchema._zod.def.checks as unknown[] | undefined)?.length ?? 0) > 0;
-const acceptsAnyString = (s: ZodLike | undefined): boolean => !!s && s._zod.def.type === "string" && !s._zod.def.checks?.length;
-/** Columns whose schema accepts every cell (see above). */
-const FREE_COLUMN = FIELD_SCHEMAS.map(
-  (s) => acceptsAnyString(s) || (s._zod.def.type === "array" && !s._zod.def.checks?.length && acceptsAnyString(s._zod.def.element)),
-);
 const ORG_COLUMN = RECORD_COLUMNS.indexOf("organizations");
 const NUMERIC_COLUMN = RECORD_COLUMNS.map((c) => NUMERIC.has(c));
 const COLUMN_COUNT = RECORD_COLUMNS.length;
-/** Per column, at most this many accepted cells are remembered (ids and evidence are all distinct). */
+const isPlainString = (s: ZodLike | undefined): boolean => !!s && s._zod.def.type === "string" && !s._zod.def.checks?.length;
+/**
+ * Per column: null when every cell is accepted (a plain string field read as the cell itself; an
+ * array of plain strings read as the split cell), a compiled predicate, or undefined (run the schema).
+ */
+const COLUMN_CHECKS: (ValueCheck | undefined)[] = FIELD_SCHEMAS.map((s, i) => {
+  if (i === ORG_COLUMN ? s._zod.def.type === "array" && !s._zod.def.checks?.length && isPlainString(s._zod.def.element) : !NUMERIC_COLUMN[i] && isPlainString(s)) return null;
+  return compileFieldCheck(s);
+});
+/** Per column, at most this many accepted cells are remembered (for fields checked by their schema). */
 const ACCEPTED_CACHE_LIMIT = 4096;
 
 /** Builds the record in one object literal (one V8 shape; TypeScript checks it has exactly MgRecord's fields). */
@@ -115,8 +200,6 @@ function recordFrom(v: unknown[]): MgRecord {
 const RECORD_FROM_ORDER = Object.keys(recordFrom(RECORD_COLUMNS.map(() => "")));
 if (RECORD_FROM_ORDER.join() !== RECORD_COLUMNS.join()) throw new Error("feed/csv.ts recordFrom is out of step with RECORD_COLUMNS");
 
-const ID_COLUMN = RECORD_COLUMNS.indexOf("id");
-
 export class RecordRowReader {
   private readonly accepted: Set<string>[] = RECORD_COLUMNS.map(() => new Set<string>());
   private readonly values: unknown[] = new Array(COLUMN_COUNT);
@@ -147,18 +230,17 @@ export class RecordRowReader {
         }
       }
       values[i] = v;
-      if (!allAccepted || FREE_COLUMN[i]) continue;
-      if (i === ID_COLUMN) {
-        // Ids are all distinct: no memory of accepted cells, the schema runs on each.
-        if (!FIELD_SCHEMAS[i].safeParse(v).success) allAccepted = false;
+      if (!allAccepted) continue;
+      const check = COLUMN_CHECKS[i];
+      if (check === null) continue;
+      if (check !== undefined) {
+        if (!check(v)) allAccepted = false;
         continue;
       }
       const seen = this.accepted[i];
-      if (seen.size < ACCEPTED_CACHE_LIMIT) {
-        if (seen.has(cell)) continue;
-        if (FIELD_SCHEMAS[i].safeParse(v).success) seen.add(cell);
-        else allAccepted = false;
-      } else if (!seen.has(cell) && !FIELD_SCHEMAS[i].safeParse(v).success) allAccepted = false;
+      if (seen.has(cell)) continue;
+      if (!FIELD_SCHEMAS[i].safeParse(v).success) allAccepted = false;
+      else if (seen.size < ACCEPTED_CACHE_LIMIT) seen.add(cell);
     }
     let record = recordFrom(values);
     if (!allAccepted) {

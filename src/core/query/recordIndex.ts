@@ -51,6 +51,42 @@ export function compareRecency(a: MgRecord, b: MgRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
+/** Whether compareRecency(records[i], records[i + 1]) <= 0 for every i: one pass, no allocation. */
+function inRecencyOrder(records: readonly MgRecord[]): boolean {
+  if (records.length < 2) return true;
+  let prev = records[0];
+  let prevDate = recencyDate(prev);
+  for (let i = 1; i < records.length; i++) {
+    const r = records[i];
+    const d = recencyDate(r);
+    if (d !== prevDate) {
+      // undated last; otherwise later dates first
+      if (prevDate === "" || (d !== "" && d > prevDate)) return false;
+    } else if (r.id < prev.id) return false;
+    prev = r;
+    prevDate = d;
+  }
+  return true;
+}
+
+function sortByRecency(input: readonly MgRecord[]): MgRecord[] {
+  const dates = input.map(recencyDate);
+  const order = input.map((_, i) => i);
+  order.sort((a, b) => {
+    const da = dates[a];
+    const db = dates[b];
+    if (da !== db) {
+      if (da === "") return 1;
+      if (db === "") return -1;
+      return da < db ? 1 : -1;
+    }
+    const ia = input[a].id;
+    const ib = input[b].id;
+    return ia < ib ? -1 : ia > ib ? 1 : 0;
+  });
+  return order.map((i) => input[i]);
+}
+
 const RESOLUTION_CACHE_LIMIT = 50_000;
 
 export class RecordIndex {
@@ -75,23 +111,11 @@ export class RecordIndex {
    */
   constructor(dataset: Dataset, aliases: readonly AliasGroup[] = REGISTRY_ALIASES) {
     this.dataset = dataset;
-    // sort once by a precomputed key (the comparator would recompute it ~1.7M times at 100k records)
+    // Most recent first. A published feed is written in this order already (publish.ts), so one pass
+    // that finds it in order costs less than any sort; otherwise sort once by a precomputed key (the
+    // comparator would recompute it ~1.7M times at 100k records).
     const input = dataset.records;
-    const dates = input.map(recencyDate);
-    const order = input.map((_, i) => i);
-    order.sort((a, b) => {
-      const da = dates[a];
-      const db = dates[b];
-      if (da !== db) {
-        if (da === "") return 1;
-        if (db === "") return -1;
-        return da < db ? 1 : -1;
-      }
-      const ia = input[a].id;
-      const ib = input[b].id;
-      return ia < ib ? -1 : ia > ib ? 1 : 0;
-    });
-    const records = order.map((i) => input[i]);
+    const records = inRecencyOrder(input) ? input.slice() : sortByRecency(input);
     this.records = records;
 
     // Group spellings by alias key; count how each spelling is used to pick the canonical one.
