@@ -11,6 +11,7 @@ import type { GoldRecord } from "../../src/core/corpus/eval";
 import { collectFileInputs } from "../../src/cli/commands/corpus/build";
 import type { Dataset } from "../../src/core/model/dataset";
 import type { MgRecord } from "../../src/core/model/record";
+import { getRegistry } from "../../src/core/corpus/entities";
 
 const FIXTURES = path.resolve(__dirname, "../fixtures/articles");
 const gold = parseGold(JSON.parse(fs.readFileSync(path.join(FIXTURES, "heldout.gold.json"), "utf8")));
@@ -66,6 +67,19 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
 
   it("gets every expected record right field by field: dates, values, units, periods, qualifiers", () => {
     const wrong = gold.records.filter((g) => !strictMatch(g, dataset.records)).map((g) => `${g.source} ${g.kind} ${g.value ?? g.date}: ${g.evidence.slice(0, 80)}`);
+    expect(wrong).toEqual([]);
+  });
+
+  it("names who a record is about when its sentence names them (legal forms dropped, short names resolved)", () => {
+    // Gold subjects are written as an analyst names them; the registry's canonical name (or a unit of the named
+    // body, "... Association Magnesium Branch") is the same organisation.
+    const named = gold.records.filter((g) => g.subject && g.evidence.includes(g.subject.split(" ")[0]));
+    expect(named.length).toBeGreaterThanOrEqual(8);
+    const wrong = named.flatMap((g) => {
+      const r = strictMatch(g, dataset.records);
+      const canonical = getRegistry().lookup(g.subject)?.name ?? g.subject;
+      return r && (r.subject === canonical || r.subject.startsWith(g.subject)) ? [] : [`${g.subject} <- ${r?.subject ?? "(no record)"}: ${g.evidence.slice(0, 60)}`];
+    });
     expect(wrong).toEqual([]);
   });
 

@@ -2,6 +2,7 @@
 // written for this test (synthetic companies and figures), in the ways other outlets write.
 import { findDates } from "../../../src/core/corpus/extract/dates";
 import { findQuantities } from "../../../src/core/corpus/extract/numbers";
+import { findOrganizations, getRegistry } from "../../../src/core/corpus/entities";
 import { extract, ofKind } from "./helpers";
 
 const pub = { published: "2025-05-20" };
@@ -81,5 +82,22 @@ describe("standards", () => {
       "standard",
     );
     expect(s).toMatchObject({ code: "GB/T 99001-2025", date: "2025-03-03", date_effective: "2025-10-01" });
+  });
+});
+
+describe("organisations outside the registry", () => {
+  it("drops legal forms of other jurisdictions: Corp, GmbH, Pty Ltd, plc", () => {
+    const names = (s: string) => findOrganizations(s, getRegistry()).map((m) => m.entity.name);
+    expect(names("Arkwright Castings Corp said it would add a furnace.")).toEqual(["Arkwright Castings"]);
+    expect(names("Lindqvist Druckguss GmbH installed a second cell.")).toEqual(["Lindqvist Druckguss"]);
+    expect(names("Coral Bay Light Metals Pty Ltd has approved the plant.")).toEqual(["Coral Bay Light Metals"]);
+    expect(names("Pennine Alloys plc reported higher sales.")).toEqual(["Pennine Alloys"]);
+  });
+
+  it("a short name the article uses as an actor after the full name resolves to it; a place of the same word does not", () => {
+    const [c] = ofKind(extract([["Arkwright Castings Corp said on Monday it had hired a new chief executive."], ["Arkwright also operates a 6,000 tpa magnesium foundry in Leeds."]], pub), "capacity");
+    expect(c).toMatchObject({ value: 6000, unit: "t", per: "year", subject: "Arkwright Castings" });
+    const [p] = ofKind(extract([["Redmoor Magnesium Ltd said it would build a smelter near Redmoor."], ["The plant will have a capacity of 8,000 tpa of magnesium."]], pub), "capacity");
+    expect(p.subject).not.toBe("Redmoor Magnesium");
   });
 });

@@ -85,7 +85,8 @@ const HEAD_TYPES: Record<string, EntityType> = {
   Commission: "government", Ministry: "government", Government: "government", Bureau: "government", Council: "government",
   Department: "government", Administration: "government", Office: "government", Committee: "government",
 };
-const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Corp.", "LLC", "Limited"]);
+// Legal forms of other jurisdictions too: "Kestrel Magnesium Corp", "Nordcast Druckguss GmbH", "Tasman Light Metals Pty Ltd".
+const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A."]);
 /** Words that end a name when walking left: people's titles and sentence openers. */
 const LEFT_STOP = new Set([
   "The", "A", "An", "On", "In", "At", "From", "By", "For", "With", "According", "During", "This", "These", "That",
@@ -124,6 +125,7 @@ function legalSuffixEnd(toks: Tok[], i: number): number {
     if (LEGAL.has(toks[i + 1]?.t ?? "")) return i + 1;
     return i;
   }
+  if (t === "Pty" || t === "Pty.") return LEGAL.has(toks[i + 1]?.t ?? "") ? i + 1 : i;
   if (t && LEGAL.has(t)) return i;
   return -1;
 }
@@ -136,7 +138,7 @@ interface GenericName {
 }
 
 /** Cheap test: could the text hold a head noun or a legal form at all? */
-const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
+const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
 
 function genericNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
@@ -271,7 +273,7 @@ const GOVERNMENT_NAME = /\b(Commission|Ministry|Government|Bureau|Department|Adm
 export function canonicalGenericName(name: string): string {
   let n = plainApostrophes(name).trim().replace(/^the\s+/i, "");
   for (;;) {
-    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.)$/, "").trim();
+    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.)$/, "").trim();
     if (next === n || next === "") break;
     n = next;
   }
@@ -321,7 +323,7 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
   for (const g of actorNames(plain, quotes)) {
     if (overlapsAny(g)) continue;
     const registered = registry.lookup(g.text);
-    const entity: Entity = registered ?? { name: g.text, aliases: [g.text], type: "organization", region: "" };
+    const entity: Entity = registered ?? { name: canonicalGenericName(g.text) || g.text, aliases: [g.text], type: "organization", region: "" };
     mentions.push({ start: g.start, end: g.end, text: g.text, entity, registered: !!registered });
   }
   mentions.sort((a, b) => a.start - b.start);
@@ -381,4 +383,53 @@ export function canonicalNames(mentions: readonly EntityMention[]): string[] {
   const seen: string[] = [];
   for (const m of mentions) if (!seen.includes(m.entity.name)) seen.push(m.entity.name);
   return seen;
+}
+
+/** Verbs after which a lone capitalised word is a company acting ("Kestrel also operates", "Tasman raised"). */
+const SHORT_ACTOR_AFTER = /^(?:'s?\b|\s+(?:also\s+|now\s+|still\s+|further\s+)?(?:said|says|holds|held|operates|operated|owns|runs|raised|plans|planned|expects|expected|employs|reported|posted|signed|agreed|announced|opened|started|launched|supplies|supplied|shipped|produced|produces|makes|made|will|would|has|had|is|was)\b)/;
+const NOT_SHORT_NAME = /^(?:The|This|That|China|Chinese|National|New|Global|World|International|United|American|European|North|South|East|West|Central|General|First|Great|Royal|Light|Metal|Metals|Magnesium|Alloy|Alloys|Advanced|Asia|Asian|Pacific)$/;
+
+/**
+ * Short names an article uses for an organisation it named in full: "Kestrel Magnesium Corp said ..." then
+ * "Kestrel also operates ...", "Kestrel's shipments". The first word of an unregistered name of two words or
+ * more resolves to it for the rest of that article when the article also uses that word alone as an actor
+ * (a possessive or a verb after it). Never a province or city, never a word two names share, never a word the
+ * registry knows.
+ */
+export function shortNameDefinitions(texts: readonly string[], mentions: readonly EntityMention[][], registry: EntityRegistry): { alias: string; entity: Entity }[] {
+  const byWord = new Map<string, Entity | null>();
+  for (const ms of mentions) {
+    for (const m of ms) {
+      if (m.registered || m.entity.type === "government" || m.entity.type === "place") continue;
+      const words = m.entity.name.split(/\s+/);
+      const first = words[0];
+      if (words.length < 2 || !/^[A-Z][a-z]{2,}$/.test(first) || NOT_SHORT_NAME.test(first) || LEFT_STOP.has(first) || DESCRIPTIVE.has(first)) continue;
+      if (isProvince(first) || registry.entityForAlias(first) || registry.lookup(first)) continue;
+      const seen = byWord.get(first);
+      if (seen === undefined) byWord.set(first, m.entity);
+      else if (seen && seen.name !== m.entity.name) byWord.set(first, null); // two names share it: ambiguous
+    }
+  }
+  const out: { alias: string; entity: Entity }[] = [];
+  for (const [word, entity] of byWord) {
+    if (!entity) continue;
+    const re = new RegExp(`(?<![\\w-])${word}(?![\\w-])`, "g");
+    let actor = false;
+    let place = false;
+    for (const raw of texts) {
+      const text = plainApostrophes(raw);
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) {
+        const after = text.slice(m.index + word.length, m.index + word.length + 40);
+        if (/^\s+(?:City|County|Province|District|Prefecture|Municipality|Region)\b|^,\s+[A-Z]/.test(after) || /\b(?:in|at|near|from|to)\s+$/.test(text.slice(Math.max(0, m.index - 6), m.index))) place = true;
+        else if (!/^\s+[A-Z]/.test(after) && SHORT_ACTOR_AFTER.test(after)) actor = true;
+      }
+    }
+    if (!actor || place) continue;
+    // The entity learns its short name (so every check of "is this name written here" accepts it), and the
+    // article's registry learns the full name too, so lookups of the canonical name find this entity.
+    const known: Entity = { ...entity, aliases: [...entity.aliases, word] };
+    out.push({ alias: word, entity: known }, { alias: entity.name, entity: known });
+  }
+  return out;
 }

@@ -3,7 +3,7 @@
 // every parser of the configuration, then keep a small discourse state (who/what the section is about) for
 // sentences that refer back ("It ...", "This product ..."). Refiners then merge and filter.
 import type { Article, RecordDraft, Sentence } from "../types";
-import { acronymDefinitions, findOrganizations, getRegistry, quotedSpans, plainApostrophes } from "../entities";
+import { acronymDefinitions, findOrganizations, getRegistry, quotedSpans, plainApostrophes, shortNameDefinitions } from "../entities";
 import type { EntityMention, EntityRegistry } from "../entities";
 import type { Discourse, Found, SentenceContext } from "./context";
 import { DEFAULT_CONFIGURATION, ExtractorConfiguration } from "./configuration";
@@ -23,6 +23,8 @@ function articleOrganizations(article: Article, sentences: Sentence[]): { regist
   const base = getRegistry();
   const orgs = sentences.map((s) => findOrganizations(s.text, base));
   const defs = [...acronymDefinitions(article.title, base), ...sentences.flatMap((s, i) => acronymDefinitions(s.text, base, orgs[i]))];
+  // Short names ("Kestrel" for "Kestrel Magnesium Corp") the article uses after the full name.
+  defs.push(...shortNameDefinitions(sentences.map((s) => s.text), orgs, base).filter((d) => !defs.some((x) => x.alias === d.alias)));
   if (defs.length === 0) return { registry: base, orgs };
   const registry = base.withAliases(defs);
   const added = defs.map((d) => d.alias);

@@ -4,6 +4,7 @@
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
+import { whoIsInvolved } from "../text";
 
 export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE)\s?[A-Z]?\d+(?:[.-]\d+)*(?:[-—]\d{4})?\b/g;
 /** Title words typical of standards (not of policies). */
@@ -60,6 +61,10 @@ export const standardParser: Parser = {
         items.push({ title: t.title, code: code ? code[0] : titles.length === 1 && codes.length === 1 ? codes[0][0] : "" });
       }
     } else for (const c of codes) items.push({ title: "", code: c[0] });
-    return items.map((it) => newFound(ctx, "standard", { kind: "standard", title: it.title, code: it.code, date, date_effective }));
+    // Who released it, when the sentence names them ("The Standardization Administration of China released ...").
+    const who = whoIsInvolved(ctx, { inherit: false });
+    return items.map((it) =>
+      newFound(ctx, "standard", { kind: "standard", title: it.title, code: it.code, date, date_effective, subject: who.subject, organizations: who.organizations, region: who.region }),
+    );
   },
 };
