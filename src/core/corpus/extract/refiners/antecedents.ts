@@ -46,6 +46,18 @@ function escapeRe(s: string): string {
  * legal form or a leading "the", as whole words (possessives "Seres'" count), ignoring case and apostrophe style.
  */
 export function nameMatcher(registry: EntityRegistry): (name: string) => RegExp {
+  let matcher = MATCHERS.get(registry);
+  if (!matcher) MATCHERS.set(registry, (matcher = newMatcher(registry)));
+  return matcher;
+}
+
+/** One matcher per registry (the bundled one is shared by every article) ... */
+const MATCHERS = new WeakMap<EntityRegistry, (name: string) => RegExp>();
+/** ... and one compiled pattern per set of spellings, across registries (an article that defines an acronym
+ *  gets its own registry, but its names are mostly everyone's). Bounded: cleared when it grows large. */
+const COMPILED = new Map<string, RegExp>();
+
+function newMatcher(registry: EntityRegistry): (name: string) => RegExp {
   const cache = new Map<string, RegExp>();
   return (name) => {
     let re = cache.get(name);
@@ -62,8 +74,14 @@ export function nameMatcher(registry: EntityRegistry): (name: string) => RegExp 
         .map((s) => plainText(s.trim()))
         .filter((s) => s !== "")
         .sort((a, b) => b.length - a.length)
-        .map(escapeRe);
-      re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "u");
+        .map(escapeRe)
+        .join("|");
+      re = COMPILED.get(alternatives);
+      if (!re) {
+        if (COMPILED.size >= 10000) COMPILED.clear();
+        re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "u");
+        COMPILED.set(alternatives, re);
+      }
       cache.set(name, re);
     }
     return re;
@@ -105,8 +123,11 @@ export function antecedentsOf(i: number, sentences: Sentence[], spans: (Sentence
   const opensSection = !before || before.section !== section || before.paragraph !== sentences[i].paragraph;
   if (section && opensSection) {
     const p = paragraphs[own.paragraph];
-    const head = p.slice(0, spans[first]!.start).trimEnd();
-    if (head.endsWith(section)) out.push({ text: section, start: head.length - section.length });
+    // No slicing: a paragraph can be a whole article, and this runs per record.
+    let end = spans[first]!.start;
+    while (end > 0 && /\s/.test(p[end - 1])) end--;
+    const start = end - section.length;
+    if (start >= 0 && p.startsWith(section, start)) out.push({ text: section, start });
   }
   return out;
 }

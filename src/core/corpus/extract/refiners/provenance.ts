@@ -6,6 +6,7 @@
 //    carried: an organisation or a product is left out; a record that loses its subject keeps going only when
 //    it still says what it is about (see standsWithoutSubject), else it is dropped (fewer, true records).
 //    A name the source's title or outlet states needs no antecedent: it is shown beside every row's evidence.
+import type { Sentence } from "../../types";
 import type { Found, Refiner, RefinerInput } from "../context";
 import { writtenNumbers } from "../numbers";
 import { getRegistry } from "../../entities";
@@ -67,6 +68,12 @@ export const provenance: Refiner = {
       if (p === undefined) plain.set(s, (p = plainText(s)));
       return p;
     };
+    const phrases = new Map<string, string>();
+    const phraseOf = (s: string) => {
+      let p = phrases.get(s);
+      if (p === undefined) phrases.set(s, (p = plainPhrase(s)));
+      return p;
+    };
     const metadata = plainOf(article.title);
     const nameIn = (name: string, text: string) => matcher(name).test(plainOf(text));
     let spans: (SentenceSpan | undefined)[] | undefined;
@@ -82,9 +89,9 @@ export const provenance: Refiner = {
 
     /** Earlier sentences of the same section (the paragraph when there are no headings), as discourse sees them. */
     const earlierInSection = (i: number) => {
-      const key = (s: (typeof sentences)[number]) => (s.section ? `s|${s.section}` : `p|${s.paragraph}`);
-      const out = [];
-      for (let j = i - 1; j >= 0 && i - j <= 50 && key(sentences[j]) === key(sentences[i]); j--) out.push(sentences[j]);
+      const sameUnit = (a: Sentence, b: Sentence) => a.section === b.section && (a.section !== undefined || a.paragraph === b.paragraph);
+      const out: Sentence[] = [];
+      for (let j = i - 1; j >= 0 && i - j <= 50 && sameUnit(sentences[j], sentences[i]); j--) out.push(sentences[j]);
       return out;
     };
 
@@ -109,10 +116,10 @@ export const provenance: Refiner = {
       const organizations = f.organizations.filter((o) => (o === f.subject ? subjectShown : named(o)));
       let product = f.product;
       if (product) {
-        const phrase = plainPhrase(product);
+        const phrase = phraseOf(product);
         // A product not written in the sentence or an antecedent is left out only when an earlier sentence of
         // the article does write it (it came from there); else it is the sentence's own phrase, reworded.
-        if (!carried((t) => plainPhrase(t).includes(phrase)) && earlierInSection(f.sentenceIndex).some((s) => plainPhrase(s.text).includes(phrase))) product = "";
+        if (!carried((t) => phraseOf(t).includes(phrase)) && earlierInSection(f.sentenceIndex).some((s) => phraseOf(s.text).includes(phrase))) product = "";
       }
       const next: Found = { ...f, subject, organizations, product, title: f.title === f.product ? product : f.title };
       if (!subjectShown) {
