@@ -5,7 +5,7 @@
 // the same paragraph and section (contiguous, so the evidence stays a verbatim slice of the article), or the
 // section's heading when it is run into that same paragraph. A name written only further away is not carried.
 import type { Article, Sentence } from "../../types";
-import type { EntityRegistry } from "../../entities";
+import type { Entity, EntityRegistry } from "../../entities";
 
 /** How far back an antecedent may sit: a reference across more sentences than this is not carried. */
 export const MAX_SENTENCES_BACK = 3;
@@ -46,46 +46,43 @@ function escapeRe(s: string): string {
  * legal form or a leading "the", as whole words (possessives "Seres'" count), ignoring case and apostrophe style.
  */
 export function nameMatcher(registry: EntityRegistry): (name: string) => RegExp {
-  let matcher = MATCHERS.get(registry);
-  if (!matcher) MATCHERS.set(registry, (matcher = newMatcher(registry)));
-  return matcher;
-}
-
-/** One matcher per registry (the bundled one is shared by every article) ... */
-const MATCHERS = new WeakMap<EntityRegistry, (name: string) => RegExp>();
-/** ... and one compiled pattern per set of spellings, across registries (an article that defines an acronym
- *  gets its own registry, but its names are mostly everyone's). Bounded: cleared when it grows large. */
-const COMPILED = new Map<string, RegExp>();
-
-function newMatcher(registry: EntityRegistry): (name: string) => RegExp {
-  const cache = new Map<string, RegExp>();
+  const seen = new Map<string, RegExp>();
   return (name) => {
-    let re = cache.get(name);
+    const known = seen.get(name);
+    if (known) return known;
+    const entity = registry.lookup(name);
+    // Compiled once per entity and name: an article that defines an acronym gets its own registry, but the
+    // entities in it are mostly the shared ones. Names of no entity are kept in a bounded map.
+    let byName = entity ? BY_ENTITY.get(entity) : UNREGISTERED;
+    if (!byName) BY_ENTITY.set(entity!, (byName = new Map()));
+    let re = byName.get(name);
     if (!re) {
-      const entity = registry.lookup(name);
-      const spellings = new Set<string>([name, ...(entity ? [entity.name, ...entity.aliases] : [])]);
-      for (const s of [...spellings]) {
-        let n = s.trim();
-        for (let next = n.replace(LEGAL_FORM, "").trim(); next !== n && next !== ""; next = n.replace(LEGAL_FORM, "").trim()) n = next;
-        spellings.add(n);
-        spellings.add(n.replace(/^the\s+/i, ""));
-      }
-      const alternatives = [...spellings]
-        .map((s) => plainText(s.trim()))
-        .filter((s) => s !== "")
-        .sort((a, b) => b.length - a.length)
-        .map(escapeRe)
-        .join("|");
-      re = COMPILED.get(alternatives);
-      if (!re) {
-        if (COMPILED.size >= 10000) COMPILED.clear();
-        re = new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives})(?![\\p{L}\\p{N}])`, "u");
-        COMPILED.set(alternatives, re);
-      }
-      cache.set(name, re);
+      if (byName === UNREGISTERED && UNREGISTERED.size >= 10000) UNREGISTERED.clear();
+      re = compileName(name, entity);
+      byName.set(name, re);
     }
+    seen.set(name, re);
     return re;
   };
+}
+
+const BY_ENTITY = new WeakMap<Entity, Map<string, RegExp>>();
+const UNREGISTERED = new Map<string, RegExp>();
+
+function compileName(name: string, entity: Entity | undefined): RegExp {
+  const spellings = new Set<string>([name, ...(entity ? [entity.name, ...entity.aliases] : [])]);
+  for (const s of [...spellings]) {
+    let n = s.trim();
+    for (let next = n.replace(LEGAL_FORM, "").trim(); next !== n && next !== ""; next = n.replace(LEGAL_FORM, "").trim()) n = next;
+    spellings.add(n);
+    spellings.add(n.replace(/^the\s+/i, ""));
+  }
+  const alternatives = [...spellings]
+    .map((s) => plainText(s.trim()))
+    .filter((s) => s !== "")
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRe);
+  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "u");
 }
 
 /** A product noun phrase compares without quote marks, case or spacing ('robot "ER4-550-MI"' = robot ER4-550-MI). */
