@@ -166,7 +166,17 @@ const COLUMN_CHECKS: (ValueCheck | undefined)[] = FIELD_SCHEMAS.map((s, i) => {
   if (i === ORG_COLUMN ? s._zod.def.type === "array" && !s._zod.def.checks?.length && isPlainString(s._zod.def.element) : !NUMERIC_COLUMN[i] && isPlainString(s)) return null;
   return compileFieldCheck(s);
 });
-/** Per column, at most this many accepted cells are remembered (for fields checked by their schema). */
+/**
+ * Columns whose cells repeat (an enum: its values; a pattern such as a date) and whose check costs more
+ * than a map lookup: the reader remembers the cells it accepted, and a record then holds the one string
+ * remembered instead of a fresh copy per row (less to collect, and later map lookups on it hash nothing).
+ */
+const REMEMBER_ACCEPTED = FIELD_SCHEMAS.map((s, i) => {
+  if (COLUMN_CHECKS[i] === null || NUMERIC_COLUMN[i] || i === ORG_COLUMN) return false;
+  const def = s._zod.def;
+  return COLUMN_CHECKS[i] === undefined || def.type === "enum" || (def.type === "string" && !!def.checks?.some((c) => c._zod.def.check === "string_format"));
+});
+/** Per column, at most this many accepted cells are remembered. */
 const ACCEPTED_CACHE_LIMIT = 4096;
 
 /** Builds the record in one object literal (one V8 shape; TypeScript checks it has exactly MgRecord's fields). */
@@ -201,7 +211,7 @@ const RECORD_FROM_ORDER = Object.keys(recordFrom(RECORD_COLUMNS.map(() => "")));
 if (RECORD_FROM_ORDER.join() !== RECORD_COLUMNS.join()) throw new Error("feed/csv.ts recordFrom is out of step with RECORD_COLUMNS");
 
 export class RecordRowReader {
-  private readonly accepted: Set<string>[] = RECORD_COLUMNS.map(() => new Set<string>());
+  private readonly accepted: Map<string, string>[] = RECORD_COLUMNS.map(() => new Map<string, string>());
   private readonly values: unknown[] = new Array(COLUMN_COUNT);
   /** Every id read so far, with its row: a repeated id is refused at the row that repeats it. */
   private readonly ids = new Map<string, number>();
@@ -229,18 +239,23 @@ export class RecordRowReader {
           );
         }
       }
-      values[i] = v;
-      if (!allAccepted) continue;
       const check = COLUMN_CHECKS[i];
-      if (check === null) continue;
-      if (check !== undefined) {
-        if (!check(v)) allAccepted = false;
+      if (check === null || !allAccepted) {
+        values[i] = v;
         continue;
       }
-      const seen = this.accepted[i];
-      if (seen.has(cell)) continue;
-      if (!FIELD_SCHEMAS[i].safeParse(v).success) allAccepted = false;
-      else if (seen.size < ACCEPTED_CACHE_LIMIT) seen.add(cell);
+      if (REMEMBER_ACCEPTED[i]) {
+        const seen = this.accepted[i];
+        const known = seen.get(cell);
+        if (known !== undefined) {
+          values[i] = known;
+          continue;
+        }
+        if (check !== undefined ? check(v) : FIELD_SCHEMAS[i].safeParse(v).success) {
+          if (seen.size < ACCEPTED_CACHE_LIMIT) seen.set(cell, cell);
+        } else allAccepted = false;
+      } else if (!(check !== undefined ? check(v) : FIELD_SCHEMAS[i].safeParse(v).success)) allAccepted = false;
+      values[i] = v;
     }
     let record = recordFrom(values);
     if (!allAccepted) {
@@ -281,8 +296,14 @@ export interface ParseCsvOptions {
   onProgress?: (done: number, fraction: number) => void;
   /** Parse in a Web Worker (papaparse's own, from a Blob URL) when the text is at least this long; Infinity = never. */
   workerThresholdChars?: number;
-  /** Characters parsed per chunk (one chunk per task on this thread; one message per chunk from the worker). */
+  /**
+   * Characters parsed per chunk. On this thread, given: papaparse's chunk mode, one chunk per task;
+   * not given: row by row (papaparse's step mode, no copy of the text per chunk), one time slice per
+   * task. In the worker: one message per chunk (DEFAULT_CHUNK_CHARS when not given).
+   */
   chunkChars?: number;
+  /** Row by row on this thread: the time slice (ms) parsed per task before letting the page run (default 25). */
+  taskMs?: number;
 }
 
 /**
@@ -326,6 +347,38 @@ class ChunkConsumer {
   }
 }
 
+/**
+ * Turns papaparse's rows into records one at a time (step mode): no array of a chunk's rows, no copy of
+ * the text per chunk. A row papaparse reports a problem with is not read; its error is reported at it.
+ */
+class RowConsumer {
+  readonly records: MgRecord[] = [];
+  private readonly reader = new RecordRowReader();
+  /** Index in the file of the next row (0 = the header). */
+  private next = 0;
+
+  take(row: string[], errors: readonly Papa.ParseError[]): void {
+    const n = this.next;
+    // in step mode an error's row is its index among the rows of this step (0: this row)
+    if (errors.length > 0) checkPapaErrors(errors, n);
+    if (n === 0) checkHeader(row);
+    else this.records.push(this.reader.read(row, n + 1));
+    this.next = n + 1;
+  }
+
+  finish(): MgRecord[] {
+    if (this.next === 0) checkHeader(undefined);
+    return this.records;
+  }
+}
+
+/** papaparse's step results as this file uses them. */
+interface StepResults {
+  data: string[];
+  errors: Papa.ParseError[];
+  meta: { cursor?: number };
+}
+
 // papaparse's typings allow `chunk` only for files and streams (and no string in a worker); a string is
 // chunked the same way, in a worker too: these calls are the documented ones.
 const parseUntyped = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
@@ -335,10 +388,12 @@ function chunkConfig(text: string, chunkChars?: number) {
 }
 
 /**
- * Parse + validate a whole records.csv text, synchronously (the CLI, tests, publishing). Parsed in
- * chunks, each chunk's rows becoming records at once (about half the peak memory of parse-then-convert).
+ * Parse + validate a whole records.csv text, synchronously (the CLI, tests, publishing). Row by row
+ * (each row becomes a record at once, so the raw rows of the whole file never exist together), or in
+ * chunks of `chunkChars` when given (the chunk consumer the worker path uses).
  */
 export function parseRecordsCsv(text: string, opts: Pick<ParseCsvOptions, "chunkChars" | "onProgress"> = {}): MgRecord[] {
+  if (opts.chunkChars === undefined) return parseRecordsCsvByRow(text, opts.onProgress);
   const consumer = new ChunkConsumer(text.length, opts.onProgress);
   let failure: unknown;
   parseUntyped(text, {
@@ -354,6 +409,34 @@ export function parseRecordsCsv(text: string, opts: Pick<ParseCsvOptions, "chunk
   });
   if (failure) throw failure;
   return consumer.finish();
+}
+
+/** Rows between progress reports when parsing row by row. */
+const PROGRESS_EVERY_ROWS = 4096;
+
+function parseRecordsCsvByRow(text: string, onProgress?: (done: number, fraction: number) => void): MgRecord[] {
+  const consumer = new RowConsumer();
+  let failure: unknown;
+  let rows = 0;
+  parseUntyped(text, {
+    ...PAPA_CONFIG,
+    newline: detectNewline(text),
+    step(results: StepResults, parser: Papa.Parser) {
+      if (failure) return;
+      try {
+        consumer.take(results.data, results.errors);
+      } catch (e) {
+        failure = e;
+        parser.abort();
+        return;
+      }
+      if (onProgress && ++rows % PROGRESS_EVERY_ROWS === 0) onProgress(consumer.records.length, Math.min(1, (results.meta.cursor ?? 0) / Math.max(1, text.length)));
+    },
+  });
+  if (failure) throw failure;
+  const records = consumer.finish();
+  onProgress?.(records.length, 1);
+  return records;
 }
 
 /** Default: text above 4 MB is parsed off the main thread where Web Workers exist (never in Node). */
@@ -387,6 +470,71 @@ function nextTask(): Promise<void> {
  * task, so the pane stays responsive and Cancel lands between chunks.
  */
 function parseRecordsCsvYielding(text: string, opts: ParseCsvOptions): Promise<MgRecord[]> {
+  return opts.chunkChars === undefined ? parseRecordsCsvByRowYielding(text, opts) : parseRecordsCsvByChunkYielding(text, opts);
+}
+
+const DEFAULT_TASK_MS = 25;
+/** Rows between looks at the clock when parsing row by row on this thread. */
+const CLOCK_EVERY_ROWS = 64;
+
+/**
+ * On this thread, row by row: after each time slice papaparse is paused (in step mode it keeps the rest
+ * of the text as a slice, no copy) and resumed on the next task, so the pane stays responsive and
+ * Cancel lands between slices.
+ */
+function parseRecordsCsvByRowYielding(text: string, opts: ParseCsvOptions): Promise<MgRecord[]> {
+  const taskMs = opts.taskMs ?? DEFAULT_TASK_MS;
+  return new Promise((resolve, reject) => {
+    const consumer = new RowConsumer();
+    let settled = false;
+    let rows = 0;
+    /** Where in the text the parser's input starts: a resumed parser counts its cursor from there. */
+    let base = 0;
+    let sliceStart = performance.now();
+    const fail = (e: unknown, parser?: Papa.Parser) => {
+      if (settled) return;
+      settled = true;
+      parser?.abort();
+      reject(e);
+    };
+    parseUntyped(text, {
+      ...PAPA_CONFIG,
+      newline: detectNewline(text),
+      step(results: StepResults, parser: Papa.Parser) {
+        if (settled) return;
+        try {
+          consumer.take(results.data, results.errors);
+        } catch (e) {
+          return fail(e, parser);
+        }
+        if (++rows % CLOCK_EVERY_ROWS !== 0 || performance.now() - sliceStart < taskMs) return;
+        base += results.meta.cursor ?? 0;
+        opts.onProgress?.(consumer.records.length, Math.min(1, base / Math.max(1, text.length)));
+        parser.pause();
+        void nextTask().then(() => {
+          if (settled) return;
+          if (opts.signal?.aborted) return fail(new FeedError("cancelled", CANCELLED), parser);
+          sliceStart = performance.now();
+          parser.resume();
+        });
+      },
+      complete() {
+        if (settled) return;
+        settled = true;
+        try {
+          const records = consumer.finish();
+          opts.onProgress?.(records.length, 1);
+          resolve(records);
+        } catch (e) {
+          reject(e);
+        }
+      },
+    });
+  });
+}
+
+/** On this thread, in chunks of opts.chunkChars: one chunk per task. */
+function parseRecordsCsvByChunkYielding(text: string, opts: ParseCsvOptions): Promise<MgRecord[]> {
   return new Promise((resolve, reject) => {
     const consumer = new ChunkConsumer(text.length, opts.onProgress);
     let settled = false;
