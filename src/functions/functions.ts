@@ -54,10 +54,11 @@ export async function callForExcel(name: string, args: unknown[]): Promise<any> 
  * @param subject Company or organisation, e.g. "Seres".
  * @param [unit] "%" (default) or "kg".
  * @param [bound] For a range: "low" (default) or "high".
+ * @param [product] Words of the part or product, when the subject reports several.
  * @returns The weight saving.
  */
-export function weightSaving(subject: string, unit?: string, bound?: string): Promise<number> {
-  return callForExcel("WEIGHTSAVING", [subject, unit, bound]);
+export function weightSaving(subject: string, unit?: string, bound?: string, product?: string): Promise<number> {
+  return callForExcel("WEIGHTSAVING", [subject, unit, bound, product]);
 }
 
 /**

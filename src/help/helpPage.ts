@@ -60,8 +60,9 @@ taken from: <code>=MG.FACT(subject, "evidence")</code> shows the sentence, <code
 <li><strong>Subjects</strong> match by name or alias, ignoring case, punctuation and legal forms ("saic", "SAIC" and "SAIC Motor" are the same).
 A subject matches a record it is the subject of or one of the organisations of (a co-developer, a partner).
 A word that belongs to exactly one known name also matches ("Inovance"). <code>=MG.SUBJECTS()</code> lists the names.</li>
-<li><strong>Several records</strong> fit: the most recent is used (by the record's date, else its source's date; ties by record id),
-unless arguments narrow the choice (kind, unit, product, per).</li>
+<li><strong>Several records</strong> fit: the subject's own records come before those it is only a party to, then the most recent is used
+(records with a date of their own first; undated ones, ranked by their source's date, after them), unless arguments narrow the choice
+(kind, unit, product, per). Equally recent records that disagree give <code>#N/A</code> listing them: no figure is picked at random.</li>
 <li><strong>Unknown subject</strong>: <code>#N/A</code> naming the closest known subjects. <strong>Ambiguous</strong>: <code>#N/A</code> listing the candidates.</li>
 <li><strong>No such fact</strong>: <code>#N/A</code> saying what the data holds instead. A number is never made up or converted silently:
 percentages come back in percent units as reported (21.8 for 21.8%), capacities stated per day are not annualised.</li>

@@ -25,8 +25,8 @@ describe("Excel adapter", () => {
     await expect(fns.weightSaving("RIDGEWAY MOTORS", null as any, null as any)).resolves.toBe(18.5);
     const table = await fns.events("deal", null as any, null, null);
     expect(table).toEqual([
-      ["date", "kind", "subject", "organizations", "title", "product", "value", "value_max", "unit", "per", "region", "source_url"],
-      ["2024-01-12", "deal", "Zeta Metals Trading", "Zeta Metals Trading", "Supply agreement", "", "", "", "", "", "", "https://example.test/article"],
+      ["date", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "region", "source_url"],
+      ["2024-01-12", "deal", "Zeta Metals Trading", "Zeta Metals Trading", "Supply agreement", "", "", "", "", "", "", "", "https://example.test/article"],
     ]);
     expect(table.every((row) => row.length === table[0].length)).toBe(true);
   });

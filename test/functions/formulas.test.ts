@@ -65,7 +65,7 @@ describe("MG functions in formulas", () => {
   });
 
   it("spill EVENTS and let other formulas read the spilled cells", () => {
-    const hf = sheetWithMg(snap, [["=MG.EVENTS(\"capacity\",\"Zeta Light Metals\")"], [], [], ["=COUNTA(A1:A3)-1", "=SUM(G2:G3)"]]);
+    const hf = sheetWithMg(snap, [["=MG.EVENTS(\"capacity\",\"Zeta Light Metals\")"], [], [], ["=COUNTA(A1:A3)-1", "=SUM(H2:H3)"]]);
     expect(value(hf, "A2")).toBe("2024-09");
     expect(value(hf, "A4")).toBe(2);
     expect(value(hf, "B4")).toBe(50800);

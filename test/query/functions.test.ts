@@ -1,5 +1,5 @@
 import { buildIndex, capacity, dataInfo, events, fact, isoToSerial, policies, policyDate, projects, serialToIso, source, subjects, weightSaving } from "../../src/core/query";
-import { rec, syntheticDataset } from "./fixtures";
+import { dataset, rec, syntheticDataset } from "./fixtures";
 
 const index = buildIndex(syntheticDataset());
 
@@ -105,7 +105,7 @@ describe("FACT and SOURCE", () => {
 describe("tables", () => {
   it("EVENTS spills a header and the matching records, most recent first", () => {
     const t = events(index, null, "Zeta Light Metals");
-    expect("value" in t && t.value[0]).toEqual(["date", "kind", "subject", "organizations", "title", "product", "value", "value_max", "unit", "per", "region", "source_url"]);
+    expect("value" in t && t.value[0]).toEqual(["date", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "region", "source_url"]);
     expect("value" in t && t.value.slice(1).map((r) => r[0])).toEqual(["2024-12-20", "2024-09", "2024-07-03", "2024-05", "2024-03"]);
   });
   it("EVENTS filters by kind and by a date range given as text or serial", () => {
@@ -142,5 +142,44 @@ describe("spill size", () => {
     expect(events(many)).toMatchObject({ error: "not_available", message: expect.stringContaining("MG.EVENTS spills at most 20,000 rows: narrow by kind, subject or dates") });
     const t = events(many, null, null, null, null);
     expect("error" in t).toBe(true);
+  });
+});
+
+describe("which record a lookup answers from", () => {
+  // One synthetic article (published 2024-12-31) with undated facts, as news round-ups often have.
+  const world = buildIndex(
+    dataset([
+      rec({ kind: "weight_saving", subject: "Harbor Castings", organizations: ["Harbor Castings", "Zeta Light Metals"], product: "crossbeam bracket", value: 50, qualifier: "over", unit: "%" }),
+      rec({ kind: "weight_saving", subject: "Zeta Light Metals", organizations: ["Zeta Light Metals", "Orbis Robotics"], product: "robot arm", value: 11, unit: "%" }),
+      rec({ kind: "weight_saving", subject: "Zeta Light Metals", product: "seat frame", value: 7, unit: "kg" }),
+      rec({ kind: "weight_saving", subject: "Quarry Motors", product: "door inner", value: 20, unit: "%" }),
+      rec({ kind: "weight_saving", subject: "Quarry Motors", product: "tailgate", value: 25, unit: "%" }),
+      rec({ kind: "capacity", subject: "Westport City", product: "primary magnesium", value: 100000, unit: "t" }),
+      rec({ kind: "capacity", subject: "Westport City", product: "primary magnesium", value: 300000, unit: "t" }),
+      rec({ kind: "policy", subject: "Westport City", title: "Westport Magnesium Measures" }),
+      rec({ kind: "policy", subject: "Westport City", date: "2024-02-20", title: "Westport Smelter Rules" }),
+    ]),
+  );
+
+  it("prefers the entity's own record to one it is only a party to", () => {
+    // Zeta is named beside Harbor's bracket (over 50%), but its own figure is the robot arm's 11%.
+    expect(weightSaving(world, "Zeta Light Metals")).toEqual({ value: 11 });
+    // A party's record still answers when the entity has none of its own in that unit.
+    expect(weightSaving(world, "Orbis Robotics")).toEqual({ value: 11 });
+  });
+
+  it("refuses to pick between equally recent figures that disagree, and narrows by product", () => {
+    const tied = weightSaving(world, "Quarry Motors");
+    expect(tied).toMatchObject({ error: "not_available", message: expect.stringContaining("2 weight savings reported equally recently") });
+    expect((tied as { message: string }).message).toMatch(/20%/);
+    expect((tied as { message: string }).message).toMatch(/25%/);
+    expect(weightSaving(world, "Quarry Motors", "%", null, "tailgate")).toEqual({ value: 25 });
+    expect(weightSaving(world, "Quarry Motors", "%", null, "hood")).toMatchObject({ error: "not_available", message: expect.stringContaining('No weight saving of "hood"') });
+    expect(capacity(world, "Westport City", null, null, "any")).toMatchObject({ error: "not_available", message: expect.stringContaining("2 capacities reported equally recently") });
+  });
+
+  it("ranks records with a date of their own above undated ones", () => {
+    // The undated policy borrows only its source's publication date: it must not outrank a dated one.
+    expect(fact(world, "Westport City", "date", "policy")).toEqual({ value: "2024-02-20" });
   });
 });

@@ -16,6 +16,7 @@ import { Answer, AnswerError, Cell, Table, invalidValue, isAnswerError, notAvail
 import { datePrecision, isoSpan, isoToSerial, isValidIso, serialToIso } from "./dates";
 import { describeRecord, describeThing, describeValue, listQuoted, possessive } from "./format";
 import { aliasKey, nameTokens, normalizeName } from "./normalize";
+import { recencyKey } from "./recordIndex";
 import type { Entity, RecordIndex } from "./recordIndex";
 
 /** Arguments as a spreadsheet passes them; null or undefined when an optional one is omitted. */
@@ -145,6 +146,58 @@ function unitClass(unit: string): "%" | "kg" | "" {
 // ---------------------------------------------------------------------------------------------
 // Scalar functions
 
+/**
+ * Which record a scalar lookup answers from. Records the entity is the subject of come before
+ * records it is only a party to (Baowu Magnesium's own robot, not a subsidiary's part it is named
+ * beside); within each group, most recent first. When two accepted records of the same group are
+ * equally recent and disagree, no choice between them would be honest: they come back as `tied`.
+ */
+type Pick = { record: MgRecord } | { tied: MgRecord[] } | undefined;
+const lookupCache = new WeakMap<Entity, Map<string, readonly MgRecord[]>>();
+
+function lookupOrder(index: RecordIndex, entity: Entity, kind?: RecordKind): readonly MgRecord[] {
+  let perKind = lookupCache.get(entity);
+  if (!perKind) lookupCache.set(entity, (perKind = new Map()));
+  const k = kind ?? "";
+  let list = perKind.get(k);
+  if (!list) {
+    const all = index.recordsOf(entity, kind);
+    const own = all.filter((r) => aliasKey(r.subject) === entity.key);
+    list = own.length === all.length ? all : [...own, ...all.filter((r) => aliasKey(r.subject) !== entity.key)];
+    perKind.set(k, list);
+  }
+  return list;
+}
+
+function pickRecord(entity: Entity, ordered: readonly MgRecord[], accept: (r: MgRecord) => boolean, valueOf: (r: MgRecord) => unknown): Pick {
+  let first: MgRecord | undefined;
+  let firstOwn = false;
+  let tied: MgRecord[] | undefined;
+  for (const r of ordered) {
+    if (!accept(r)) continue;
+    const own = aliasKey(r.subject) === entity.key;
+    if (!first) {
+      first = r;
+      firstOwn = own;
+      continue;
+    }
+    if (own !== firstOwn || recencyKey(r) !== recencyKey(first)) break;
+    if (valueOf(r) !== valueOf(first)) (tied ??= [first]).push(r);
+  }
+  if (!first) return undefined;
+  return tied ? { tied } : { record: first };
+}
+
+function distinctProducts(records: readonly MgRecord[]): boolean {
+  return new Set(records.map((r) => normalizeName(`${r.product} ${r.title}`))).size === records.length;
+}
+
+function tiedMessage(entity: Entity, what: string, tied: readonly MgRecord[], narrow: string): string {
+  const shown = tied.slice(0, 4).map((r) => `${describeValue(r)} (${describeThing(r)})`);
+  const more = tied.length > 4 ? ` and ${tied.length - 4} more` : "";
+  return `${entity.name} has ${tied.length} ${what} reported equally recently: ${shown.join("; ")}${more}. No one of them is "the" figure: ${narrow}`;
+}
+
 export type Bound = "low" | "high";
 const BOUNDS: Record<string, Bound> = { low: "low", high: "high", min: "low", max: "high" };
 
@@ -152,19 +205,36 @@ function pickBound(r: MgRecord, bound: Bound): number {
   return bound === "high" && r.value_max !== null ? r.value_max : (r.value as number);
 }
 
-/** MG.WEIGHTSAVING(subject, [unit], [bound]): the reported weight saving, in % (as reported) or kg. */
-export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound?: Arg): Answer<number> {
+/**
+ * MG.WEIGHTSAVING(subject, [unit], [bound], [product]): the reported weight saving, in % (as
+ * reported) or kg. A qualified figure ("over 50%") answers its number: MG.FACT(..., "qualifier")
+ * says which bound it is.
+ */
+export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound?: Arg, product?: Arg): Answer<number> {
   const s = textArg(subject, "subject", true);
   if (isAnswerError(s)) return s;
   const u = choiceArg(unit, "unit", { "%": "%", percent: "%", pct: "%", kg: "kg" }, "%" as "%" | "kg", `"%" or "kg"`);
   if (isAnswerError(u)) return u;
   const b = choiceArg(bound, "bound", BOUNDS, "low", `"low" or "high"`);
   if (isAnswerError(b)) return b;
+  const p = textArg(product, "product", false);
+  if (isAnswerError(p)) return p;
   const e = resolve(index, s.value!);
   if (isAnswerError(e)) return e;
   const entity = e.value;
-  const all = index.recordsOf(entity, "weight_saving");
-  for (const r of all) if (r.value !== null && unitClass(r.unit) === u.value) return value(pickBound(r, b.value));
+  const productKey = p.value ? normalizeName(p.value) : undefined;
+  const ordered = lookupOrder(index, entity, "weight_saving");
+  const all = productKey ? ordered.filter((r) => productMatches(r, productKey)) : ordered;
+  const hit = pickRecord(entity, all, (r) => r.value !== null && unitClass(r.unit) === u.value, (r) => pickBound(r, b.value));
+  if (hit && "record" in hit) return value(pickBound(hit.record, b.value));
+  if (hit) {
+    const narrow = distinctProducts(hit.tied) ? `give the product (4th argument), e.g. "${describeThing(hit.tied[0])}".` : `see them with MG.EVENTS("weight_saving", "${entity.name}").`;
+    return notAvailable(tiedMessage(entity, "weight savings", hit.tied, narrow));
+  }
+  if (productKey && ordered.length > 0) {
+    const any = ordered[0];
+    return notAvailable(`No weight saving of "${p.value}" is reported for ${entity.name}; ${possessive(entity.name)} ${describeThing(any)} is reported at ${describeValue(any)}.`);
+  }
   const savings = all.filter((r) => r.value !== null);
   if (savings.length > 0) {
     const r = savings[0];
@@ -202,11 +272,15 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
   if (isAnswerError(e)) return e;
   const entity = e.value;
   const productKey = p.value ? normalizeName(p.value) : undefined;
-  const candidates = entity.records.filter(
+  const candidates = lookupOrder(index, entity).filter(
     (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey),
   );
-  for (const r of candidates) {
-    if (pr.value === "any" || r.per === pr.value) return value(pickBound(r, b.value) * TONNE_FACTORS[r.unit.trim()]);
+  const tonnes = (r: MgRecord) => pickBound(r, b.value) * TONNE_FACTORS[r.unit.trim()];
+  const hit = pickRecord(entity, candidates, (r) => pr.value === "any" || r.per === pr.value, (r) => `${tonnes(r)}/${r.per}`);
+  if (hit && "record" in hit) return value(tonnes(hit.record));
+  if (hit) {
+    const narrow = distinctProducts(hit.tied) ? `give the product (2nd argument), e.g. "${describeThing(hit.tied[0])}", or see them with MG.PROJECTS("${entity.name}").` : `see them with MG.PROJECTS("${entity.name}").`;
+    return notAvailable(tiedMessage(entity, "capacities", hit.tied, narrow));
   }
   const what = productKey ? ` for "${p.value}"` : "";
   if (candidates.length > 0) {
@@ -298,26 +372,32 @@ function fieldArg(a: Arg): Answer<(typeof RECORD_COLUMNS)[number]> {
 }
 
 /** The record a subject lookup uses: the most recent of the subject's records (of a kind if given). */
-function subjectRecord(index: RecordIndex, subject: Arg, kind: Arg): Answer<{ entity: Entity; record: MgRecord }> {
+function subjectRecord(index: RecordIndex, subject: Arg, kind: Arg, field?: (typeof RECORD_COLUMNS)[number]): Answer<{ entity: Entity; record: MgRecord }> {
   const s = textArg(subject, "subject", true);
   if (isAnswerError(s)) return s;
   const k = kindArg(kind);
   if (isAnswerError(k)) return k;
   const e = resolve(index, s.value!);
   if (isAnswerError(e)) return e;
-  const records = index.recordsOf(e.value, k.value);
+  const records = lookupOrder(index, e.value, k.value);
   if (records.length === 0) {
     const kinds = [...new Set(e.value.records.map((r) => r.kind))];
     return notAvailable(`No ${k.value!.replace("_", " ")} record for ${e.value.name}; the data holds ${kinds.join(", ")} records about ${e.value.name}.`);
   }
-  return value({ entity: e.value, record: records[0] });
+  const hit = pickRecord(e.value, records, () => true, (r) => (field ? String(r[field]) : r.id));
+  if (hit && "tied" in hit) {
+    const kinds = [...new Set(hit.tied.map((r) => r.kind))];
+    const narrow = !k.value && kinds.length > 1 ? `give the kind (${kinds.map((x) => `"${x}"`).join(", ")}).` : `see them all with MG.EVENTS("", "${e.value.name}").`;
+    return notAvailable(`${e.value.name} has ${hit.tied.length} ${k.value ? k.value.replace("_", " ") + " " : ""}records reported equally recently (${hit.tied.slice(0, 4).map((r) => `"${describeThing(r)}"`).join(", ")}): ${narrow}`);
+  }
+  return value({ entity: e.value, record: (hit as { record: MgRecord }).record });
 }
 
 /** MG.FACT(subject, field, [kind]): one field of the record a lookup uses (Bloomberg BDP style). */
 export function fact(index: RecordIndex, subject: Arg, field: Arg, kind?: Arg): Answer<Cell> {
   const f = fieldArg(field);
   if (isAnswerError(f)) return f;
-  const hit = subjectRecord(index, subject, kind);
+  const hit = subjectRecord(index, subject, kind, f.value);
   if (isAnswerError(hit)) return hit;
   const { entity, record } = hit.value;
   const v = record[f.value];
@@ -330,7 +410,7 @@ export function fact(index: RecordIndex, subject: Arg, field: Arg, kind?: Arg): 
 
 /** MG.SOURCE(subject, [kind]): the source URL of the record a lookup uses. */
 export function source(index: RecordIndex, subject: Arg, kind?: Arg): Answer<string> {
-  const hit = subjectRecord(index, subject, kind);
+  const hit = subjectRecord(index, subject, kind, "source_url");
   if (isAnswerError(hit)) return hit;
   const r = hit.value.record;
   if (r.source_url) return value(r.source_url);
@@ -342,9 +422,9 @@ export function source(index: RecordIndex, subject: Arg, kind?: Arg): Answer<str
 // Spilled tables (first row: header)
 
 type Column = (typeof RECORD_COLUMNS)[number];
-export const EVENTS_COLUMNS: readonly Column[] = ["date", "kind", "subject", "organizations", "title", "product", "value", "value_max", "unit", "per", "region", "source_url"];
+export const EVENTS_COLUMNS: readonly Column[] = ["date", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "region", "source_url"];
 export const POLICIES_COLUMNS: readonly Column[] = ["date", "date_effective", "title", "code", "subject", "region", "source_url"];
-export const PROJECTS_COLUMNS: readonly Column[] = ["date", "kind", "subject", "organizations", "title", "product", "value", "value_max", "unit", "per", "region", "source_url"];
+export const PROJECTS_COLUMNS: readonly Column[] = ["date", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "region", "source_url"];
 
 function cellOf(v: MgRecord[Column]): Cell {
   if (v === null) return "";
@@ -543,10 +623,15 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
   {
     name: "WEIGHTSAVING",
     description: "Reported weight saving of the subject's part or product: percent as reported (21.8 for 21.8%) or kg.",
-    params: [p("subject", "Company or organisation, e.g. \"Seres\"."), p("unit", "\"%\" (default) or \"kg\".", true), p("bound", "For a range: \"low\" (default) or \"high\".", true)],
+    params: [
+      p("subject", "Company or organisation, e.g. \"Seres\"."),
+      p("unit", "\"%\" (default) or \"kg\".", true),
+      p("bound", "For a range: \"low\" (default) or \"high\".", true),
+      p("product", "Words of the part or product, when the subject reports several.", true),
+    ],
     result: "number",
     example: '=MG.WEIGHTSAVING("Seres")',
-    impl: (i, _o, a) => weightSaving(i, a[0], a[1], a[2]),
+    impl: (i, _o, a) => weightSaving(i, a[0], a[1], a[2], a[3]),
   },
   {
     name: "CAPACITY",

@@ -1,5 +1,5 @@
 // The query core: one index per dataset, the MG functions as plain functions over it.
-export { RecordIndex, buildIndex, compareRecency, recencyDate } from "./recordIndex";
+export { RecordIndex, buildIndex, compareRecency, recencyKey } from "./recordIndex";
 export type { Entity, SubjectResolution } from "./recordIndex";
 export { normalizeName, aliasKey, nameTokens, editDistance, nameDistance } from "./normalize";
 export * from "./answer";

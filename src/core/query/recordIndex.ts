@@ -31,18 +31,22 @@ export type SubjectResolution =
   | { readonly ok: false; readonly reason: "unknown"; readonly suggestions: readonly string[] }
   | { readonly ok: false; readonly reason: "ambiguous"; readonly candidates: readonly string[] };
 
-/** Date used to order records: the record's own date, else its source's publication date. */
-export function recencyDate(r: MgRecord): string {
-  return r.date || r.source_published;
+/**
+ * Sort key of a record's recency, compared as text, larger = more recent: records with a date of
+ * their own come first ("2" + date), then records dated only by their source's publication
+ * ("1" + published: an undated fact is not news of that day), then records with neither ("").
+ */
+export function recencyKey(r: MgRecord): string {
+  return r.date ? "2" + r.date : r.source_published ? "1" + r.source_published : "";
 }
 
 /**
- * Most recent first. ISO dates of mixed precision compare as text ("2024-07" sorts just before
- * "2024-07-01"), undated records last, then by id so the order never depends on input order.
+ * Most recent first (see recencyKey). ISO dates of mixed precision compare as text ("2024-07" sorts
+ * just before "2024-07-01"), then by id so the order never depends on input order.
  */
 export function compareRecency(a: MgRecord, b: MgRecord): number {
-  const da = recencyDate(a);
-  const db = recencyDate(b);
+  const da = recencyKey(a);
+  const db = recencyKey(b);
   if (da !== db) {
     if (da === "") return 1;
     if (db === "") return -1;
@@ -55,10 +59,10 @@ export function compareRecency(a: MgRecord, b: MgRecord): number {
 function inRecencyOrder(records: readonly MgRecord[]): boolean {
   if (records.length < 2) return true;
   let prev = records[0];
-  let prevDate = recencyDate(prev);
+  let prevDate = recencyKey(prev);
   for (let i = 1; i < records.length; i++) {
     const r = records[i];
-    const d = recencyDate(r);
+    const d = recencyKey(r);
     if (d !== prevDate) {
       // undated last; otherwise later dates first
       if (prevDate === "" || (d !== "" && d > prevDate)) return false;
@@ -70,7 +74,7 @@ function inRecencyOrder(records: readonly MgRecord[]): boolean {
 }
 
 function sortByRecency(input: readonly MgRecord[]): MgRecord[] {
-  const dates = input.map(recencyDate);
+  const dates = input.map(recencyKey);
   const order = input.map((_, i) => i);
   order.sort((a, b) => {
     const da = dates[a];
