@@ -10,6 +10,7 @@ import { parseDataset } from "../../src/core/model/dataset";
 import { FUNCTION_SPECS } from "../../src/core/query/functions";
 
 const { validateManifestSchema, manifestShapeProblems } = require("../../scripts/manifest.js");
+import { sharedSchemasDir } from "../support/shared";
 
 const ROOT = path.resolve(__dirname, "..", "..");
 const BASE = "https://addin.example.test/mg/";
@@ -65,6 +66,7 @@ describe("production build", () => {
     expect(xml).not.toContain("localhost");
     expect(xml).toContain(`${BASE}taskpane.html`);
     expect(manifestShapeProblems(xml)).toEqual([]);
+    if (!sharedSchemasDir()) return; // schemas absent (not on CI): said by the helper
     const result = await validateManifestSchema(xml);
     expect(result.errors).toEqual([]);
     expect(result.valid).toBe(true);

@@ -15,3 +15,14 @@ export function sharedCorpusDir(): string | null {
   console.warn(`skipping corpus tests: ${dir} is absent (they run when ../shared/corpus exists next to the repo)`);
   return null;
 }
+
+/** Microsoft's manifest schemas in ../shared/schemas, or null (skip, saying why; on CI, a failure). */
+export function sharedSchemasDir(): string | null {
+  const dir = path.resolve(REPO_ROOT, "../shared/schemas/office-manifest");
+  if (fs.existsSync(dir) && fs.statSync(dir).isDirectory()) return dir;
+  if (process.env.CI === "true") {
+    throw new Error(`${dir} is absent but CI=true: the manifest cannot be validated (mount ../shared next to the repo)`);
+  }
+  console.warn(`skipping manifest schema checks: ${dir} is absent (they run when ../shared/schemas exists next to the repo)`);
+  return null;
+}
