@@ -9,7 +9,7 @@ import { provenance } from "../../../src/core/corpus/extract/refiners/provenance
 import { MAX_SENTENCES_BACK } from "../../../src/core/corpus/extract/refiners/antecedents";
 import { segmentArticle } from "../../../src/core/corpus/segment";
 import type { Article, RecordDraft, Sentence } from "../../../src/core/corpus/types";
-import { article } from "./helpers";
+import { article, extract } from "./helpers";
 
 /** Paragraphs as the reader gives them; sentences as the segmenter cuts them. */
 function setup(paragraphs: string[], over: Partial<Article> = {}) {
@@ -96,5 +96,16 @@ describe("names from an antecedent (provenance refiner)", () => {
     expect(s.sentences[0]).toMatchObject({ text: saving, section: "5. Qorvane Motors Lightens Its Tailgate" });
     const [r] = refine(s, 0, { kind: "weight_saving", subject: "Qorvane Motors", organizations: ["Qorvane Motors"], product: "tailgate", value: 31, unit: "%" });
     expect(r.evidence).toBe(paragraph);
+  });
+});
+
+describe("what refers back", () => {
+  it("'On <date>, the <Two Capitalised words> ...' names something new: it inherits nobody", () => {
+    const drafts = extract([["Qorvane Motors unveiled a magnesium tailgate on May 3, 2031.", "On May 9, the Harwick Bay ferry carrying the first tailgates docked in Portmere."]]);
+    const ferry = drafts.find((d) => d.kind === "event" && d.evidence.includes("Harwick Bay"));
+    expect(ferry).toMatchObject({ subject: "", organizations: [], evidence: "On May 9, the Harwick Bay ferry carrying the first tailgates docked in Portmere." });
+    // ... while "the tailgate" still refers back, and its evidence shows whose it is.
+    const back = extract([["Qorvane Motors unveiled a magnesium tailgate on May 3, 2031.", "On May 9, the tailgate went on sale in Portmere."]]);
+    expect(back.find((d) => d.evidence.endsWith("went on sale in Portmere."))).toMatchObject({ subject: "Qorvane Motors", evidence: "Qorvane Motors unveiled a magnesium tailgate on May 3, 2031. On May 9, the tailgate went on sale in Portmere." });
   });
 });

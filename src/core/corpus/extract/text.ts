@@ -31,7 +31,10 @@ export function isAnaphoric(np: string): boolean {
  * pronoun or a definite/demonstrative noun phrase: "It ...", "This product ...", "Compared with X, the part ...".
  */
 export function refersBack(text: string): boolean {
-  return /^(?:[^,]{0,80},\s)?(?:it|its|this|these|they|their|such|the)\b/i.test(text.trim());
+  const m = /^(?:[^,]{0,80},\s)?(?:it|its|this|these|they|their|such|the)\b/i.exec(text.trim());
+  if (!m) return false;
+  // "On November 15, the Long March 7 rocket ...": "the" before a name of two capitalised words names something new.
+  return !/^the$/i.test(m[0].slice(-3)) || !/^\s+[A-Z][\w-]*\s+[A-Z0-9][\w-]*/.test(text.trim().slice(m[0].length));
 }
 
 /** The noun phrase a clause ends with before a verb: the clause's subject ("the magnesium alloy components are"). */
