@@ -6,7 +6,7 @@ import ExcelJS from "exceljs";
 import type { MgRecord } from "../core/model/record";
 import { columnsOf } from "../core/table/columns";
 import { excelSerialToUtcDate } from "../core/table/dates";
-import { isWebUrl } from "../core/table/cells";
+import { safeHttpUrl } from "../core/table/cells";
 import { fitCell } from "../core/table/plan";
 import type { TableSpec } from "../core/table/presets";
 
@@ -56,8 +56,11 @@ export async function buildXlsx(records: readonly MgRecord[], spec: TableSpec, d
           widths[j] = Math.max(widths[j], Math.min(MAX_WIDTH, c.text.length + 1));
           return;
         case "url":
-          cell.value = isWebUrl(c.url) ? { text: c.url, hyperlink: c.url } : c.url;
-          if (isWebUrl(c.url)) cell.font = { color: { argb: "FF0563C1" }, underline: true };
+          {
+            const link = safeHttpUrl(c.url);
+            cell.value = link ? { text: c.url, hyperlink: link } : c.url;
+            if (link) cell.font = { color: { argb: "FF0563C1" }, underline: true };
+          }
           cell.numFmt = "@";
           widths[j] = Math.max(widths[j], Math.min(MAX_WIDTH, c.url.length + 1));
           return;

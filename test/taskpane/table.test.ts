@@ -1,7 +1,7 @@
 import Papa from "papaparse";
 import { rec } from "../excel/syntheticRecords";
 import {
-  EMPTY_FILTER, filterRecords, isoToExcelDate, planInsert, columnsOf, tableToCsv, specForFilter, nextFreeTableName,
+  EMPTY_FILTER, filterRecords, isoToExcelDate, planInsert, columnsOf, tableToCsv, tableToTsv, safeHttpUrl, specForFilter, nextFreeTableName,
   isValidTableName, knownNames, normalizeFilter, PRESETS, ALL_COLUMN_IDS,
 } from "../../src/core/table";
 
@@ -82,6 +82,36 @@ describe("csv", () => {
       ["Title", "Code", "Date", "Date precision", "Value", "Source"],
       ["'=1+2", "'-3", "2024-11", "month", "12.5", "https://example.test/articles/1"],
     ]);
+  });
+
+  it("keeps negative numbers as numbers in the .csv and the copy, while text starting with - + = @ stays guarded", () => {
+    const rows = [rec({ kind: "weight_saving", title: "-5 kg door", code: "+1", product: "@part", value: -12.5, value_max: -3 })];
+    const cols = columnsOf(["title", "code", "product", "value", "value_max"]);
+    const csv = Papa.parse<string[]>(tableToCsv(rows, cols), { skipEmptyLines: true }).data;
+    expect(csv[1]).toEqual(["'-5 kg door", "'+1", "'@part", "-12.5", "-3"]);
+    const tsv = Papa.parse<string[]>(tableToTsv(rows, cols), { delimiter: "\t", skipEmptyLines: true }).data[1];
+    expect(tsv).toEqual(["'-5 kg door", "'+1", "'@part", "-12.5", "-3"]);
+  });
+
+  it("guards text whose formula goes on past a line break (papaparse's default pattern misses it)", () => {
+    const rows = [rec({ title: "=1+2\nsecond line" })];
+    const parsed = Papa.parse<string[]>(tableToCsv(rows, columnsOf(["title"])), { skipEmptyLines: true }).data;
+    expect(parsed[1]).toEqual(["'=1+2\nsecond line"]);
+  });
+});
+
+describe("source links", () => {
+  it("lets only http(s) addresses with a host become links", () => {
+    expect(safeHttpUrl("https://example.test/a?b=1")).toBe("https://example.test/a?b=1");
+    expect(safeHttpUrl("HTTP://example.test/")).toBe("HTTP://example.test/");
+    for (const bad of ["javascript:alert(1)", " javascript:alert(1)", "JaVaScRiPt:alert(1)", "data:text/html,<b>x</b>", "file:///etc/passwd", "//example.test/a", "/relative", "https://", "https://exa mple.test/", 'https://example.test/"onmouseover=x', "", null, undefined]) {
+      expect(safeHttpUrl(bad)).toBeNull();
+    }
+  });
+  it("writes a javascript: source as plain text in an Excel insert, with no hyperlink", () => {
+    const plan = planInsert([rec({ source_url: "javascript:alert(1)" })], columnsOf(["source_url"]));
+    expect(plan.chunks[0].links).toEqual([]);
+    expect(plan.chunks[0].values[0][0]).toBe("javascript:alert(1)");
   });
 });
 

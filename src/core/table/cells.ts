@@ -20,7 +20,23 @@ export function quotePrefixed(text: string): string {
   return startsLikeFormula(text) || text.charCodeAt(0) === 0x27 ? `'${text}` : text;
 }
 
+/**
+ * The one gate between a source URL from the data (bundled or from a feed) and a live link, in the pane,
+ * the .xlsx hyperlinks and the Excel writer's hyperlinks: only an http(s) URL with a host comes back;
+ * anything else (javascript:, data:, file:, a relative path, text with spaces or quotes) is null and
+ * stays plain text.
+ */
+export function safeHttpUrl(url: string | null | undefined): string | null {
+  if (!url || !/^https?:\/\/[^\s"<>\\]+$/i.test(url)) return null;
+  try {
+    const u = new URL(url);
+    return (u.protocol === "http:" || u.protocol === "https:") && u.hostname ? url : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Only http(s) URLs become hyperlinks; anything else stays plain text. */
 export function isWebUrl(url: string): boolean {
-  return /^https?:\/\/[^\s"]+$/i.test(url);
+  return safeHttpUrl(url) !== null;
 }

@@ -3,7 +3,7 @@
 // requests over 5 MB, so every chunk's estimated payload stays under a budget well below that.
 // Host-neutral: src/excel applies a plan through Office.js; the bench times it.
 import type { MgRecord } from "../model/record";
-import { quotePrefixed, isWebUrl } from "./cells";
+import { quotePrefixed, safeHttpUrl } from "./cells";
 import { ColumnDef } from "./columns";
 import { DATE_FORMATS } from "./dates";
 
@@ -102,7 +102,7 @@ let lastUrlOk = false;
 function isWebUrlCached(url: string): boolean {
   if (url !== lastUrl) {
     lastUrl = url;
-    lastUrlOk = isWebUrl(url);
+    lastUrlOk = safeHttpUrl(url) !== null;
   }
   return lastUrlOk;
 }

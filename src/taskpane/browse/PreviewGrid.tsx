@@ -5,6 +5,7 @@ import { KeyboardEvent, useEffect, useState } from "react";
 import { List, RowComponentProps, useListRef } from "react-window";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MgRecord } from "../../core/model/record";
+import { safeHttpUrl } from "../../core/table/cells";
 
 export const ROW_HEIGHT = 46;
 
@@ -87,6 +88,7 @@ export function PreviewGrid({ records }: { records: readonly MgRecord[] }) {
     }
   };
   const r = selected >= 0 ? records[selected] : undefined;
+  const sourceLink = r ? safeHttpUrl(r.source_url) : null;
 
   return (
     <section className={cls.wrap} aria-label="Preview of the matching records">
@@ -119,8 +121,11 @@ export function PreviewGrid({ records }: { records: readonly MgRecord[] }) {
           <Text weight="semibold">{r.title || r.subject}</Text>
           <Text as="p" italic style={{ margin: 0 }}>“{r.evidence}”</Text>
           <Text size={200}>
-            {r.source_url ? (
-              <a className={cls.link} href={r.source_url} target="_blank" rel="noopener noreferrer">{r.source_title || r.source_url}</a>
+            {sourceLink ? (
+              <a className={cls.link} href={sourceLink} target="_blank" rel="noopener noreferrer">{r.source_title || r.source_url}</a>
+            ) : r.source_url ? (
+              // not an http(s) address (javascript:, data:, ...): shown as text, never a live link
+              r.source_title || r.source_url
             ) : (
               r.source_title || r.source_id
             )}

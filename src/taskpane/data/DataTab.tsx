@@ -4,6 +4,7 @@ import { ComponentType, Suspense, lazy, useMemo } from "react";
 import { Link, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { DataSnapshot } from "../../core/data/store";
 import { RECORD_KINDS } from "../../core/model/record";
+import { safeHttpUrl } from "../../core/table/cells";
 import type { PaneMode } from "../host";
 import { refreshPanelLoader } from "./refreshSlot";
 
@@ -57,7 +58,7 @@ export default function DataTab({ mode, snapshot }: { mode: PaneMode; snapshot: 
             {ds.sources.map((s) => (
               <tr key={s.source_id}>
                 <td>
-                  {/^https?:\/\//i.test(s.url) ? <Link href={s.url} target="_blank" rel="noopener noreferrer">{s.title || s.url}</Link> : s.title || s.source_id}
+                  {safeHttpUrl(s.url) ? <Link href={safeHttpUrl(s.url)!} target="_blank" rel="noopener noreferrer">{s.title || s.url}</Link> : s.title || s.source_id}
                   {s.outlet ? <Text size={200}> · {s.outlet}</Text> : null}
                 </td>
                 <td>{s.published || "unknown"}</td>
