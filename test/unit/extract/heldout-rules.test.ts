@@ -101,3 +101,46 @@ describe("organisations outside the registry", () => {
     expect(p.subject).not.toBe("Redmoor Magnesium");
   });
 });
+
+describe("round 2: press releases, trade magazines, Chinese policy news", () => {
+  it("titles in single typographic quotes are policies; apostrophes inside words are not quotes", () => {
+    const [p] = ofKind(extract([["On March 4, the Ministry of Industry and Information Technology issued the ‘Guidelines for Magnesium Recycling Enterprises’, the ministry’s website said."]], pub), "policy");
+    expect(p).toMatchObject({ date: "2025-03-04", title: "Guidelines for Magnesium Recycling Enterprises", subject: "MIIT" });
+  });
+
+  it("a dateline dates the report: the sentence's own date wins, the dateline stands alone for 'today'", () => {
+    expect(findDates("TAIYUAN, March 12 (Metals Desk) — The province issued new rules on March 10.").map((d) => d.text)).toEqual(["March 10"]);
+    expect(findDates("OSLO, Norway, May 6, 2025 /Newswire/ -- Fjordmag AS announced today that it has signed a supply deal.").map((d) => d.text)).toEqual(["May 6, 2025"]);
+  });
+
+  it("plans said by someone on a date, and plans continued ('with the rest following in 2029'), are not events", () => {
+    expect(ofKind(extract([["Norrfalk Alloys will open a recycling line in 2026, the company said on May 2."]], pub), "event")).toEqual([]);
+    expect(ofKind(extract([["Phase one is targeted for mid-2027, with phase two following in 2029."]], pub), "event")).toEqual([]);
+  });
+
+  it("a rate in kilograms or a count of parts is a capacity when its period is written; an amount produced is not", () => {
+    const caps = ofKind(extract([["Norrfalk Alloys ran a trial in April, producing 2.4 tonnes of magnesium at a rate of up to 90 kilograms per day."], ["The Lulea cell can cast up to 400,000 units a year."]], pub), "capacity");
+    expect(caps.map((c) => [c.value, c.unit, c.per, c.qualifier])).toEqual([
+      [90, "kg", "day", "up to"],
+      [400000, "units", "year", "up to"],
+    ]);
+    expect(ofKind(extract([["The region is targeting alloy output of 300,000 tonnes by 2028."]], pub), "capacity")).toEqual([]);
+  });
+
+  it("'weighs 5.1 kg, 1.9 kg less than the steel part' and 'reduces the mass of X by 22 percent' are savings; time is not", () => {
+    const ws = ofKind(
+      extract([["The cast tailgate inner weighs 5.1 kg, 1.9 kg less than the steel part it replaces.", "Norrfalk Alloys says it reduces the mass of the tailgate by 22 percent and cuts cycle time by 15 percent."]], pub),
+      "weight_saving",
+    );
+    expect(ws.map((w) => [w.value, w.unit])).toEqual([
+      [1.9, "kg"],
+      [22, "%"],
+    ]);
+  });
+
+  it("'estimated to cost US$X' is an investment; a press release's defined short name resolves to the company", () => {
+    const drafts = extract([["Fjordmag AS (OSE: FJM) (\"Fjordmag\" or the \"Company\") said the smelter is estimated to cost US$640 million."], ["Fjordmag opened a pilot line in Q1 2025."]], pub);
+    expect(ofKind(drafts, "project").map((p) => [p.value, p.unit])).toEqual([[640e6, "USD"]]);
+    expect(ofKind(drafts, "event").map((e) => [e.date, e.subject])).toEqual([["2025", "Fjordmag"]]);
+  });
+});

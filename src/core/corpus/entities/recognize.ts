@@ -28,10 +28,22 @@ export function plainApostrophes(s: string): string {
 /** [start, end) spans of text inside double quotes ("..." or “...”). */
 export function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
-  if (!text.includes('"') && !text.includes("“")) return spans;
-  const re = /"([^"]*)"|“([^”]*)”/g;
-  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
-  return spans;
+  if (text.includes('"') || text.includes("“")) {
+    const re = /"([^"]*)"|“([^”]*)”/g;
+    for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
+  }
+  if (!text.includes("'") && !text.includes("‘")) return spans;
+  // Single quotes as some outlets quote titles ('Implementation Plan for ...'): an opening quote after a space
+  // or bracket before a capital, a closing one not inside a word; apostrophes inside ("China's") stay inside.
+  const single = /(?<=^|[\s([—–-])['‘](?=[A-Z0-9])((?:[^'‘’"“”]|['’](?=\p{L}))+?)['’](?![\p{L}\p{N}])/gu;
+  const doubles = spans.slice();
+  for (let m = single.exec(text); m; m = single.exec(text)) {
+    const span: [number, number] = [m.index, m.index + m[0].length];
+    // A possessive plural ("the firms' plans") is no closing quote of a title of two words or more.
+    if (m[1].trim().split(/\s+/).length < 2) continue;
+    if (!doubles.some(([a, b]) => span[0] < b && a < span[1])) spans.push(span);
+  }
+  return spans.sort((a, b) => a[0] - b[0]);
 }
 
 /** Is `pos` inside one of the sorted, disjoint spans? (binary search: long sentences have many quotes) */
@@ -79,6 +91,8 @@ function registryMentions(text: string, registry: EntityRegistry, quotes: [numbe
 
 const HEAD_TYPES: Record<string, EntityType> = {
   Group: "company", Company: "company", Corporation: "company", Fund: "company",
+  // Words companies end their names with ("Brightcast Mg Solutions", "Regal Magnesium Holdings").
+  Solutions: "company", Technologies: "company", Industries: "company", Holdings: "company", Motors: "company",
   University: "university",
   Institute: "institute", Academy: "institute", Center: "institute", Centre: "institute", Laboratory: "institute",
   Association: "association", Society: "association", Alliance: "association", Federation: "association", Chamber: "association",
@@ -86,7 +100,7 @@ const HEAD_TYPES: Record<string, EntityType> = {
   Department: "government", Administration: "government", Office: "government", Committee: "government",
 };
 // Legal forms of other jurisdictions too: "Kestrel Magnesium Corp", "Nordcast Druckguss GmbH", "Tasman Light Metals Pty Ltd".
-const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A."]);
+const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oyj", "B.V.", "BV"]);
 /** Words that end a name when walking left: people's titles and sentence openers. */
 const LEFT_STOP = new Set([
   "The", "A", "An", "On", "In", "At", "From", "By", "For", "With", "According", "During", "This", "These", "That",
@@ -138,7 +152,7 @@ interface GenericName {
 }
 
 /** Cheap test: could the text hold a head noun or a legal form at all? */
-const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
+const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oyj", "BV", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
 
 function genericNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
@@ -174,7 +188,8 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
         break;
       }
       if (LEFT_STOP.has(t) || isPossessive(t) || inSpans(toks[j].s, quotes)) break;
-      if (isCap(t) && t !== "(" ) {
+      // A name's words are separated by spaces only: "PRNewswire/ -- Coastline Magnesium Inc." starts at "Coastline".
+      if (isCap(t) && t !== "(" && /^\s*$/.test(text.slice(toks[j].e, toks[j + 1].s))) {
         first = j;
         j--;
         continue;
@@ -273,7 +288,7 @@ const GOVERNMENT_NAME = /\b(Commission|Ministry|Government|Bureau|Department|Adm
 export function canonicalGenericName(name: string): string {
   let n = plainApostrophes(name).trim().replace(/^the\s+/i, "");
   for (;;) {
-    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.)$/, "").trim();
+    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|AB|Oyj|B\.V\.|BV)$/, "").trim();
     if (next === n || next === "") break;
     n = next;
   }
@@ -310,7 +325,8 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
     if (knownEnds.has(g.start - 3) && plain.slice(g.start - 3, g.start) === "'s ") continue;
     if (knownEnds.has(g.start - 2) && plain.slice(g.start - 2, g.start) === "' ") continue;
     const canonical = canonicalGenericName(g.text);
-    if (!/[A-Za-z]{2}/.test(canonical) || canonical.split(/\s+/).length < 2) continue;
+    // One word is a name only with its legal form written ("Fjordmag AS", "Eontec Ltd."), not as a bare head noun.
+    if (!/[A-Za-z]{2}/.test(canonical) || (canonical.split(/\s+/).length < 2 && (canonical === g.text || !/^[A-Z][a-z]{2,}/.test(canonical)))) continue;
     // "the Party Committee", "the Research Institute": a description, not a name.
     if (canonical.split(/\s+/).every((w) => DESCRIPTIVE.has(w) || HEAD_TYPES[w] || /^(?:of|the|and|for|&)$/.test(w))) continue;
     const registered = registry.lookup(canonical) ?? registry.lookup(g.text);
@@ -386,7 +402,9 @@ export function canonicalNames(mentions: readonly EntityMention[]): string[] {
 }
 
 /** Verbs after which a lone capitalised word is a company acting ("Kestrel also operates", "Tasman raised"). */
-const SHORT_ACTOR_AFTER = /^(?:'s?\b|\s+(?:also\s+|now\s+|still\s+|further\s+)?(?:said|says|holds|held|operates|operated|owns|runs|raised|plans|planned|expects|expected|employs|reported|posted|signed|agreed|announced|opened|started|launched|supplies|supplied|shipped|produced|produces|makes|made|will|would|has|had|is|was)\b)/;
+const SHORT_ACTOR_AFTER = /^(?:'s?\b|\s+(?:also\s+|now\s+|still\s+|further\s+)?(?:said|says|holds|held|operates|operated|owns|runs|raised|plans|planned|expects|expected|employs|reported|posted|signed|agreed|announced|opened|started|launched|supplies|supplied|shipped|produced|produces|makes|made|will|would|has|had|is|was|began|[a-z]{3,}ed)\b)/;
+/** A short name defined in a press release: 'Coastline Magnesium Inc. (TSXV: CMG) ("Coastline" or the "Company")'. */
+const DEFINED_SHORT = /^\s*(?:\([^()]{1,40}\)\s*)?\(\s*(?:the\s+)?["“]([A-Z][\w&.-]{1,30}(?: [A-Z][\w&.-]{1,30})?)["”]/;
 const NOT_SHORT_NAME = /^(?:The|This|That|China|Chinese|National|New|Global|World|International|United|American|European|North|South|East|West|Central|General|First|Great|Royal|Light|Metal|Metals|Magnesium|Alloy|Alloys|Advanced|Asia|Asian|Pacific)$/;
 
 /**
@@ -411,6 +429,21 @@ export function shortNameDefinitions(texts: readonly string[], mentions: readonl
     }
   }
   const out: { alias: string; entity: Entity }[] = [];
+  const learn = (alias: string, entity: Entity) => {
+    // The entity learns its short name (so every check of "is this name written here" accepts it), and the
+    // article's registry learns the full name too, so lookups of the canonical name find this entity.
+    const known: Entity = { ...entity, aliases: [...entity.aliases, alias] };
+    out.push({ alias, entity: known }, { alias: entity.name, entity: known });
+  };
+  texts.forEach((raw, i) => {
+    for (const m of mentions[i] ?? []) {
+      if (m.registered) continue;
+      const def = DEFINED_SHORT.exec(plainApostrophes(raw).slice(m.end));
+      if (!def || registry.entityForAlias(def[1]) || /^(?:Company|Group|Issuer|Corporation)$/.test(def[1])) continue;
+      if (!out.some((o) => o.alias === def[1])) learn(def[1], m.entity);
+      byWord.delete(def[1]);
+    }
+  });
   for (const [word, entity] of byWord) {
     if (!entity) continue;
     const re = new RegExp(`(?<![\\w-])${word}(?![\\w-])`, "g");
@@ -425,11 +458,8 @@ export function shortNameDefinitions(texts: readonly string[], mentions: readonl
         else if (!/^\s+[A-Z]/.test(after) && SHORT_ACTOR_AFTER.test(after)) actor = true;
       }
     }
-    if (!actor || place) continue;
-    // The entity learns its short name (so every check of "is this name written here" accepts it), and the
-    // article's registry learns the full name too, so lookups of the canonical name find this entity.
-    const known: Entity = { ...entity, aliases: [...entity.aliases, word] };
-    out.push({ alias: word, entity: known }, { alias: entity.name, entity: known });
+    if (!actor || place || out.some((o) => o.alias === word)) continue;
+    learn(word, entity);
   }
   return out;
 }

@@ -51,7 +51,7 @@ const ISO_RE = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
 const QUARTER_RE = new RegExp(`\\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\\s?(${YEAR})(?![\\d-])`, "g");
 
 const MONTH_CUE = /\b(in|since|by|during|until|till|from|through|throughout|as of|before|after|late|early|mid|end of|beginning of|start of|middle of|of)\s+(?:(?:late|early|mid)[- ])?$/i;
-const YEAR_CUE = /\b(in|since|by|during|until|till|through|throughout|as of|before|after|end of|beginning of|start of|middle of|half of|quarter of|year|early|late|mid)[- ]+(?:the\s+)?$/i;
+const YEAR_CUE = /\b(in|since|by|during|until|till|through|throughout|as of|before|after|end of|beginning of|start of|middle of|half of|quarter of|year|early|late|mid|end|start)[- ]+(?:the\s+)?$/i;
 
 function cueBefore(text: string, pos: number): string {
   const before = text.slice(Math.max(0, pos - 24), pos);
@@ -137,7 +137,8 @@ export function findDates(text: string): DateMention[] {
   for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (/[\w/-]$/.test(text.slice(0, start)) ) continue;
+    // "mid-2027", "end-2025": a hyphenated time word is a cue, any other word or code glued on is not a date.
+    if (/[\w/-]$/.test(text.slice(0, start)) && !/\b(?:mid|early|late|end|start)-$/i.test(text.slice(0, start))) continue;
     const after = text.slice(end, end + 12);
     if (/^\s?[-–/]\s?\d/.test(after)) continue; // "2024-2025", "2024/25"
     if (/^\s+(Edition|edition|version|Version)\b/.test(after)) continue;
@@ -150,7 +151,17 @@ export function findDates(text: string): DateMention[] {
     push(d);
   }
   out.sort((a, b) => a.start - b.start);
+  // A dateline ("BEIJING, Dec. 6 (AlloyChina) — ...", "VANCOUVER, BC, Sept. 9, 2024 /PRNewswire/ -- ...") dates the
+  // report, not what the sentence tells: it stands for "today" only when the sentence gives no other date.
+  if (out.length > 1 && isDateline(text, out[0])) out.shift();
   return out;
+}
+
+const DATELINE_BEFORE = /^[A-Z][A-Za-z .'-]{1,40}(?:,\s[A-Z][A-Za-z .'-]{1,30})?,\s$/;
+const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\)|\/[^/]{1,30}\/)?\s*(?:—|–|--|-)\s/;
+
+function isDateline(text: string, d: DateMention): boolean {
+  return DATELINE_BEFORE.test(text.slice(0, d.start)) && DATELINE_AFTER.test(text.slice(d.end));
 }
 
 export interface YearContext {

@@ -27,6 +27,23 @@ function isTonnage(q: Quantity): boolean {
   return (q.unit === "t" || q.unit === "kt") && !q.machineClass;
 }
 
+/** A period written right after a figure: "150 kilograms per day", "900,000 units a year". */
+const PERIOD_RIGHT_AFTER = /^\s*(?:(?:of\s+)?[a-z-]+\s+)?(?:per[\s-](?:day|year|annum|hour|month)|a[\s-](?:day|year)(?![\s-](?:earlier|ago|before|later))|each (?:day|year)|daily|annually)\b/i;
+/** Counts a plant turns out ("can cast up to 900,000 units a year"); other counts (sales, staff) are not capacities. */
+const COUNT_UNIT = /^(?:units?|pieces?|sets?|vehicles?)$/;
+const CAN_MAKE_BEFORE = /\b(?:capacit(?:y|ies)|(?:can|could|able to|designed to)\s+(?:\w+\s+)?(?:produce|make|cast|build|assemble|manufacture|turn out|process))\b[^,;]{0,40}$/i;
+
+/** Rates in other units: kilograms with a period written next to them, or counts a plant can make. */
+function isRate(q: Quantity, text: string): boolean {
+  if (q.machineClass || !PERIOD_RIGHT_AFTER.test(text.slice(q.end, q.end + 40))) return false;
+  if (q.unit === "kg") return true;
+  return COUNT_UNIT.test(q.unit) && CAN_MAKE_BEFORE.test(text.slice(Math.max(0, q.start - 80), q.start));
+}
+/** A goal, not a plant: "targeting magnesium alloy output of 500,000 tonnes by 2027". */
+const TARGET_BEFORE = /\b(?:target(?:s|ing|ed)?|goal|aim(?:s|ing)?\s+(?:for|at|to))\b[^,;]{0,60}$/i;
+/** "can produce", "designed for", "will have": a rate the plant is able to reach, not an amount produced. */
+const ABLE_BEFORE = /\b(?:can|could|able to|designed|will|would|rated|nameplate)\b/i;
+
 /** Groups of quantities written as a list: "100,000 mt, 200,000 mt, and 300,000 mt". */
 function lists(text: string, qs: Quantity[]): Quantity[][] {
   const groups: Quantity[][] = [];
@@ -43,7 +60,7 @@ export const capacityParser: Parser = {
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
     const out: Found[] = [];
-    const tonnages = ctx.quantities.filter(isTonnage);
+    const tonnages = ctx.quantities.filter((q) => isTonnage(q) || isRate(q, text));
     if (tonnages.length === 0) return out;
     let who: ReturnType<typeof whoIsInvolved> | undefined;
     for (const group of lists(text, tonnages)) {
@@ -54,20 +71,26 @@ export const capacityParser: Parser = {
       const afterText = text.slice(last.end, last.end + 300);
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
-      if (NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
+      if (NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText) || TARGET_BEFORE.test(before)) continue;
+      // A period said after a later figure is that figure's ("1.8 tonnes ... at a rate of 150 kilograms per day").
+      const nextFigure = ctx.quantities.find((q) => q.start >= last.end && q.unit !== "");
+      const own = nextFigure ? text.slice(last.end, nextFigure.start) : afterText;
       const facility = FACILITY_AFTER.exec(after);
       // A production statistic ("production reached 820,000 tonnes in 2023", "produced 95,000 tonnes of X
       // in 2023") is output over a period, not a plant's capacity or rate.
       if (!/\bcapacit/i.test(before) && !facility && !unitPeriod(last.rawUnit) && (STATISTIC_BEFORE.test(before) || PERIOD_AFTER.test(after))) continue;
       if (!CAPACITY_CUE.test(before) && !facility && !PER_YEAR.test(after) && !PER_DAY.test(after) && !unitPeriod(last.rawUnit)) continue;
+      // "producing 1.8 tonnes of magnesium" with no period, no capacity and no "can": an amount made, not a rate.
+      const periodSaid = !!unitPeriod(last.rawUnit) || PER_YEAR.test(own) || PER_DAY.test(own) || PER_MONTH.test(own) || /\b(?:annual|annually|yearly|daily|monthly)\b/i.test(text.slice(clauseStart, first.start));
+      if (!periodSaid && !/\bcapacit/i.test(before) && !facility && !ABLE_BEFORE.test(before) && /\bproduc/i.test(before)) continue;
       let per: "" | "year" | "day" | "month" = unitPeriod(last.rawUnit);
       // The period may be said once for a list ("an annual capacity of 100,000 mt of X and 50,000 mt of Y").
       const clause = text.slice(clauseStart, first.start).slice(-160);
       if (per) {
         // the unit says it ("tpa", "t/d")
-      } else if (/\b(?:daily)\b/i.test(clause) || PER_DAY.test(after)) per = "day";
-      else if (/\b(?:monthly)\b/i.test(clause) || PER_MONTH.test(after)) per = "month";
-      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || PER_YEAR.test(after)) per = "year";
+      } else if (/\b(?:daily)\b/i.test(clause) || PER_DAY.test(own.slice(0, after.length))) per = "day";
+      else if (/\b(?:monthly)\b/i.test(clause) || PER_MONTH.test(own.slice(0, after.length))) per = "month";
+      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || PER_YEAR.test(own.slice(0, after.length))) per = "year";
       let product = "";
       const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
       if (of) product = cleanNounPhrase(of[1]);

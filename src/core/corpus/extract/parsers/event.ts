@@ -10,7 +10,11 @@ import { whoIsInvolved } from "../text";
 /** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
 const NOT_HAPPENING_CUE = new Set(["by", "until", "till", "through", "throughout", "before", "by the end of", "since", "as of"]);
 const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
-const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans? to|planned for|aims? to|targets?|targeting|scheduled to|scheduled for|slated for|set to|intends? to|is to|are to)\b/i;
+const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans? to|planned for|aims? to|targets?|targeting|targeted (?:for|at)|scheduled to|scheduled for|slated for|set to|intends? to|is to|are to)\b/i;
+/** What is said of a plan ("X will fit ..., the carmaker said on Oct. 14") dates the saying, not a happening. */
+const ATTRIBUTION_BEFORE = /,\s+(?:[\w'’-]+\s+){0,4}(?:said|says|announced|stated|told [\w\s]{1,30}|reported|confirmed)\s+(?:on|in)\s+$/i;
+/** A clause continuing a plan: "..., with the balance following in 2029", "and full output in 2028". */
+const CONTINUES = /^(?:with|and|followed by|before|then)\b/i;
 /** A figure measured over a period ("produced 9,800 tonnes of alloy ingot in 2024"): the year dates the figure, not a happening. */
 const MEASURED_OVER = /^(?:\s+(?:of\s+)?[\w-]+){0,5}\s+(?:in|during|for|over)\s+(?:the\s+(?:whole\s+|full\s+)?year\s+)?$/i;
 
@@ -89,15 +93,22 @@ export const eventParser: Parser = {
     if (!/\b[a-z]{3,}\b/.test(ctx.dates.reduce((t, d) => t.replace(d.text, ""), text).replace(/\b(?:by|on|in|and|the|from|at)\b/gi, ""))) return [];
     const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, "");
     const out: Found[] = [];
+    let plan = false;
     for (const d of ctx.dates) {
       if (NOT_HAPPENING_CUE.has(d.cue)) continue;
+      const clause = clauseBefore(text, d.start);
+      if (plan && CONTINUES.test(clause.trim())) continue;
+      if (ATTRIBUTION_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start)) && FUTURE.test(text.slice(0, d.start).replace(ATTRIBUTION_BEFORE, ""))) continue;
       // "In 2023, the firm opened a plant on May 16": the finer date of the same happening wins.
       if (out.length === 0 && !d.month && ctx.dates.some((x) => x.start > d.end && x.month && !x.year && !NOT_HAPPENING_CUE.has(x.cue))) continue;
       if (ctx.quotes.some(([a, b]) => d.start >= a && d.start < b)) continue;
       // "will be implemented from July 1": a plan, not a happening (standards and policies carry it).
       if (/\bwill\s+(?:be\s+)?\w+\s+(?:from|on|in)?\s*$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
       // A plan is not a happening: "is due to start in 2026", "expected to open in March".
-      if (FUTURE.test(clauseBefore(text, d.start))) continue;
+      if (FUTURE.test(clause)) {
+        plan = true;
+        continue;
+      }
       if (!d.month && ctx.quantities.some((q) => q.unit !== "" && q.end <= d.start && MEASURED_OVER.test(text.slice(q.end, d.start)))) continue;
       const { date, date_end } = resolveDate(d, ctx.years);
       if (out.length > 0) {

@@ -6,7 +6,7 @@ import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { cleanNounPhrase, subjectBefore, whoIsInvolved } from "../text";
 
-const INVEST_BEFORE = /\b(?:invest(?:ment|ed|s|ing)?|capital injection|total cost|funding|financing|costing|cost of|at a cost of|worth|valued at|price tag of|budget of|capex of|capital expenditure of)\b[^,;.]{0,30}$/i;
+const INVEST_BEFORE = /\b(?:invest(?:ment|ed|s|ing)?|capital injection|total cost|funding|financing|cost(?:s|ing)?|cost of|at a cost of|worth|valued at|price tag of|budget of|capex of|capital expenditure of)\b[^,;.]{0,30}$/i;
 /** Money naming what it buys: "the A$85 million plant", "a $420 million expansion". */
 const MONEY_FACILITY_AFTER = /^[\s-]+((?:[a-z][\w-]*\s+){0,3}(?:plant|project|smelter|facility|expansion|refinery|factory|production line|mill|casthouse|foundry))\b/;
 const NAMED_PROJECT = /\b((?:[A-Z][\w'’()-]*\s(?:(?:of|and|for|the)\s)?){1,10}(?:Project|project))\b/;
@@ -32,8 +32,10 @@ export const projectParser: Parser = {
         continue;
       }
       if (money && INVEST_BEFORE.test(text.slice(Math.max(0, q.start - 50), q.start))) {
+        // "is estimated to cost US$1.2 billion": an estimate is an "about".
+        const qualifier = q.qualifier || (/\bestimated\b[^,;.]{0,25}$/i.test(text.slice(Math.max(0, q.start - 40), q.start)) ? "about" : "");
         const what = named ? named[1].replace(/^(?:The|This)\s+/, "") : cleanNounPhrase(subjectBefore(text, text.search(/\s(?:involved|involves|with|has|had|is|was|will)\b/)));
-        out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: what, value: q.value, value_max: q.valueMax, unit: q.unit, qualifier: q.qualifier }));
+        out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: what, value: q.value, value_max: q.valueMax, unit: q.unit, qualifier }));
         continue;
       }
       if ((q.unit === "t" || q.unit === "kt") && !q.machineClass) {

@@ -11,14 +11,24 @@ const Q = String.raw`(?:(?:more than|over|about|up to|nearly|around|approximatel
 const LIGHTER_AFTER = /^\s+(?:lighter|less in weight|lower in weight|weight (?:reduction|saving|savings)|reduction in weight|lightweighting)\b/i;
 const REDUCTION_OF_BEFORE = new RegExp(String.raw`\bweight[- ](?:reduction|saving|savings|decrease|loss)s?\s+(?:of|by|reaching|reaches)\s+${Q}$`, "i");
 const WEIGHT_REDUCED_BEFORE = new RegExp(String.raw`\bweight\b(?<between>[^,;.]{0,70}?)\b(?:is|are|was|were|has been|have been|can be|could be|will be)?\s*(?:\w+ly\s+)?(?:reduced|reduces|reducing|cut|cuts|lowered|lowers|decreased|decreases|drops?|dropped|falls?|fell)\s+by\s+${Q}$`, "i");
-const REDUCE_WEIGHT_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|lighten(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?<np>[^,;.]{0,60}?)\bweight\s+by\s+${Q}$`, "i");
+const REDUCE_WEIGHT_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|lighten(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?<np>[^,;.]{0,60}?)\b(?:weight|mass)\s+by\s+${Q}$`, "i");
 const WEIGHS_LESS_BEFORE = new RegExp(String.raw`\bweigh(?:s|ed|ing)?\s+${Q}$`, "i");
 const SAVES_BEFORE = new RegExp(String.raw`\bsav(?:e|es|ed|ing)\s+${Q}$`, "i");
 const MATERIAL = /^(?:(?:pure|the)\s+)?(?:magnesium|aluminum|aluminium|steel|titanium|iron|copper|plastics?|carbon fib(?:er|re)|composites?)(?:[\s-](?:alloys?|materials?|metal|based materials?))?$/i;
+/** "reduces the mass of the cockpit module by 30 percent": weight or mass of a named thing. */
+const REDUCE_WEIGHT_OF_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?(?:weight|mass)\s+of\s+(?<np>[^,;.]{1,60}?)\s+by\s+${Q}$`, "i");
+/** "weighs 6.5 kg, 2.8 kg less than the aluminium version": a difference against what it replaces. */
+const LESS_THAN_AFTER = /^\s+(?:less|lighter)\s+than\b/i;
 const OTHER_MEASURE = /\b(energy|carbon|emissions?|costs?|consumption|time|price|noise|fuel|power|efficiency|speed|performance)\b/i;
 
 /** Between two figures of one saving: "4.2 kg, or 35%", "4.2 kg (35%)", "35%, or 4.2 kg,". */
 const SAME_SAVING_BETWEEN = /^\s*(?:,\s*)?(?:or|i\.e\.|\()\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$/i;
+
+/** Start of the sentence part a figure sits in (after the last ";" or sentence start), for "weighs X, Y less". */
+function clauseStartOf(text: string, pos: number): number {
+  const i = text.lastIndexOf("; ", pos);
+  return i >= 0 ? i + 2 : 0;
+}
 
 function isSavingUnit(q: Quantity): boolean {
   return (q.unit === "%" || q.unit === "kg") && !q.machineClass;
@@ -38,6 +48,13 @@ export const weightSavingParser: Parser = {
       if (previous && previous.q.unit !== q.unit && SAME_SAVING_BETWEEN.test(text.slice(previous.q.end, q.start))) {
         // "cuts weight by 4.2 kg, or 35%": the same saving said again in another unit.
         np = previous.np;
+      } else if ((m = REDUCE_WEIGHT_OF_BEFORE.exec(before))) {
+        // "reduces the mass of X by 30 percent and cuts assembly time by 25 percent": the second figure is not mass.
+        if (/\d/.test(m.groups!.np) || OTHER_MEASURE.test(m.groups!.np)) continue;
+        np = m.groups!.np;
+      } else if (q.unit === "kg" && LESS_THAN_AFTER.test(after) && /\bweigh(?:s|ed|ing)?\b/i.test(text.slice(clauseStartOf(text, q.start), q.start))) {
+        const weighs = text.slice(0, q.start).search(/\s(?:weigh(?:s|ed|ing)?)\b[^;]*$/i);
+        np = weighs >= 0 ? subjectBefore(text, weighs) : undefined;
       } else if ((m = REDUCE_WEIGHT_BEFORE.exec(before))) {
         if (OTHER_MEASURE.test(m.groups!.np)) continue;
         np = m.groups!.np.trim();
