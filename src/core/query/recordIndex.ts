@@ -55,20 +55,32 @@ export function compareRecency(a: MgRecord, b: MgRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 }
 
-/** Whether compareRecency(records[i], records[i + 1]) <= 0 for every i: one pass, no allocation. */
+/** recencyKey's first character as a number: 2 dated, 1 dated by the source only, 0 neither. */
+function recencyRank(r: MgRecord): number {
+  return r.date ? 2 : r.source_published ? 1 : 0;
+}
+
+/**
+ * Whether compareRecency(records[i], records[i + 1]) <= 0 for every i: one pass that compares what
+ * recencyKey would hold (rank, then date, then id) without building a key per record.
+ */
 function inRecencyOrder(records: readonly MgRecord[]): boolean {
   if (records.length < 2) return true;
   let prev = records[0];
-  let prevDate = recencyKey(prev);
+  let prevRank = recencyRank(prev);
+  let prevDate = prevRank === 2 ? prev.date : prev.source_published;
   for (let i = 1; i < records.length; i++) {
     const r = records[i];
-    const d = recencyKey(r);
-    if (d !== prevDate) {
-      // undated last; otherwise later dates first
-      if (prevDate === "" || (d !== "" && d > prevDate)) return false;
+    const rank = recencyRank(r);
+    const date = rank === 2 ? r.date : r.source_published;
+    if (rank !== prevRank) {
+      if (rank > prevRank) return false;
+    } else if (date !== prevDate) {
+      if (date > prevDate) return false;
     } else if (r.id < prev.id) return false;
     prev = r;
-    prevDate = d;
+    prevRank = rank;
+    prevDate = date;
   }
   return true;
 }
