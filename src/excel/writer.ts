@@ -3,7 +3,8 @@
 // row), calculation and screen updating suspended while writing, progress reported, cancellable.
 import type { MgRecord } from "../core/model/record";
 import { columnsOf } from "../core/table/columns";
-import { InsertChunk, InsertPlan, PlanOptions, planInsert } from "../core/table/plan";
+import { quotePrefixed } from "../core/table/cells";
+import { InsertChunk, InsertPlan, PlanOptions, jsonBytes, planInsert } from "../core/table/plan";
 import { TableSpec, isValidTableName, nextFreeTableName } from "../core/table/presets";
 import { StoredTable, loadStoredSetting, queueSaveStored, readStoredSetting, upsertStored } from "./tableStore";
 
@@ -46,6 +47,11 @@ export interface InsertRequest {
   datasetVersion: string;
   /** The user agreed to overwrite a non-empty target. */
   overwrite?: boolean;
+  /**
+   * The user was told (not-empty outcome, restorable) that a cancelled insert puts the overwritten
+   * cells back: if their copy turns out too big to keep, the writer asks again instead of writing.
+   */
+  expectRestore?: boolean;
   onProgress?: (p: Progress) => void;
   signal?: AbortSignal;
   planOptions?: PlanOptions;
@@ -53,11 +59,53 @@ export interface InsertRequest {
 
 export type InsertOutcome =
   | { status: "inserted"; tableName: string; address: string; rowCount: number }
-  | { status: "not-empty"; address: string }
+  /** restorable: the cells are few enough to be put back if the insert is cancelled after overwriting. */
+  | { status: "not-empty"; address: string; restorable: boolean }
   | { status: "name-exists"; tableName: string; isMgTable: boolean; suggestedName: string }
   | { status: "overlaps-table"; address: string; tables: string[] }
   | { status: "too-big"; message: string }
   | { status: "cancelled"; message: string };
+
+/**
+ * Overwritten cells the writer keeps a copy of, so a cancelled insert can put them back: values,
+ * formulas and number formats (not fills, borders or hyperlinks). Bigger ranges are not copied and the
+ * question says that cancelling then leaves the range empty.
+ */
+export const MAX_RESTORE_CELLS = 20_000;
+/** The copy is written back in one request: keep it well under Excel on the web's 5 MB. */
+const MAX_RESTORE_BYTES = 2_000_000;
+
+interface CellsCopy {
+  row: number;
+  col: number;
+  formulas: (string | number | boolean)[][];
+  numberFormat: string[][];
+}
+
+/** Turns loaded formulas/values into what writing `formulas` back recreates: formulas stay formulas, text stays text. */
+function copyOfCells(range: Excel.Range): CellsCopy | null {
+  const formulas = range.formulas as unknown[][];
+  const values = range.values as unknown[][];
+  let bytes = 0;
+  const out = formulas.map((row, i) => row.map((f, j) => {
+    const v = values[i][j];
+    let w: string | number | boolean;
+    if (typeof f === "string" && f.startsWith("=") && f !== v) w = f; // a real formula (its value differs from its text)
+    else if (typeof v === "number" || typeof v === "boolean") w = v;
+    else w = quotePrefixed(String(v ?? "")); // text typed back stays the same text, never a formula
+    bytes += typeof w === "boolean" ? 5 : jsonBytes(w);
+    return w;
+  }));
+  const numberFormat = range.numberFormat as string[][];
+  for (const row of numberFormat) for (const f of row) bytes += jsonBytes(f);
+  return bytes > MAX_RESTORE_BYTES ? null : { row: range.rowIndex, col: range.columnIndex, formulas: out, numberFormat };
+}
+
+function queueRestore(sheet: Excel.Worksheet, copy: CellsCopy): void {
+  const range = sheet.getRangeByIndexes(copy.row, copy.col, copy.formulas.length, copy.formulas[0]?.length ?? 0);
+  range.numberFormat = copy.numberFormat;
+  range.formulas = copy.formulas as string[][];
+}
 
 function queueSuspend(ctx: Excel.RequestContext): void {
   ctx.application.suspendApiCalculationUntilNextSync();
@@ -148,14 +196,24 @@ export async function insertTable(run: ExcelRunner, req: InsertRequest): Promise
     const target = sheet.getRangeByIndexes(top, left, height, plan.columnCount);
     target.load("address");
     const used = target.getUsedRangeOrNullObject(true);
-    used.load("address");
+    used.load("address,cellCount");
     const tablesInTarget = target.getTables(false);
     tablesInTarget.load("items/name");
     await ctx.sync();
     if (tablesInTarget.items.length > 0) {
       return { status: "overlaps-table" as const, address: target.address, tables: tablesInTarget.items.map((t) => t.name) };
     }
-    if (!used.isNullObject && !req.overwrite) return { status: "not-empty" as const, address: target.address };
+    const restorable = !used.isNullObject && used.cellCount <= MAX_RESTORE_CELLS;
+    if (!used.isNullObject && !req.overwrite) return { status: "not-empty" as const, address: target.address, restorable };
+
+    let copy: CellsCopy | null = null;
+    if (!used.isNullObject && restorable) {
+      used.load("rowIndex,columnIndex,formulas,values,numberFormat");
+      await ctx.sync();
+      copy = copyOfCells(used);
+      // Promised a put-back the copy cannot keep: ask again, saying so, before anything is written.
+      if (!copy && req.expectRestore) return { status: "not-empty" as const, address: target.address, restorable: false };
+    }
 
     queueSuspend(ctx);
     if (!used.isNullObject) target.clear("All");
@@ -165,8 +223,15 @@ export async function insertTable(run: ExcelRunner, req: InsertRequest): Promise
     if (aborted) {
       // A half-written table would show numbers as if complete: take it away.
       target.clear("All");
+      if (copy) queueRestore(sheet, copy);
       await ctx.sync();
-      return { status: "cancelled" as const, message: "Insert cancelled: the rows written so far were removed." };
+      if (used.isNullObject) return { status: "cancelled" as const, message: "Insert cancelled: the rows written so far were removed." };
+      return {
+        status: "cancelled" as const,
+        message: copy
+          ? `Insert cancelled: the rows written so far were removed and the cells of ${target.address} got back their values, formulas and number formats (not their other formatting).`
+          : `Insert cancelled: the rows written so far were removed; ${target.address} is now empty (its earlier content was too large to keep a copy of).`,
+      };
     }
 
     const table = sheet.tables.add(target, true);

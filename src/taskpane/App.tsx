@@ -6,9 +6,12 @@ import { PaneMode } from "./host";
 import { useData } from "./useData";
 import { BrowseTab } from "./browse/BrowseTab";
 import { EMPTY_FILTER, TableFilter } from "../core/table/filter";
+import { useDataSwapped } from "./tables/useDataSwapped";
 
 const FunctionsTab = lazy(() => import(/* webpackChunkName: "tab-functions" */ "./functions/FunctionsTab"));
 const DataTab = lazy(() => import(/* webpackChunkName: "tab-data" */ "./data/DataTab"));
+// Excel mode, once the data in use changed: which MG tables were made from another version.
+const StaleTablesNotice = lazy(() => import(/* webpackChunkName: "stale-tables" */ "./tables/StaleTablesNotice"));
 
 type TabId = "browse" | "functions" | "data";
 
@@ -16,6 +19,7 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100vh", minHeight: 0, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   title: { flexGrow: 1 },
+  notice: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   panel: { flexGrow: 1, minHeight: 0, display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, overflowY: "auto" },
 });
 
@@ -32,6 +36,7 @@ export function App({ mode, dark: initialDark }: AppProps) {
   const [filter, setFilter] = useState<TableFilter>(EMPTY_FILTER);
   const [presetId, setPresetId] = useState<string | null>(null);
   const data = useData();
+  const dataSwapped = useDataSwapped();
   useEffect(() => setDark(initialDark), [initialDark]);
   const theme = useMemo(() => (dark ? webDarkTheme : webLightTheme), [dark]);
 
@@ -54,6 +59,13 @@ export function App({ mode, dark: initialDark }: AppProps) {
         <Tab value="functions" id="tab-functions" aria-controls="panel">Functions</Tab>
         <Tab value="data" id="tab-data" aria-controls="panel">Data</Tab>
       </TabList>
+      {mode === "excel" && dataSwapped && data.status === "ready" && (
+        <div className={styles.notice}>
+          <Suspense fallback={null}>
+            <StaleTablesNotice snapshot={data.snapshot} />
+          </Suspense>
+        </div>
+      )}
       <main id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         {data.status === "loading" && <Text role="status">Loading the data…</Text>}
         {data.status === "failed" && <Text role="alert">The data could not be loaded: {data.message}</Text>}

@@ -123,3 +123,30 @@ it("inserts, asks about an existing table and a non-empty target, refreshes, and
   expect(errors).toEqual([]);
   await page.close();
 });
+
+it("after the data in use changes, names the MG tables made from the older version and refreshes them", async () => {
+  const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+  const errors: string[] = [];
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(`${server.url}/taskpane.html`);
+  await page.getByTestId("record-count").waitFor({ timeout: 30_000 });
+  await page.evaluate(() => (window as any).__book.select("B2"));
+  await page.getByRole("button", { name: "Policy dates" }).click();
+  await page.getByRole("button", { name: "Insert table" }).click();
+  await until(() => status(page), (v) => expect(v).toBe("Inserted MG_Policies at Sheet1!B2:K4 (2 rows)."));
+  expect(await page.getByTestId("stale-tables").count()).toBe(0);
+
+  // What a feed refresh does: the shared data store swaps in a newer version (one more policy).
+  const newer = { ...DATA, version: "2024-12-02.excel-test", count: DATA.count + 1, records: [...DATA.records, rec({ id: "pol-3", kind: "policy", subject: "Test Ministry", organizations: ["Test Ministry"], title: "Synthetic Rules, part two", date: "2024-12-01", evidence: "The Test Ministry issued part two on December 1, 2024." })] };
+  await page.evaluate((ds) => (globalThis as any).__magnesiumTrackerDataStore.replace(ds, "feed"), newer);
+  const notice = page.getByTestId("stale-tables");
+  await notice.waitFor();
+  expect(await notice.textContent()).toContain("1 MG table was made from version 2024-12-01.excel-test; the data in use is version 2024-12-02.excel-test.");
+  await settled(page);
+  await page.screenshot({ path: path.join(RESULTS, "pane-excel-stale-tables-light.png") });
+  await notice.getByRole("button", { name: "Refresh MG tables" }).click();
+  await until(() => page.getByTestId("stale-tables-result").textContent(), (v) => expect(v).toBe("MG_Policies: 2 → 3 rows."));
+  expect(await notice.getByRole("button", { name: "Refresh MG tables" }).count()).toBe(0);
+  expect(errors).toEqual([]);
+  await page.close();
+});

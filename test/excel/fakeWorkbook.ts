@@ -10,6 +10,8 @@ export interface FakeCell {
   value: string | number;
   format: string;
   formula: boolean;
+  /** What a formula cell calculates to (the fake does not calculate: a test sets it). */
+  result?: string | number | boolean;
   hyperlink?: { address: string; textToDisplay: string };
 }
 
@@ -65,6 +67,7 @@ export class FakeRange {
   get columnIndex(): number { return this.col; }
   get rowCount(): number { return this.rows; }
   get columnCount(): number { return this.cols; }
+  get cellCount(): number { return this.rows * this.cols; }
   get worksheet(): FakeSheet { return this.sheet; }
   get address(): string {
     const a = `${colName(this.col)}${this.row + 1}`;
@@ -89,7 +92,12 @@ export class FakeRange {
     this.sheet.book.pending += bytes(v);
     v.forEach((row, i) => row.forEach((x, j) => this.sheet.setTyped(this.row + i, this.col + j, x)));
   }
-  get values(): (string | number)[][] {
+  /** As Excel reads them: a formula cell gives what it calculates to. */
+  get values(): (string | number | boolean)[][] {
+    return this.grid((c) => (c?.formula ? (c.result ?? 0) : (c?.value ?? "")));
+  }
+  /** As Excel reads them: a formula cell gives its formula, any other cell its value. */
+  get formulas(): (string | number)[][] {
     return this.grid((c) => c?.value ?? "");
   }
   private grid<T>(f: (c: FakeCell | undefined) => T): T[][] {
@@ -102,14 +110,15 @@ export class FakeRange {
     cell.hyperlink = h;
     cell.value = h.textToDisplay;
   }
-  /** Formulas as typed: every cell whose text starts with "=" becomes a formula. */
-  set formulas(v: string[][]) {
+  /** Formulas as typed: text starting with "=" becomes a formula, a leading apostrophe keeps text as text. */
+  set formulas(v: (string | number)[][]) {
     this.check(v, "formulas");
     this.sheet.book.pending += bytes(v);
     v.forEach((row, i) => row.forEach((f, j) => {
       const cell = this.sheet.cell(this.row + i, this.col + j);
+      if (typeof f === "string" && f.startsWith("'")) { cell.value = f.slice(1); cell.formula = false; return; }
       cell.value = f;
-      cell.formula = f.startsWith("=");
+      cell.formula = typeof f === "string" && f.startsWith("=");
     }));
   }
   getCell(r: number, c: number): FakeRange { return new FakeRange(this.sheet, this.row + r, this.col + c, 1, 1); }

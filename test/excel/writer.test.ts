@@ -79,7 +79,7 @@ describe("insert table", () => {
     book.sheet.setTyped(2, 3, "analyst's note");
     const { run } = fakeExcel(book);
     const req = { spec: policies, records: filterRecords(records, policies.filter), datasetVersion: "v1" };
-    expect(await insertTable(run, req)).toEqual({ status: "not-empty", address: "Sheet1!A1:J4" });
+    expect(await insertTable(run, req)).toEqual({ status: "not-empty", address: "Sheet1!A1:J4", restorable: true });
     expect(book.sheet.get(2, 3)?.value).toBe("analyst's note");
     expect(book.tables).toHaveLength(0);
     expect(await insertTable(run, { ...req, overwrite: true })).toMatchObject({ status: "inserted" });
@@ -140,6 +140,50 @@ describe("insert table", () => {
     const out = await insertTable(run, { spec: projects, records: many, datasetVersion: "v1", signal: ctrl.signal, planOptions: { maxRows: 500 } });
     expect(out.status).toBe("cancelled");
     expect(book.tables).toHaveLength(0);
+    expect([...book.sheet.cells.values()].filter((c) => c.value !== "")).toEqual([]);
+  });
+
+  it("puts the user's cells back (values, formulas, number formats) when an agreed overwrite is cancelled", async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => rec({ id: `o-${i}` }));
+    const book = new FakeBook();
+    book.sheet.setTyped(1, 0, "Analyst's input");
+    book.sheet.setTyped(2, 1, -12.5);
+    book.sheet.cell(3, 2).format = "@";
+    book.sheet.setTyped(3, 2, "=not a formula, typed as text");
+    Object.assign(book.sheet.cell(4, 3), { value: "=B3*2", formula: true, result: -25 });
+    book.sheet.cell(5, 4).format = "0.00%";
+    book.sheet.setTyped(5, 4, 0.125);
+    const before = JSON.parse(JSON.stringify([...book.sheet.cells.entries()]));
+    const { run } = fakeExcel(book);
+    const req = { spec: projects, records: many, datasetVersion: "v1", planOptions: { maxRows: 500 } };
+    expect(await insertTable(run, req)).toMatchObject({ status: "not-empty", restorable: true });
+    const ctrl = new AbortController();
+    const syncsBefore = book.syncs.length;
+    book.onSync = (n) => { if (n === syncsBefore + 5) ctrl.abort(); }; // after the first chunk is written
+    const out = await insertTable(run, { ...req, overwrite: true, expectRestore: true, signal: ctrl.signal });
+    expect(out.status).toBe("cancelled");
+    expect(out).toMatchObject({ message: expect.stringContaining("got back their values, formulas and number formats") });
+    expect(book.tables).toHaveLength(0);
+    const after = [...book.sheet.cells.entries()].filter(([, c]) => c.value !== "").map(([k, c]) => [k, { value: c.value, format: c.format, formula: c.formula }]);
+    const expected = before.filter(([, c]: [string, any]) => c.value !== "").map(([k, c]: [string, any]) => [k, { value: c.value, format: c.format, formula: c.formula }]);
+    expect(after).toEqual(expected);
+    expect(book.sheet.get(3, 2)).toMatchObject({ value: "=not a formula, typed as text", formula: false });
+    expect(book.sheet.get(4, 3)).toMatchObject({ value: "=B3*2", formula: true });
+    expect(book.sheet.get(2, 1)).toMatchObject({ value: -12.5, formula: false });
+  });
+
+  it("says up front when the cells are too many to put back, and leaves the range empty on cancel", async () => {
+    const book = new FakeBook();
+    for (let r = 1; r <= 2100; r++) for (let c = 0; c < 10; c++) book.sheet.setTyped(r, c, r * 10 + c);
+    const { run } = fakeExcel(book);
+    const many = Array.from({ length: 3000 }, (_, i) => rec({ id: `t-${i}` }));
+    const req = { spec: projects, records: many, datasetVersion: "v1", planOptions: { maxRows: 500 } };
+    expect(await insertTable(run, req)).toMatchObject({ status: "not-empty", restorable: false });
+    const ctrl = new AbortController();
+    const syncsBefore = book.syncs.length;
+    book.onSync = (n) => { if (n === syncsBefore + 4) ctrl.abort(); };
+    const out = await insertTable(run, { ...req, overwrite: true, signal: ctrl.signal });
+    expect(out).toMatchObject({ status: "cancelled", message: expect.stringContaining("is now empty") });
     expect([...book.sheet.cells.values()].filter((c) => c.value !== "")).toEqual([]);
   });
 });

@@ -64,6 +64,20 @@ describe("Browse", () => {
     expect(list).toHaveAttribute("aria-activedescendant", "mg-row-1");
   });
 
+  it("never turns a non-http source URL from the data into a live link", async () => {
+    act(() => {
+      sharedStore().replace(dataset([rec({ id: "x1", title: "Scripted source", source_title: "Feed article", source_url: "javascript:alert(document.domain)" })], { version: "2024-10-02.test" }), "bundled");
+    });
+    const user = userEvent.setup();
+    render(<App mode="preview" dark={false} />);
+    screen.getByRole("listbox", { name: /Matching records/ }).focus();
+    await user.keyboard("{Home}");
+    const details = await screen.findByTestId("record-details");
+    expect(details).toHaveTextContent("Feed article");
+    expect(within(details).queryByRole("link")).toBeNull();
+    expect(details.querySelector("a[href]")).toBeNull();
+  });
+
   it("offers download and copy in preview, insert and refresh in Excel", () => {
     const { unmount } = render(<App mode="preview" dark={false} />);
     expect(screen.getByRole("button", { name: "Download .xlsx" })).toBeInTheDocument();
@@ -140,6 +154,8 @@ describe("Excel insert flow", () => {
     render(<ExcelJob job={{ type: "insert", id: 1 }} spec={policies} records={filterRecords(records, policies.filter)} snapshot={snapshot()} onDone={done} run={fakeExcel(book).run} />);
     const dialog = await screen.findByRole("alertdialog");
     expect(dialog).toHaveTextContent("Sheet1!A1:J2");
+    // says what stopping the insert would do to the cells it overwrites
+    expect(screen.getByTestId("overwrite-cancel-note")).toHaveTextContent("those cells get their values, formulas and number formats back");
     await user.click(within(dialog).getByRole("button", { name: "Overwrite" }));
     await waitFor(() => expect(done).toHaveBeenCalledWith("Inserted MG_Policies at Sheet1!A1:J2 (1 rows)."));
     expect(book.tableByName("MG_Policies")).toBeDefined();
@@ -168,5 +184,30 @@ describe("theme", () => {
     expect(luminance("#000000")).toBe(0);
     expect(luminance("#ffffff")).toBeCloseTo(1);
     expect(luminance("#262626")).toBeLessThan(0.2);
+  });
+});
+
+describe("tables made from older data", () => {
+  afterEach(() => { delete (globalThis as any).Excel; });
+
+  it("after the data is refreshed, says which MG tables are from the older version and refreshes them from the notice", async () => {
+    const user = userEvent.setup();
+    const book = new FakeBook();
+    const { run } = fakeExcel(book);
+    (globalThis as any).Excel = { run };
+    const policies = specForPreset(presetById("policies")!);
+    const { insertTable } = await import("../../src/excel/writer");
+    await insertTable(run, { spec: policies, records: filterRecords(records, policies.filter), datasetVersion: "2024-10-01.test" });
+    render(<App mode="excel" dark={false} />);
+    expect(screen.queryByTestId("stale-tables")).toBeNull(); // the data in use made them: nothing to say
+    // a feed refresh swaps the data in use for a newer version with one more policy
+    const newer = [...records, rec({ id: "p2", kind: "policy", subject: "Test Ministry", title: "Synthetic Rules, second part", date: "2024-09-02", evidence: "The Test Ministry issued a second part on September 2." })];
+    act(() => { sharedStore().replace(dataset(newer, { version: "2024-11-01.test" }), "feed"); });
+    const notice = await screen.findByTestId("stale-tables");
+    expect(notice).toHaveTextContent("1 MG table was made from version 2024-10-01.test; the data in use is version 2024-11-01.test.");
+    await user.click(within(notice).getByRole("button", { name: "Refresh MG tables" }));
+    await waitFor(() => expect(screen.getByTestId("stale-tables-result")).toHaveTextContent("MG_Policies: 1 → 2 rows."));
+    expect(within(screen.getByTestId("stale-tables")).queryByRole("button", { name: "Refresh MG tables" })).toBeNull();
+    expect(book.tableByName("MG_Policies")!.rows).toBe(3);
   });
 });

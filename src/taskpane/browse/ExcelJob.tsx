@@ -10,6 +10,7 @@ import { filterRecords } from "../../core/table/filter";
 import type { TableSpec } from "../../core/table/presets";
 import { ExcelRunner, InsertOutcome, Progress, TableRefreshResult, defaultRunner, insertTable, refreshTables, unsupportedExcelApi } from "../../excel/writer";
 import type { Job } from "./Actions";
+import { notifyTablesChanged } from "../tables/tablesChanged";
 
 const useStyles = makeStyles({
   progress: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, marginTop: tokens.spacingVerticalXS },
@@ -17,7 +18,7 @@ const useStyles = makeStyles({
 });
 
 type Question =
-  | { type: "overwrite"; address: string }
+  | { type: "overwrite"; address: string; restorable: boolean }
   | { type: "name"; tableName: string; isMgTable: boolean; suggestedName: string };
 
 export interface ExcelJobProps {
@@ -66,25 +67,27 @@ export default function ExcelJob({ job, spec, records, snapshot, onDone, run = d
         signal: abort.current.signal,
         onProgress: (p) => setProgress({ ...p, label: `${p.tableName} (${p.tableIndex + 1} of ${p.tableCount})` }),
       });
+      notifyTablesChanged();
       onDone(summarizeRefresh(results));
     } catch (e) {
       fail(e);
     }
   };
 
-  const insert = async (s: TableSpec, overwrite: boolean) => {
+  const insert = async (s: TableSpec, overwrite: boolean, expectRestore = false) => {
     setQuestion(null);
     const unsupported = unsupportedExcelApi("insert");
     if (unsupported) return onDone(unsupported);
     setProgress({ rowsWritten: 0, rowCount: records.length, label: `Inserting ${s.tableName}…` });
     try {
       const out = await insertTable(run, {
-        spec: s, records, datasetVersion: snapshot.dataset.version, overwrite,
+        spec: s, records, datasetVersion: snapshot.dataset.version, overwrite, expectRestore,
         signal: abort.current.signal,
         onProgress: (p) => setProgress({ ...p, label: `Inserting ${s.tableName}…` }),
       });
       setProgress(null);
-      if (out.status === "not-empty") setQuestion({ type: "overwrite", address: out.address });
+      if (out.status === "inserted") notifyTablesChanged();
+      if (out.status === "not-empty") setQuestion({ type: "overwrite", address: out.address, restorable: out.restorable });
       else if (out.status === "name-exists") setQuestion({ type: "name", tableName: out.tableName, isMgTable: out.isMgTable, suggestedName: out.suggestedName });
       else onDone(describeInsert(out)!);
     } catch (e) {
@@ -122,10 +125,15 @@ export default function ExcelJob({ job, spec, records, snapshot, onDone, run = d
               <>
                 <DialogTitle>Overwrite these cells?</DialogTitle>
                 <DialogContent id="mg-question">
-                  The table needs {question.address}, and some of those cells hold data. Overwrite them, or cancel and select an empty cell.
+                  <p style={{ marginTop: 0 }}>The table needs {question.address}, and some of those cells hold data. Overwrite them, or cancel and select an empty cell.</p>
+                  <p style={{ marginBottom: 0 }} data-testid="overwrite-cancel-note">
+                    {question.restorable
+                      ? "If you stop the insert while it writes, those cells get their values, formulas and number formats back (not their colours, borders or links)."
+                      : "These cells are too many to keep a copy of: if you stop the insert while it writes, the range is left empty and what was there is lost."}
+                  </p>
                 </DialogContent>
                 <DialogActions>
-                  <Button appearance="primary" onClick={() => void insert(specInUse, true)}>Overwrite</Button>
+                  <Button appearance="primary" onClick={() => void insert(specInUse, true, question.restorable)}>Overwrite</Button>
                   <Button onClick={cancel}>Cancel</Button>
                 </DialogActions>
               </>
