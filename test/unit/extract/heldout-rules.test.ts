@@ -144,3 +144,36 @@ describe("round 2: press releases, trade magazines, Chinese policy news", () => 
     expect(ofKind(drafts, "event").map((e) => [e.date, e.subject])).toEqual([["2025", "Fjordmag"]]);
   });
 });
+
+describe("round 3: Asian trade press", () => {
+  it("a title year after publication is a plan's year: 'on March 18' in a March 2025 report is 2025, not 2026", () => {
+    const [e] = ofKind(extract([["Norrfalk Alloys opened its Lulea remelt shop on March 18."]], { published: "2025-03-20", title: "Norrfalk opens remelt shop, eyes 2026 listing" }), "event");
+    expect(e.date).toBe("2025-03-18");
+  });
+
+  it("British day ranges ('between 12 and 14 November', '5-6 June') are one span", () => {
+    const [d] = findDates("The meeting was held between 12 and 14 November 2024.");
+    expect(d).toMatchObject({ day: 12, endDay: 14, month: 11, year: 2024 });
+    const [e] = ofKind(extract([["The Nordic Magnesium Days were held in Lulea on 5-6 June."]], { published: "2025-06-20" }), "event");
+    expect([e.date, e.date_end]).toEqual(["2025-06-05", "2025-06-06"]);
+  });
+
+  it("'mt/year', 'of annual capacity' after the figure, crore and rupees", () => {
+    const caps = ofKind(extract([["Norrfalk Alloys commissioned a third line on May 2, adding 15,000 mt of annual capacity.", "Its total capacity is now 45,000 mt/year."]], pub), "capacity");
+    expect(caps.map((c) => [c.value, c.unit, c.per])).toEqual([
+      [15000, "t", "year"],
+      [45000, "t", "year"],
+    ]);
+    expect(findQuantities("at a cost of Rs 420 crore").map((q) => [q.value, q.unit])).toEqual([[4.2e9, "INR"]]);
+  });
+
+  it("'Posted 7 May 2025' is the page's date; 'heard that magnesium is 75% lighter than steel and 33% lighter than aluminium' is a material", () => {
+    expect(ofKind(extract([["Posted 7 May 2025 · Norrfalk Alloys news desk"]], pub), "event")).toEqual([]);
+    expect(ofKind(extract([["Engineers heard that magnesium is 75% lighter than steel and 33% lighter than aluminium."]], pub), "weight_saving")).toEqual([]);
+  });
+
+  it("a country's possessive is not part of a name: \"India's Vedant Light Alloys will build\"", () => {
+    const names = findOrganizations("Norway's Fjellmag Metals will build a plant.", getRegistry()).map((m) => m.entity.name);
+    expect(names).toEqual(["Fjellmag Metals"]);
+  });
+});

@@ -8,7 +8,7 @@
 //    "LLC", "Limited", "Corp.", "Corporation"); words such as "Group" or "Technology" stay.
 //  - Possessives ("Seres'", "Baogang's") are mentions of the name without the possessive.
 import { EntityRegistry, Entity, EntityType } from "./registry";
-import { isProvince, regionFromName } from "./regions";
+import { isProvince, PROVINCE_NAMES, regionFromName } from "./regions";
 
 export interface EntityMention {
   start: number;
@@ -92,7 +92,7 @@ function registryMentions(text: string, registry: EntityRegistry, quotes: [numbe
 const HEAD_TYPES: Record<string, EntityType> = {
   Group: "company", Company: "company", Corporation: "company", Fund: "company",
   // Words companies end their names with ("Brightcast Mg Solutions", "Regal Magnesium Holdings").
-  Solutions: "company", Technologies: "company", Industries: "company", Holdings: "company", Motors: "company",
+  Solutions: "company", Technologies: "company", Industries: "company", Holdings: "company", Motors: "company", Automotive: "company",
   University: "university",
   Institute: "institute", Academy: "institute", Center: "institute", Centre: "institute", Laboratory: "institute",
   Association: "association", Society: "association", Alliance: "association", Federation: "association", Chamber: "association",
@@ -100,6 +100,7 @@ const HEAD_TYPES: Record<string, EntityType> = {
   Department: "government", Administration: "government", Office: "government", Committee: "government",
 };
 // Legal forms of other jurisdictions too: "Kestrel Magnesium Corp", "Nordcast Druckguss GmbH", "Tasman Light Metals Pty Ltd".
+const SOFT_HEADS = new Set(["Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive"]);
 const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oyj", "B.V.", "BV"]);
 /** Words that end a name when walking left: people's titles and sentence openers. */
 const LEFT_STOP = new Set([
@@ -152,7 +153,7 @@ interface GenericName {
 }
 
 /** Cheap test: could the text hold a head noun or a legal form at all? */
-const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oyj", "BV", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
+const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oyj", "BV", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
 
 function genericNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
@@ -162,7 +163,9 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
   while (i < toks.length) {
     const tok = toks[i];
     const legalEnd = legalSuffixEnd(toks, i);
-    const headType = HEAD_TYPES[tok.t];
+    // Words that end company names but also describe ("Automotive Wheel Hubs"): a head only where the name ends.
+    const next = toks[i + 1]?.t ?? "";
+    const headType = SOFT_HEADS.has(tok.t) && isCap(next) && legalSuffixEnd(toks, i + 1) < 0 ? undefined : HEAD_TYPES[tok.t];
     if ((legalEnd < 0 && !headType) || inSpans(tok.s, quotes)) {
       i++;
       continue;
@@ -349,6 +352,8 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
 /** Verbs whose Title-Case subject at the start of a clause is an organisation ("Corvel Drive signed ..."). */
 const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|has|have|had|will)\b/g;
 
+const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Korea|South Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Australia|Canada|Mexico|Brazil|Russia|Kazakhstan|Israel|Turkey|Germany|France|Italy|Spain|Norway|Sweden|Finland|Poland|Austria|Britain|UK|U\\.K\\.|US|U\\.S\\.|America|Europe|Asia)$`);
+
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
   ACTOR_RE.lastIndex = 0;
@@ -359,6 +364,12 @@ function actorNames(text: string, quotes: [number, number][]): GenericName[] {
     while (words.length > 0 && LEFT_STOP.has(words[0])) {
       start += words[0].length + 1;
       words.shift();
+    }
+    // "India's Vedant Light Alloys will build": the name starts after a country's possessive. (After an
+    // organisation's, "SAIC's Innovation R&D Institute", the unit is the parent's: left to the parent rule.)
+    const lastPossessive = words.slice(0, -1).map((w) => /'s?$/.test(w)).lastIndexOf(true);
+    if (lastPossessive >= 0 && COUNTRY.test(words.slice(0, lastPossessive + 1).join(" ").replace(/'s?$/, ""))) {
+      for (let k = 0; k <= lastPossessive; k++) start += words.shift()!.length + 1;
     }
     name = words.join(" ");
     if (!name || inSpans(start, quotes) || isProvince(name) || /\b(?:Province|City|County|Region|District|Prefecture|Municipality)$/.test(name) || /^(?:It|They|We|He|She|Experts?|Participants|Representatives|Leaders|Both|Each|All|Some|Many|Researchers|Scientists|Officials)$/.test(name)) continue;

@@ -40,6 +40,8 @@ const MONTH_DAY_RE = new RegExp(
     `(?:,? (${YEAR})(?![\\d-]))?`,
   "g",
 );
+// day-day Month [year] (British order ranges: "12-14 November", "between 12 and 14 November 2024").
+const DAY_RANGE_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD}\\s?(?:-|–|to|and)\\s?(\\d{1,2})${ORD} (${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
 // day Month [year] (British order).
 const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD} (${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
 // Month [year] with no day.
@@ -108,6 +110,16 @@ export function findDates(text: string): DateMention[] {
         }
       }
     }
+    push(d);
+  }
+  DAY_RANGE_MONTH_RE.lastIndex = 0;
+  for (let m = DAY_RANGE_MONTH_RE.exec(text); m; m = DAY_RANGE_MONTH_RE.exec(text)) {
+    const month = monthIndex(m[3]);
+    const day = +m[1];
+    const endDay = +m[2];
+    if (!validDay(month, day) || !validDay(month, endDay) || endDay <= day) continue;
+    const d: DateMention = { start: m.index, end: m.index + m[0].length, text: m[0], month, day, endMonth: month, endDay, cue: cueBefore(text, m.index) };
+    if (m[4]) d.year = d.endYear = +m[4];
     push(d);
   }
   DAY_MONTH_RE.lastIndex = 0;
@@ -187,8 +199,12 @@ function iso(year: number, month?: number, day?: number): string {
 export function contextYear(d: DateMention, ctx: YearContext): number | undefined {
   if (d.year) return d.year;
   if (ctx.sentenceYear) return ctx.sentenceYear;
-  if (ctx.articleYear) return ctx.articleYear;
-  if (ctx.sectionYear) return ctx.sectionYear;
+  // A year after publication ("... eyes 2026 listing" in the title, "plans to list in 2026") is a plan's year:
+  // what happened is dated by the years of the past, never by it.
+  const pubYear = ctx.published && /^\d{4}/.test(ctx.published) ? +ctx.published.slice(0, 4) : undefined;
+  const notFuture = (y: number | undefined) => y !== undefined && (pubYear === undefined || y <= pubYear);
+  if (ctx.articleYear && notFuture(ctx.articleYear)) return ctx.articleYear;
+  if (ctx.sectionYear && notFuture(ctx.sectionYear)) return ctx.sectionYear;
   const pub = ctx.published && /^\d{4}-\d{2}-\d{2}$/.test(ctx.published) ? ctx.published : "";
   if (pub) {
     const y = +pub.slice(0, 4);

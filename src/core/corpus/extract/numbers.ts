@@ -22,10 +22,10 @@ export interface Quantity {
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mn|bn)\b)?`;
-const UNIT = String.raw`(?:[\s-]?(kt\/a\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|metric tons?\b|metric tonnes?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
+const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mn|bn|crore|lakh)\b)?`;
+const UNIT = String.raw`(?:[\s-]?(mt\/year\b|mt\/yr\b|mt\/y\b|mt\/a\b|mtpa\b|t\/year\b|kt\/a\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|metric tons?\b|metric tonnes?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
 // Longest first: "A$85 million" is Australian dollars, never "$85 million" with a stray "A".
-const CURRENCY_PREFIX = String.raw`(RMB|CNY|USD|US\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|(?<![A-Za-z])\$|€|EUR|£|GBP)?\s?`;
+const CURRENCY_PREFIX = String.raw`(RMB|CNY|USD|US\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|(?<![A-Za-z])\$|€|EUR|£|GBP|Rs\.?|INR|₹|KRW|₩)?\s?`;
 
 // One quantity: optional currency prefix, number, optional "+", optional scale word, optional unit
 // (attached, spaced or hyphenated), optional range end "to|-|~ number [scale] [unit]".
@@ -40,11 +40,12 @@ const FIRST_PART_RE = new RegExp(String.raw`${CURRENCY_PREFIX}(?<![\d.,])(?:${NU
 
 const MACHINE_NOUN_AFTER = /^[\s-]*(?:[\w-]+\s+){0,2}(?:press(?:es)?|(?:die[- ]casting |injection[- ]mou?lding |casting )?machines?)\b/i;
 
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12 };
+// Indian English counts in lakh (100,000) and crore (10 million): "Rs 650 crore".
+const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, billion: 1e9, bn: 1e9, trillion: 1e12, lakh: 1e5, crore: 1e7 };
 
 /** Units that carry their period: "tpa", "t/a", "kt/a" are per year; "t/d", "tpd" per day. */
 export function unitPeriod(raw: string): "" | "year" | "day" {
-  if (/^(?:kt\/a|kt\/y|ktpa|t\/a|t\/y|t\/yr|tpa|tpy|tons\/year|tonnes\/year)$/i.test(raw.trim())) return "year";
+  if (/^(?:kt\/a|kt\/y|ktpa|t\/a|t\/y|t\/yr|t\/year|mt\/year|mt\/yr|mt\/y|mt\/a|mtpa|tpa|tpy|tons\/year|tonnes\/year)$/i.test(raw.trim())) return "year";
   if (/^(?:t\/d|tpd|tons\/day|tonnes\/day)$/i.test(raw.trim())) return "day";
   return "";
 }
@@ -68,6 +69,8 @@ export function normaliseUnit(raw: string): string {
   if (u === "NZ$") return "NZD";
   if (u === "S$") return "SGD";
   if (u === "£" || u === "GBP") return "GBP";
+  if (/^(?:Rs\.?|INR|₹)$/.test(u)) return "INR";
+  if (u === "KRW" || u === "₩") return "KRW";
   if (/^meters?|metres?$/i.test(u)) return "m";
   return u;
 }
@@ -148,7 +151,7 @@ export function findQuantities(text: string): Quantity[] {
 }
 
 const WRITTEN_RE = new RegExp(`(${NUM})${SCALE}`, "g");
-const RANGE_SCALE_RE = new RegExp(String.raw`(${NUM})\s?(?:to|-|–|~)\s?(?:${NUM})\s?(thousand|million|billion|trillion|mn|bn)\b`, "g");
+const RANGE_SCALE_RE = new RegExp(String.raw`(${NUM})\s?(?:to|-|–|~)\s?(?:${NUM})\s?(thousand|million|billion|trillion|mn|bn|crore|lakh)\b`, "g");
 
 /** The numbers written in a text, separators removed ("1,350 mt and 2.5 kg" -> [1350, 2.5]): for provenance checks. */
 export function writtenNumbers(text: string): number[] {

@@ -79,7 +79,9 @@ export const capacityParser: Parser = {
       // A production statistic ("production reached 820,000 tonnes in 2023", "produced 95,000 tonnes of X
       // in 2023") is output over a period, not a plant's capacity or rate.
       if (!/\bcapacit/i.test(before) && !facility && !unitPeriod(last.rawUnit) && (STATISTIC_BEFORE.test(before) || PERIOD_AFTER.test(after))) continue;
-      if (!CAPACITY_CUE.test(before) && !facility && !PER_YEAR.test(after) && !PER_DAY.test(after) && !unitPeriod(last.rawUnit)) continue;
+      // "adding 20,000 mt of annual capacity": the capacity word may follow the figure.
+      const capacityAfter = /^\s+of\s+(?:(?:new|annual|additional|extra|production|smelting)\s+){0,2}capacity\b/i.test(afterText);
+      if (!CAPACITY_CUE.test(before) && !facility && !capacityAfter && !PER_YEAR.test(after) && !PER_DAY.test(after) && !unitPeriod(last.rawUnit)) continue;
       // "producing 1.8 tonnes of magnesium" with no period, no capacity and no "can": an amount made, not a rate.
       const periodSaid = !!unitPeriod(last.rawUnit) || PER_YEAR.test(own) || PER_DAY.test(own) || PER_MONTH.test(own) || /\b(?:annual|annually|yearly|daily|monthly)\b/i.test(text.slice(clauseStart, first.start));
       if (!periodSaid && !/\bcapacit/i.test(before) && !facility && !ABLE_BEFORE.test(before) && /\bproduc/i.test(before)) continue;
@@ -90,10 +92,10 @@ export const capacityParser: Parser = {
         // the unit says it ("tpa", "t/d")
       } else if (/\b(?:daily)\b/i.test(clause) || PER_DAY.test(own.slice(0, after.length))) per = "day";
       else if (/\b(?:monthly)\b/i.test(clause) || PER_MONTH.test(own.slice(0, after.length))) per = "month";
-      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || PER_YEAR.test(own.slice(0, after.length))) per = "year";
+      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || PER_YEAR.test(own.slice(0, after.length)) || (capacityAfter && /^\s+of\s+(?:\w+\s+)?annual\b/i.test(afterText))) per = "year";
       let product = "";
       const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
-      if (of) product = cleanNounPhrase(of[1]);
+      if (of && !capacityAfter) product = cleanNounPhrase(of[1]);
       else if (facility) product = cleanNounPhrase(facility[1]);
       who ??= whoIsInvolved(ctx, { inherit: true });
       for (const q of group) {

@@ -97,6 +97,8 @@ export const eventParser: Parser = {
     for (const d of ctx.dates) {
       if (NOT_HAPPENING_CUE.has(d.cue)) continue;
       const clause = clauseBefore(text, d.start);
+      // "Posted 7 June 2024", "Updated: May 3": the page's own date, not a happening.
+      if (/^\s*(?:posted|published|updated|last updated|first published)\s*(?:on\s*)?:?\s*$/i.test(text.slice(0, d.start))) continue;
       if (plan && CONTINUES.test(clause.trim())) continue;
       if (ATTRIBUTION_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start)) && FUTURE.test(text.slice(0, d.start).replace(ATTRIBUTION_BEFORE, ""))) continue;
       // "In 2023, the firm opened a plant on May 16": the finer date of the same happening wins.

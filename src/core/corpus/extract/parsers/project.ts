@@ -12,7 +12,7 @@ const MONEY_FACILITY_AFTER = /^[\s-]+((?:[a-z][\w-]*\s+){0,3}(?:plant|project|sm
 const NAMED_PROJECT = /\b((?:[A-Z][\w'’()-]*\s(?:(?:of|and|for|the)\s)?){1,10}(?:Project|project))\b/;
 const TONNAGE_PROJECT = /^\s+([a-z][a-z\s-]{2,80}?)\s+project\b/;
 
-const MONEY_UNITS = new Set(["CNY", "USD", "EUR", "AUD", "CAD", "HKD", "NZD", "SGD", "GBP"]);
+const MONEY_UNITS = new Set(["CNY", "USD", "EUR", "AUD", "CAD", "HKD", "NZD", "SGD", "GBP", "INR", "KRW"]);
 
 export const projectParser: Parser = {
   name: "project",

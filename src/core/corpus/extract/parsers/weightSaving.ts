@@ -48,6 +48,10 @@ export const weightSavingParser: Parser = {
       if (previous && previous.q.unit !== q.unit && SAME_SAVING_BETWEEN.test(text.slice(previous.q.end, q.start))) {
         // "cuts weight by 4.2 kg, or 35%": the same saving said again in another unit.
         np = previous.np;
+      } else if (previous && /^\s+lighter than [^,;.]{1,40}?\s+and\s+$/i.test(text.slice(previous.q.end, q.start))) {
+        // "is 75% lighter than steel and 33% lighter than aluminium": the same thing compared twice.
+        // "cuts weight by 4.2 kg, or 35%": the same saving said again in another unit.
+        np = previous.np;
       } else if ((m = REDUCE_WEIGHT_OF_BEFORE.exec(before))) {
         // "reduces the mass of X by 30 percent and cuts assembly time by 25 percent": the second figure is not mass.
         if (/\d/.test(m.groups!.np) || OTHER_MEASURE.test(m.groups!.np)) continue;
@@ -81,7 +85,8 @@ export const weightSavingParser: Parser = {
       const who = whoIsInvolved(ctx, { inherit: true });
       let product = np !== undefined ? np : "";
       if (isAnaphoric(product) || product === "") product = ctx.discourse?.product ?? "";
-      product = cleanNounPhrase(product);
+      // "Delegates heard that magnesium is ...": what was heard is the clause after "that".
+      product = cleanNounPhrase(product.replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, ""));
       // "Magnesium is 33% lighter than aluminium" is a property of the material, not a part's saving;
       // a saving that names neither a product nor who reports it says nothing an analyst can use.
       if (MATERIAL.test(product) || (product === "" && who.subject === "")) continue;
