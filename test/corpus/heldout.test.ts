@@ -1,7 +1,7 @@
-// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds twelve
+// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds fifteen
 // SYNTHETIC articles in the styles of other outlets and in every input format (page text, a press release,
 // bare body, HTML, WordPress REST items and arrays), and heldout.gold.json the records an analyst reads in
-// them, written by hand before the pipeline ever ran on them (three rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
+// them, written by hand before the pipeline ever ran on them (four rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
 // says whether the rules generalise. Needs no ../shared.
 import * as fs from "fs";
 import * as path from "path";
@@ -78,7 +78,9 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
     const wrong = named.flatMap((g) => {
       const r = strictMatch(g, dataset.records);
       const canonical = getRegistry().lookup(g.subject)?.name ?? g.subject;
-      return r && (r.subject === canonical || r.subject.startsWith(g.subject)) ? [] : [`${g.subject} <- ${r?.subject ?? "(no record)"}: ${g.evidence.slice(0, 60)}`];
+      // "Inner Mongolia's Department of ..." is kept as written; the analyst drops the possessive.
+      const subject = r?.subject.replace(/['’]s\b/g, "") ?? "";
+      return r && (subject === canonical || subject.startsWith(g.subject)) ? [] : [`${g.subject} <- ${r?.subject ?? "(no record)"}: ${g.evidence.slice(0, 60)}`];
     });
     expect(wrong).toEqual([]);
   });
@@ -121,6 +123,14 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
       "Delegates heard that magnesium is 75% lighter than steel", // material properties
       "Posted 7 June 2024", // the page's date
       "magnesium scrap prices rose 4% last week",
+      // round 4
+      "Wenxi's magnesium output reached 180,000 tonnes last year", // an output statistic
+      "Local officials said the county aims to double alloy capacity by 2027",
+      "has won a contract to cast magnesium transmission housings", // "on Tuesday" pins no date
+      "cuts the vehicle's CO2 footprint by 12 kg", // kilograms of CO2 are not a weight saving
+      "Shares in Kessler rose 3.5%",
+      "The notice calls for new magnesium smelting projects", // an energy cap per tonne, "by 2026"
+      "Magnesium prices in Shaanxi averaged 16,900 yuan/t",
     ];
     // Evidence may span the sentence a carried-over subject comes from: a record whose evidence also holds a
     // distractor is fine when it is an expected record.

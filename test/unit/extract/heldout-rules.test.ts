@@ -177,3 +177,28 @@ describe("round 3: Asian trade press", () => {
     expect(names).toEqual(["Fjellmag Metals"]);
   });
 });
+
+describe("round 4: European dates, provincial bodies and standards", () => {
+  it("'14.05.2024' is 14 May 2024 (dots: European order)", () => {
+    expect(findDates("Casting began on 14.05.2024 in Linz.").map((d) => [d.year, d.month, d.day])).toEqual([[2024, 5, 14]]);
+  });
+
+  it("a provincial standard released 'In July' that 'takes effect on Oct. 1' takes the coming Oct. 1", () => {
+    const [s] = ofKind(
+      extract([["In July, the Hubei Provincial Market Regulation Administration released the provincial standard DB42/T 2077-2024 for magnesium alloy scrap sorting, which takes effect on Oct. 1."]], { published: "2024-08-30" }),
+      "standard",
+    );
+    expect(s).toMatchObject({ code: "DB42/T 2077-2024", date: "2024-07", date_effective: "2024-10-01" });
+  });
+
+  it("a province's own department ('Inner Mongolia's Department of ...') issues policies", () => {
+    const [p] = ofKind(extract([["On 4 March 2025, Ningxia's Department of Industry and Information Technology published the \"Measures for Magnesium Smelter Energy Audits\"."]], pub), "policy");
+    expect(p).toMatchObject({ date: "2025-03-04", title: "Measures for Magnesium Smelter Energy Audits", subject: "Ningxia's Department of Industry and Information Technology" });
+  });
+
+  it("'an annual output capacity of 1.1 million units' is a capacity; kilograms of CO2 are not a saving", () => {
+    const caps = ofKind(extract([["Norrfalk Alloys opened its Lulea plant, which has an annual output capacity of 800,000 units."]], pub), "capacity");
+    expect(caps.map((c) => [c.value, c.unit, c.per])).toEqual([[800000, "units", "year"]]);
+    expect(ofKind(extract([["According to Norrfalk Alloys, the bracket cuts the vehicle's CO2 footprint by 9 kg over its life."]], pub), "weight_saving")).toEqual([]);
+  });
+});

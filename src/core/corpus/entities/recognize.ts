@@ -241,6 +241,12 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
       const start = toks[k].s;
       const end = toks[parentEnd].e - (toks[parentEnd].t.endsWith("'s") ? 2 : 1);
       const parent = text.slice(start, end);
+      if (isProvince(parent) && headType === "government") {
+        // "Inner Mongolia's Department of Industry and Information Technology": a province's own body, named as written.
+        out.push({ start, end: toks[last].e, text: text.slice(start, toks[last].e), type: "government" });
+        i = last + 1;
+        continue;
+      }
       if (!isProvince(parent) && parent.length > 1) out.push({ start, end, text: parent, type: "organization" });
       i = Math.max(i + 1, legalEnd + 1);
       continue;
@@ -465,7 +471,7 @@ export function shortNameDefinitions(texts: readonly string[], mentions: readonl
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const after = text.slice(m.index + word.length, m.index + word.length + 40);
-        if (/^\s+(?:City|County|Province|District|Prefecture|Municipality|Region)\b|^,\s+[A-Z]/.test(after) || /\b(?:in|at|near|from|to)\s+$/.test(text.slice(Math.max(0, m.index - 6), m.index))) place = true;
+        if (/^\s+(?:City|County|Province|District|Prefecture|Municipality|Region)\b|^,\s+[A-Z]/.test(after) || /\b(?:near|outside|in the town of|in the city of)\s+$/.test(text.slice(Math.max(0, m.index - 16), m.index))) place = true;
         else if (!/^\s+[A-Z]/.test(after) && SHORT_ACTOR_AFTER.test(after)) actor = true;
       }
     }

@@ -49,6 +49,8 @@ const MONTH_RE = new RegExp(`\\b(${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "
 // A bare year: only after a cue word, never followed by a range, an edition or a name.
 const YEAR_RE = new RegExp(`(${YEAR})(?![\\d])`, "g");
 const ISO_RE = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
+// European numeric dates: "14.05.2024" (day.month.year, dots only: slashes are ambiguous between US and UK order).
+const EURO_RE = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;
 // A quarter or half of a year ("Q3 2024", "3Q 2024", "H1 2025"): finer than a year, but no month, so year precision.
 const QUARTER_RE = new RegExp(`\\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\\s?(${YEAR})(?![\\d-])`, "g");
 
@@ -81,6 +83,13 @@ export function findDates(text: string): DateMention[] {
     const day = +m[3];
     if (!validDay(month, day)) continue;
     push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[1], month, day, cue: cueBefore(text, m.index) });
+  }
+  EURO_RE.lastIndex = 0;
+  for (let m = EURO_RE.exec(text); m; m = EURO_RE.exec(text)) {
+    const day = +m[1];
+    const month = +m[2];
+    if (!validDay(month, day)) continue;
+    push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[3], month, day, cue: cueBefore(text, m.index) });
   }
   MONTH_DAY_RE.lastIndex = 0;
   for (let m = MONTH_DAY_RE.exec(text); m; m = MONTH_DAY_RE.exec(text)) {
@@ -220,8 +229,16 @@ export interface ResolvedDate {
   date_end: string;
 }
 
-export function resolveDate(d: DateMention, ctx: YearContext): ResolvedDate {
-  const year = contextYear(d, ctx);
+/**
+ * `upcoming`: the text says the date is still to come ("which takes effect on Oct. 1", "will be implemented from
+ * March 1") in an article with a publication date: a date without a year is then the next one after publication.
+ */
+export function resolveDate(d: DateMention, ctx: YearContext, opts: { upcoming?: boolean } = {}): ResolvedDate {
+  let year = contextYear(d, ctx);
+  if (year === undefined && opts.upcoming && d.month && ctx.published && /^\d{4}-\d{2}-\d{2}$/.test(ctx.published)) {
+    const y = +ctx.published.slice(0, 4);
+    year = iso(y, d.month, d.day) > ctx.published.slice(0, d.day ? 10 : 7) ? y : y + 1;
+  }
   if (year === undefined) return { date: "", date_end: "" };
   const date = iso(year, d.month, d.day);
   let date_end = "";

@@ -35,7 +35,10 @@ const CAN_MAKE_BEFORE = /\b(?:capacit(?:y|ies)|(?:can|could|able to|designed to)
 
 /** Rates in other units: kilograms with a period written next to them, or counts a plant can make. */
 function isRate(q: Quantity, text: string): boolean {
-  if (q.machineClass || !PERIOD_RIGHT_AFTER.test(text.slice(q.end, q.end + 40))) return false;
+  if (q.machineClass) return false;
+  // "an annual output capacity of 1.1 million units": the period said before, with the word capacity.
+  if (COUNT_UNIT.test(q.unit) && /\b(?:annual|yearly|daily)\s+(?:\w+\s+)?capacity\s+of\s+(?:about\s+|up to\s+|some\s+)?$/i.test(text.slice(Math.max(0, q.start - 60), q.start))) return true;
+  if (!PERIOD_RIGHT_AFTER.test(text.slice(q.end, q.end + 40))) return false;
   if (q.unit === "kg") return true;
   return COUNT_UNIT.test(q.unit) && CAN_MAKE_BEFORE.test(text.slice(Math.max(0, q.start - 80), q.start));
 }

@@ -6,12 +6,13 @@ import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { whoIsInvolved } from "../text";
 
-export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE)\s?[A-Z]?\d+(?:[.-]\d+)*(?:[-—]\d{4})?\b/g;
+export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|DB\d{2}\/T|DB\d{2}|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE)\s?[A-Z]?\d+(?:[.-]\d+)*(?:[-—]\d{4})?\b/g;
 /** Title words typical of standards (not of policies). */
 const STANDARD_TITLE = /\b(Requirements?|Specifications?|Limits?|Methods? (?:of|for)|Test Methods?|Terminology|Technical Conditions|Code for|General Rules|Determination of|Ingots?|Grading)\b/;
 const RELEASE_CUE = /\b(?:released|issued|published|approved|promulgated)\s+(?:on|in)?\s*$/i;
 const EFFECTIVE_CUE = /\b(?:implemented|implementation|effective|take effect|took effect|takes effect|come into force|came into force|enforced)\s+(?:from|on|in|as of|starting)?\s*$/i;
 const RELEASE_VERB = /^(?:released|issued|published|approved|promulgated)$/i;
+const ANY_CUE_VERB_ONCE = /\b(?:released|issued|published|approved|promulgated|implemented|took effect|came into force)\b/i;
 const ANY_CUE_VERB = /\b(?:released|issued|published|approved|promulgated|implemented|implementation|effective|take effect|took effect|takes effect|come into force|came into force|comes into force|enforced)\b/gi;
 
 /** The text with the given spans replaced by spaces (offsets kept). */
@@ -48,10 +49,17 @@ export const standardParser: Parser = {
       // The verb nearest before the date, since the previous date: "released the national standard X "Title" on
       // June 30, 2025, and it will be implemented from January 1, 2026".
       const verbs = Array.from(plain.slice(from, d.start).matchAll(ANY_CUE_VERB));
-      const verb = verbs.length > 0 ? verbs[verbs.length - 1][0] : "";
+      // "In July, X released the standard ...": a date that opens the clause takes the verb after it.
+      const nextDate = ctx.dates.find((x) => x.start > d.start);
+      const after = codes.length > 0 && verbs.length === 0 && /^\W*(?:\w+\W+){0,2}$/.test(plain.slice(from, d.start)) ? ANY_CUE_VERB_ONCE.exec(plain.slice(d.end, nextDate ? nextDate.start : plain.length)) : null;
+      const verb = verbs.length > 0 ? verbs[verbs.length - 1][0] : after ? after[0] : "";
       from = d.end;
       if (!date && (RELEASE_CUE.test(before) || (verb && RELEASE_VERB.test(verb)))) date = resolved;
-      else if (!date_effective && (EFFECTIVE_CUE.test(before) || (verb && !RELEASE_VERB.test(verb)))) date_effective = resolved;
+      else if (!date_effective && (EFFECTIVE_CUE.test(before) || (verb && !RELEASE_VERB.test(verb)))) {
+        // "which takes effect on Oct. 1", "will be implemented from March 1": the coming date.
+        const upcoming = /\b(?:takes effect|will|shall|comes into force|is to)\b/i.test(text.slice(Math.max(0, d.start - 60), d.start));
+        date_effective = resolved || (upcoming ? resolveDate(d, ctx.years, { upcoming }).date : "");
+      }
     }
     if (!date && !date_effective) return [];
     const items: { title: string; code: string }[] = [];
