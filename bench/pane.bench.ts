@@ -1,10 +1,12 @@
 // Task pane figures (`npm run bench`):
-// - initial JavaScript, KB gzip, from the production build in dist/: the scripts taskpane.html loads
-//   at start. taskpane.html loads the functions bundle too (one shared runtime), so the figures are:
-//   the pane's entrypoint (runtime + the split chunks taskpane.js waits for + taskpane.js: the goal),
-//   everything the page loads (office.js aside), and what the pane adds on top of the functions.
-//   The chunks an entry waits for are read from its `__webpack_require__.O(0, [ids], ...)` call.
-//   office.js (Microsoft's loader, served from assets/) is reported apart.
+// - initial JavaScript, KB gzip, from the production build in dist/: every script taskpane.html loads
+//   at start, office.js aside. That is the goal figure (issue 4: <= 150 KB gzip): the shared runtime's
+//   page loads the functions bundle too, so what the pane costs to open is all of it, not just the
+//   pane's own entrypoint. office.js (Microsoft's loader, served from the CDN in a normal add-in, the
+//   same for every add-in) is reported apart. The breakdown: each script, the pane's entrypoint
+//   (runtime + the split chunks taskpane.js waits for + taskpane.js, read from its
+//   `__webpack_require__.O(0, [ids], ...)` call), the functions with what they share, and what the
+//   pane adds on top of them.
 // - scrolling the preview list through 10,000 rows in headless Chromium (the production build, preview
 //   mode, a synthetic dataset): frame times while the list jumps ~80 rows per frame, and the most rows
 //   in the DOM at once (virtualised: a screenful, not 10,000). Skipped when Chromium is absent.
@@ -22,6 +24,8 @@ import type { MgRecord } from "../src/core/model/record";
 const ROOT = path.resolve(__dirname, "..");
 const DIST = path.join(ROOT, "dist");
 const kb = (n: number) => Math.round((n / 1024) * 10) / 10;
+/** Issue 4: the pane's initial JavaScript, KB gzip (everything taskpane.html loads at start but office.js). */
+const INITIAL_JS_GOAL_KB = 150;
 
 function initialScripts(): { file: string; gz: number }[] {
   const html = path.join(DIST, "taskpane.html");
@@ -116,11 +120,12 @@ export async function run(): Promise<Record<string, unknown>> {
   const stringifyMs = time(() => JSON.stringify(rows.map((r) => columns.map((c) => c.cell(r)))));
 
   return {
+    initial_js_kb_gz: kb(sum(ours)),
+    initial_js_goal_kb_gz: INITIAL_JS_GOAL_KB,
+    initial_js_within_goal: kb(sum(ours)) <= INITIAL_JS_GOAL_KB,
     initial_js_kb_gz_pane_entrypoint: kb(sum(paneEntrypoint)),
-    initial_js_kb_gz_page_total: kb(sum(ours)),
     initial_js_kb_gz_functions_and_shared: kb(sum(fnPart)),
     initial_js_kb_gz_pane_adds: kb(sum(panePart)),
-    initial_js_goal_kb_gz: 150,
     pane_entrypoint_scripts: paneEntrypoint.map((s) => s.file),
     office_js_kb_gz: kb(sum(office)),
     initial_scripts: scripts.map((s) => `${s.file} ${kb(s.gz)}`),

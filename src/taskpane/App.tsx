@@ -1,7 +1,8 @@
 // The task pane: three tabs over the one dataset in use. Browse is on the first screen and loads
 // with the page; Functions and Data load on first use (dynamic import) to keep the first load small.
 import { Suspense, lazy, useEffect, useMemo, useState } from "react";
-import { Button, FluentProvider, Tab, TabList, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { Button, FluentProvider, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
+import { SectionTabs } from "./SectionTabs";
 import { PaneMode } from "./host";
 import { useData } from "./useData";
 import { BrowseTab } from "./browse/BrowseTab";
@@ -10,10 +11,16 @@ import { useDataSwapped } from "./tables/useDataSwapped";
 
 const FunctionsTab = lazy(() => import(/* webpackChunkName: "tab-functions" */ "./functions/FunctionsTab"));
 const DataTab = lazy(() => import(/* webpackChunkName: "tab-data" */ "./data/DataTab"));
+const TabsterKeeper = lazy(() => import(/* webpackChunkName: "tabster-keeper" */ "./TabsterKeeper"));
 // Excel mode, once the data in use changed: which MG tables were made from another version.
 const StaleTablesNotice = lazy(() => import(/* webpackChunkName: "stale-tables" */ "./tables/StaleTablesNotice"));
 
 type TabId = "browse" | "functions" | "data";
+const TABS = [
+  { value: "browse", label: "Browse" },
+  { value: "functions", label: "Functions" },
+  { value: "data", label: "Data" },
+] as const satisfies readonly { value: TabId; label: string }[];
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100vh", minHeight: 0, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
@@ -54,11 +61,8 @@ export function App({ mode, dark: initialDark }: AppProps) {
           </Button>
         )}
       </header>
-      <TabList selectedValue={tab} onTabSelect={(_, d) => setTab(d.value as TabId)} aria-label="Sections" size="small">
-        <Tab value="browse" id="tab-browse" aria-controls="panel">Browse</Tab>
-        <Tab value="functions" id="tab-functions" aria-controls="panel">Functions</Tab>
-        <Tab value="data" id="tab-data" aria-controls="panel">Data</Tab>
-      </TabList>
+      <SectionTabs<TabId> tabs={TABS} selected={tab} onSelect={setTab} panelId="panel" aria-label="Sections" />
+      {data.status === "ready" && <Suspense fallback={null}><TabsterKeeper /></Suspense>}
       {mode === "excel" && dataSwapped && data.status === "ready" && (
         <div className={styles.notice}>
           <Suspense fallback={null}>
