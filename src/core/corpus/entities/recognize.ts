@@ -26,13 +26,16 @@ export function plainApostrophes(s: string): string {
 }
 
 /** [start, end) spans of text inside double quotes ("..." or “...”). */
+const OPENING_SINGLE = /(?:^|[\s([—–-])['‘][A-Z0-9]/;
+
 export function quotedSpans(text: string): [number, number][] {
   const spans: [number, number][] = [];
   if (text.includes('"') || text.includes("“")) {
     const re = /"([^"]*)"|“([^”]*)”/g;
     for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index, m.index + m[0].length]);
   }
-  if (!text.includes("'") && !text.includes("‘")) return spans;
+  // Cheap first look: an opening single quote after a space or bracket, before a capital or digit.
+  if (!OPENING_SINGLE.test(text)) return spans;
   // Single quotes as some outlets quote titles ('Implementation Plan for ...'): an opening quote after a space
   // or bracket before a capital, a closing one not inside a word; apostrophes inside ("China's") stay inside.
   const single = /(?<=^|[\s([—–-])['‘](?=[A-Z0-9])((?:[^'‘’"“”]|['’](?=\p{L}))+?)['’](?![\p{L}\p{N}])/gu;
@@ -453,6 +456,7 @@ export function shortNameDefinitions(texts: readonly string[], mentions: readonl
     out.push({ alias, entity: known }, { alias: entity.name, entity: known });
   };
   texts.forEach((raw, i) => {
+    if (!/\(\s*(?:the\s+)?["“]/.test(raw)) return;
     for (const m of mentions[i] ?? []) {
       if (m.registered) continue;
       const def = DEFINED_SHORT.exec(plainApostrophes(raw).slice(m.end));
@@ -461,13 +465,15 @@ export function shortNameDefinitions(texts: readonly string[], mentions: readonl
       byWord.delete(def[1]);
     }
   });
+  let joined: string | undefined;
   for (const [word, entity] of byWord) {
     if (!entity) continue;
     const re = new RegExp(`(?<![\\w-])${word}(?![\\w-])`, "g");
     let actor = false;
     let place = false;
-    for (const raw of texts) {
-      const text = plainApostrophes(raw);
+    // One pass over the article's text (sentences joined by line breaks, which no pattern below crosses).
+    joined ??= texts.map(plainApostrophes).join("\n");
+    for (const text of [joined]) {
       re.lastIndex = 0;
       for (let m = re.exec(text); m; m = re.exec(text)) {
         const after = text.slice(m.index + word.length, m.index + word.length + 40);
