@@ -55,7 +55,7 @@ describe("Browse", () => {
     const user = userEvent.setup();
     render(<App mode="preview" dark={false} />);
     const list = screen.getByRole("listbox", { name: /Matching records/ });
-    list.focus();
+    act(() => list.focus());
     await user.keyboard("{ArrowDown}");
     const details = await screen.findByTestId("record-details");
     // newest first: 2024-10 (w1) then 2024-05-16 (p1)
@@ -70,7 +70,7 @@ describe("Browse", () => {
     });
     const user = userEvent.setup();
     render(<App mode="preview" dark={false} />);
-    screen.getByRole("listbox", { name: /Matching records/ }).focus();
+    act(() => screen.getByRole("listbox", { name: /Matching records/ }).focus());
     await user.keyboard("{Home}");
     const details = await screen.findByTestId("record-details");
     expect(details).toHaveTextContent("Feed article");
@@ -100,6 +100,30 @@ describe("Browse", () => {
     await waitFor(() => expect(screen.getByTestId("record-count")).toHaveTextContent("2 of 4 records"));
     await user.click(screen.getByRole("button", { name: "Fewer filters" }));
     expect(screen.getByText(/Also filtered by dates: 2024-05-01/)).toBeInTheDocument();
+  });
+});
+
+describe("Section tabs", () => {
+  it("work from the keyboard: one tab in the Tab order, arrows/Home/End move, Enter chooses", async () => {
+    const user = userEvent.setup();
+    render(<App mode="preview" dark={false} />);
+    const list = screen.getByRole("tablist", { name: "Sections" });
+    const tabs = within(list).getAllByRole("tab");
+    expect(tabs.map((t) => t.textContent)).toEqual(["Browse", "Functions", "Data"]);
+    expect(tabs.map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false", "false"]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+    tabs[0].focus();
+    await user.keyboard("{End}");
+    expect(tabs[2]).toHaveFocus();
+    await user.keyboard("{ArrowRight}");
+    expect(tabs[0]).toHaveFocus();
+    await user.keyboard("{ArrowLeft}{ArrowLeft}");
+    expect(tabs[1]).toHaveFocus();
+    expect(tabs[0]).toHaveAttribute("aria-selected", "true"); // moving is not choosing
+    await user.keyboard("{Enter}");
+    expect(tabs[1]).toHaveAttribute("aria-selected", "true");
+    expect(screen.getByRole("tabpanel")).toHaveAttribute("aria-labelledby", "tab-functions");
+    await screen.findByTestId("fn-formula");
   });
 });
 
