@@ -112,7 +112,7 @@ describe("Section tabs", () => {
     expect(tabs.map((t) => t.textContent)).toEqual(["Browse", "Functions", "Data"]);
     expect(tabs.map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false", "false"]);
     expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1]);
-    tabs[0].focus();
+    act(() => tabs[0].focus());
     await user.keyboard("{End}");
     expect(tabs[2]).toHaveFocus();
     await user.keyboard("{ArrowRight}");
