@@ -7,6 +7,8 @@
 //   (runtime + the split chunks taskpane.js waits for + taskpane.js, read from its
 //   `__webpack_require__.O(0, [ids], ...)` call), the functions with what they share, and what the
 //   pane adds on top of them.
+// - what the page fetches by itself once it runs, before any click (initial scripts plus the lazy chunks
+//   the first screen imports at once), from Chromium's requests: reported beside the goal figure.
 // - scrolling the preview list through 10,000 rows in headless Chromium (the production build, preview
 //   mode, a synthetic dataset): frame times while the list jumps ~80 rows per frame, and the most rows
 //   in the DOM at once (virtualised: a screenful, not 10,000). Skipped when Chromium is absent.
@@ -56,10 +58,23 @@ async function scrollFigures(): Promise<Record<string, unknown>> {
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 420, height: 900 } });
+    const fetched: string[] = [];
+    page.on("request", (r) => { if (/\.js(\?|$)/.test(r.url())) fetched.push(new URL(r.url()).pathname.replace(/^\//, "")); });
     await page.goto(`${server.url}/taskpane.html`);
     await page.getByTestId("record-count").waitFor({ timeout: 30_000 });
+    await page.waitForTimeout(1000); // chunks requested right after the first render
+    const ours = fetched.filter((f) => !f.startsWith("assets/office-js/") && fs.existsSync(path.join(DIST, f)));
+    const gz = (f: string) => gzipSync(fs.readFileSync(path.join(DIST, f)), { level: 9 }).length;
+    const initial = new Set(initialScripts().map((s) => s.file));
+    const later = ours.filter((f) => !initial.has(f));
+    const startup = {
+      // beside the goal figure: what the page also fetches on its own once it runs (lazy chunks that the
+      // data load, the feed's restore and the kept focus engine import), before any click
+      js_kb_gz_fetched_by_first_screen: kb(ours.reduce((n, f) => n + gz(f), 0)),
+      js_fetched_after_start: later.map((f) => `${f} ${kb(gz(f))}`),
+    };
     // Passed as source text: tsx's compiled functions carry helpers that do not exist in the page.
-    return (await page.evaluate(`(async () => {
+    const scroll = (await page.evaluate(`(async () => {
       const list = document.querySelector('[role="listbox"]');
       const frames = [];
       let maxRows = 0;
@@ -82,6 +97,7 @@ async function scrollFigures(): Promise<Record<string, unknown>> {
         scroll_10k_reached_last_row: list.querySelector("#mg-row-9999") !== null,
       };
     })()`)) as Record<string, unknown>;
+    return { ...startup, ...scroll };
   } finally {
     await browser.close();
     await server.close();
