@@ -202,3 +202,24 @@ describe("round 4: European dates, provincial bodies and standards", () => {
     expect(ofKind(extract([["According to Norrfalk Alloys, the bracket cuts the vehicle's CO2 footprint by 9 kg over its life."]], pub), "weight_saving")).toEqual([]);
   });
 });
+
+describe("round 5: newsletters, supply deals, effective dates in the issuing sentence", () => {
+  it("'30kt/yr' is 30 kt a year; 'a 2.2 billion yuan upgrade' is an investment", () => {
+    expect(findQuantities("its 30kt/yr smelter").map((q) => [q.value, q.unit, q.rawUnit])).toEqual([[30, "kt", "kt/yr"]]);
+    const [p] = ofKind(extract([["Norrfalk Alloys approved a 900 million yuan upgrade of its remelt shop on 2 May."]], pub), "project");
+    expect(p).toMatchObject({ value: 9e8, unit: "CNY" });
+  });
+
+  it("a supply agreement's tonnes a year is not a capacity", () => {
+    expect(ofKind(extract([["On May 6, Norrfalk Alloys and Lindqvist Druckguss GmbH signed a supply agreement for 5,000 tonnes of AZ91D alloy a year."]], pub), "capacity")).toEqual([]);
+  });
+
+  it("statistics with 'averaged' or 'down 3% y/y' are not events", () => {
+    expect(ofKind(extract([["Magnesium ingot averaged US$2,300/t in April."], ["Output in Q1 2025 was 210,000t, down 4% y/y."]], pub), "event")).toEqual([]);
+  });
+
+  it("a policy's 'which will come into force on <date>' in the issuing sentence is its effective date", () => {
+    const [p] = ofKind(extract([["On April 2, the Hubei Provincial Development and Reform Commission issued the \"Measures for Magnesium Recycling\", which will come into force on July 1."]], pub), "policy");
+    expect(p).toMatchObject({ date: "2025-04-02", date_effective: "2025-07-01" });
+  });
+});

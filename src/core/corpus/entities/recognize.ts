@@ -193,7 +193,9 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
         parentEnd = j;
         break;
       }
-      if (LEFT_STOP.has(t) || isPossessive(t) || inSpans(toks[j].s, quotes)) break;
+      // "General Office of ...", "General Administration of ...": here "General" names the body, not a person's title.
+      const generalBody = t === "General" && j === i - 1 && /^(?:Office|Administration|Secretariat|Bureau)$/.test(tok.t);
+      if ((LEFT_STOP.has(t) && !generalBody) || isPossessive(t) || inSpans(toks[j].s, quotes)) break;
       // A name's words are separated by spaces only: "PRNewswire/ -- Coastline Magnesium Inc." starts at "Coastline".
       if (isCap(t) && t !== "(" && /^\s*$/.test(text.slice(toks[j].e, toks[j + 1].s))) {
         first = j;

@@ -23,7 +23,7 @@ export interface Quantity {
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mn|bn|crore|lakh)\b)?`;
-const UNIT = String.raw`(?:[\s-]?(mt\/year\b|mt\/yr\b|mt\/y\b|mt\/a\b|mtpa\b|t\/year\b|kt\/a\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|metric tons?\b|metric tonnes?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
+const UNIT = String.raw`(?:[\s-]?(mt\/year\b|mt\/yr\b|mt\/y\b|mt\/a\b|mtpa\b|t\/year\b|kt\/a\b|kt\/yr\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|metric tons?\b|metric tonnes?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
 // Longest first: "A$85 million" is Australian dollars, never "$85 million" with a stray "A".
 const CURRENCY_PREFIX = String.raw`(RMB|CNY|USD|US\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|(?<![A-Za-z])\$|€|EUR|£|GBP|Rs\.?|INR|₹|KRW|₩)?\s?`;
 
@@ -45,7 +45,7 @@ const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, mn: 1e6, b
 
 /** Units that carry their period: "tpa", "t/a", "kt/a" are per year; "t/d", "tpd" per day. */
 export function unitPeriod(raw: string): "" | "year" | "day" {
-  if (/^(?:kt\/a|kt\/y|ktpa|t\/a|t\/y|t\/yr|t\/year|mt\/year|mt\/yr|mt\/y|mt\/a|mtpa|tpa|tpy|tons\/year|tonnes\/year)$/i.test(raw.trim())) return "year";
+  if (/^(?:kt\/a|kt\/y|kt\/yr|ktpa|t\/a|t\/y|t\/yr|t\/year|mt\/year|mt\/yr|mt\/y|mt\/a|mtpa|tpa|tpy|tons\/year|tonnes\/year)$/i.test(raw.trim())) return "year";
   if (/^(?:t\/d|tpd|tons\/day|tonnes\/day)$/i.test(raw.trim())) return "day";
   return "";
 }
@@ -53,7 +53,7 @@ export function unitPeriod(raw: string): "" | "year" | "day" {
 export function normaliseUnit(raw: string): string {
   const u = raw.trim();
   if (u === "") return "";
-  if (/^(?:kt\/a|kt\/y|ktpa)$/i.test(u)) return "kt";
+  if (/^(?:kt\/a|kt\/y|kt\/yr|ktpa)$/i.test(u)) return "kt";
   if (unitPeriod(u)) return "t";
   if (u === "%" || /^per ?cent$/i.test(u)) return "%";
   if (/^(kg|kilograms?)$/i.test(u)) return "kg";

@@ -24,7 +24,7 @@ function clauseBefore(text: string, pos: number): string {
   return cut >= 0 ? head.slice(cut + 2) : head;
 }
 
-const STATISTIC = /\b(?:rose|fell|totall?ed|stood at|reached|increased|decreased|declined|dropped|climbed|grew|slipped|edged (?:up|down)|was (?:up|down)|were (?:up|down)|amounted to)\b/i;
+const STATISTIC = /\b(?:rose|fell|totall?ed|stood at|reached|increased|decreased|declined|dropped|climbed|grew|slipped|edged (?:up|down)|was (?:up|down)|were (?:up|down)|amounted to|averaged|(?:up|down) \d[\d.,]*\s?%|y\/y|year[- ]on[- ]year|month[- ]on[- ]month)(?![\w/])/i;
 
 /** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
 const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;

@@ -90,8 +90,13 @@ function datesOf(ctx: SentenceContext, before: number, after = before): { date: 
   const between = d.start < before ? ctx.text.slice(d.end, before) : ctx.text.slice(after, d.start);
   const verb = new RegExp(String.raw`\b${ISSUE_VERB}\b`, "i").exec(between);
   if (verb && /^(?:implemented|adopted)$/i.test(verb[0])) return { date: "", date_effective: resolved };
-  return { date: resolved, date_effective: "" };
+  // "..., which will come into force on October 1, 2024": a second date, said to be when it takes effect.
+  const effective = ctx.dates.find((x) => x !== d && x.start > d.start && !inQuotes(ctx, x.start) && EFFECTIVE_BEFORE.test(ctx.text.slice(Math.max(0, x.start - 40), x.start)));
+  const upcoming = !!effective && /\b(?:will|shall|takes effect|comes into force)\b/i.test(ctx.text.slice(Math.max(0, effective.start - 40), effective.start));
+  return { date: resolved, date_effective: effective ? resolveDate(effective, ctx.years, { upcoming }).date : "" };
 }
+
+const EFFECTIVE_BEFORE = /\b(?:come into force|comes into force|came into force|take effect|takes effect|took effect|be implemented|effective)\s+(?:from|on|as of|starting)?\s*$/i;
 
 /** "On <date>, <authority> released/announced the <NP with batch|list|directions ...>": a government list. */
 function unquotedLists(ctx: SentenceContext): Found[] {
