@@ -129,7 +129,7 @@ export default function ExcelJob({ job, spec, records, snapshot, onDone, run = d
                   <p style={{ marginBottom: 0 }} data-testid="overwrite-cancel-note">
                     {question.restorable
                       ? "If you stop the insert while it writes, those cells get their values, formulas and number formats back (not their colours, borders or links)."
-                      : "These cells are too many to keep a copy of: if you stop the insert while it writes, the range is left empty and what was there is lost."}
+                      : "These cells hold too much to keep a copy of: if you stop the insert while it writes, the range is left empty and what was there is lost."}
                   </p>
                 </DialogContent>
                 <DialogActions>
