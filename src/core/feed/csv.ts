@@ -229,7 +229,8 @@ export class RecordRowReader {
     for (let i = 0; i < COLUMN_COUNT; i++) {
       const cell = row[i];
       let v: unknown = cell;
-      if (i === ORG_COLUMN) v = cell === "" ? [] : cell.split(ORGANIZATION_SEPARATOR);
+      // one organisation (the usual case): the cell itself, not a copy made by split
+      if (i === ORG_COLUMN) v = cell === "" ? [] : cell.indexOf(ORGANIZATION_SEPARATOR) < 0 ? [cell] : cell.split(ORGANIZATION_SEPARATOR);
       else if (NUMERIC_COLUMN[i]) {
         v = parseStrictNumber(cell);
         if (v === undefined) {
