@@ -8,7 +8,7 @@ import type { DataSnapshot } from "../src/core/data/store";
 import { DataStore } from "../src/core/data/store";
 import { Dataset, parseDataset } from "../src/core/model/dataset";
 import type { MgRecord } from "../src/core/model/record";
-import { RecordIndex, compareRecency } from "../src/core/query/recordIndex";
+import { RecordIndex, recencyKey } from "../src/core/query/recordIndex";
 import { aliasKey } from "../src/core/query/normalize";
 import { events, weightSaving } from "../src/core/query/functions";
 import { evaluateMg } from "../src/functions/evaluate";
@@ -71,15 +71,26 @@ function rate(queries: readonly string[], fn: (q: string) => unknown, minMs: num
  */
 function scanBaseline(records: readonly MgRecord[]) {
   const keys = records.map((r) => [aliasKey(r.subject), ...r.organizations.map(aliasKey)]);
+  // same rule as the index: the subject's own records first, then the most recent; equally recent
+  // records of the same standing that disagree are no answer
   return (subject: string) => {
     const key = aliasKey(subject);
     let best: MgRecord | undefined;
+    let bestOwn = false;
+    let tied = false;
     for (let i = 0; i < records.length; i++) {
       const r = records[i];
       if (r.kind !== "weight_saving" || r.value === null || r.unit !== "%" || !keys[i].includes(key)) continue;
-      if (!best || compareRecency(r, best) < 0) best = r;
+      const own = keys[i][0] === key;
+      if (!best || (own && !bestOwn) || (own === bestOwn && recencyKey(r) > recencyKey(best))) {
+        best = r;
+        bestOwn = own;
+        tied = false;
+      } else if (own === bestOwn && recencyKey(r) === recencyKey(best) && r.value !== best.value) {
+        tied = true;
+      }
     }
-    return best ? { value: best.value } : { error: "not_available" };
+    return best && !tied ? { value: best.value } : { error: "not_available" };
   };
 }
 

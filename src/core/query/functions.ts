@@ -153,9 +153,14 @@ function unitClass(unit: string): "%" | "kg" | "" {
  * equally recent and disagree, no choice between them would be honest: they come back as `tied`.
  */
 type Pick = { record: MgRecord } | { tied: MgRecord[] } | undefined;
-const lookupCache = new WeakMap<Entity, Map<string, readonly MgRecord[]>>();
+/** An entity's records in lookup order; the first `own` of them are those it is the subject of. */
+interface LookupList {
+  readonly records: readonly MgRecord[];
+  readonly own: number;
+}
+const lookupCache = new WeakMap<Entity, Map<string, LookupList>>();
 
-function lookupOrder(index: RecordIndex, entity: Entity, kind?: RecordKind): readonly MgRecord[] {
+function lookupOrder(index: RecordIndex, entity: Entity, kind?: RecordKind): LookupList {
   let perKind = lookupCache.get(entity);
   if (!perKind) lookupCache.set(entity, (perKind = new Map()));
   const k = kind ?? "";
@@ -163,29 +168,35 @@ function lookupOrder(index: RecordIndex, entity: Entity, kind?: RecordKind): rea
   if (!list) {
     const all = index.recordsOf(entity, kind);
     const own = all.filter((r) => aliasKey(r.subject) === entity.key);
-    list = own.length === all.length ? all : [...own, ...all.filter((r) => aliasKey(r.subject) !== entity.key)];
+    list = { records: own.length === all.length ? all : [...own, ...all.filter((r) => aliasKey(r.subject) !== entity.key)], own: own.length };
     perKind.set(k, list);
   }
   return list;
 }
 
-function pickRecord(entity: Entity, ordered: readonly MgRecord[], accept: (r: MgRecord) => boolean, valueOf: (r: MgRecord) => unknown): Pick {
-  let first: MgRecord | undefined;
-  let firstOwn = false;
+/** The same list narrowed (by product): own records stay first. */
+function narrowLookup(list: LookupList, keep: (r: MgRecord) => boolean): LookupList {
+  const own = list.records.slice(0, list.own).filter(keep);
+  return { records: [...own, ...list.records.slice(list.own).filter(keep)], own: own.length };
+}
+
+function pickRecord(list: LookupList, accept: (r: MgRecord) => boolean, valueOf: (r: MgRecord) => unknown): Pick {
+  const { records, own } = list;
+  let first = -1;
   let tied: MgRecord[] | undefined;
-  for (const r of ordered) {
+  for (let i = 0; i < records.length; i++) {
+    const r = records[i];
     if (!accept(r)) continue;
-    const own = aliasKey(r.subject) === entity.key;
-    if (!first) {
-      first = r;
-      firstOwn = own;
+    if (first < 0) {
+      first = i;
       continue;
     }
-    if (own !== firstOwn || recencyKey(r) !== recencyKey(first)) break;
-    if (valueOf(r) !== valueOf(first)) (tied ??= [first]).push(r);
+    const f = records[first];
+    if (i < own !== first < own || recencyKey(r) !== recencyKey(f)) break;
+    if (valueOf(r) !== valueOf(f)) (tied ??= [f]).push(r);
   }
-  if (!first) return undefined;
-  return tied ? { tied } : { record: first };
+  if (first < 0) return undefined;
+  return tied ? { tied } : { record: records[first] };
 }
 
 function distinctProducts(records: readonly MgRecord[]): boolean {
@@ -224,15 +235,16 @@ export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound
   const entity = e.value;
   const productKey = p.value ? normalizeName(p.value) : undefined;
   const ordered = lookupOrder(index, entity, "weight_saving");
-  const all = productKey ? ordered.filter((r) => productMatches(r, productKey)) : ordered;
-  const hit = pickRecord(entity, all, (r) => r.value !== null && unitClass(r.unit) === u.value, (r) => pickBound(r, b.value));
+  const list = productKey ? narrowLookup(ordered, (r) => productMatches(r, productKey)) : ordered;
+  const all = list.records;
+  const hit = pickRecord(list, (r) => r.value !== null && unitClass(r.unit) === u.value, (r) => pickBound(r, b.value));
   if (hit && "record" in hit) return value(pickBound(hit.record, b.value));
   if (hit) {
     const narrow = distinctProducts(hit.tied) ? `give the product (4th argument), e.g. "${describeThing(hit.tied[0])}".` : `see them with MG.EVENTS("weight_saving", "${entity.name}").`;
     return notAvailable(tiedMessage(entity, "weight savings", hit.tied, narrow));
   }
-  if (productKey && ordered.length > 0) {
-    const any = ordered[0];
+  if (productKey && ordered.records.length > 0) {
+    const any = ordered.records[0];
     return notAvailable(`No weight saving of "${p.value}" is reported for ${entity.name}; ${possessive(entity.name)} ${describeThing(any)} is reported at ${describeValue(any)}.`);
   }
   const savings = all.filter((r) => r.value !== null);
@@ -272,11 +284,13 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
   if (isAnswerError(e)) return e;
   const entity = e.value;
   const productKey = p.value ? normalizeName(p.value) : undefined;
-  const candidates = lookupOrder(index, entity).filter(
+  const narrowed = narrowLookup(
+    lookupOrder(index, entity),
     (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey),
   );
+  const candidates = narrowed.records;
   const tonnes = (r: MgRecord) => pickBound(r, b.value) * TONNE_FACTORS[r.unit.trim()];
-  const hit = pickRecord(entity, candidates, (r) => pr.value === "any" || r.per === pr.value, (r) => `${tonnes(r)}/${r.per}`);
+  const hit = pickRecord(narrowed, (r) => pr.value === "any" || r.per === pr.value, (r) => `${tonnes(r)}/${r.per}`);
   if (hit && "record" in hit) return value(tonnes(hit.record));
   if (hit) {
     const narrow = distinctProducts(hit.tied) ? `give the product (2nd argument), e.g. "${describeThing(hit.tied[0])}", or see them with MG.PROJECTS("${entity.name}").` : `see them with MG.PROJECTS("${entity.name}").`;
@@ -379,12 +393,13 @@ function subjectRecord(index: RecordIndex, subject: Arg, kind: Arg, field?: (typ
   if (isAnswerError(k)) return k;
   const e = resolve(index, s.value!);
   if (isAnswerError(e)) return e;
-  const records = lookupOrder(index, e.value, k.value);
+  const list = lookupOrder(index, e.value, k.value);
+  const records = list.records;
   if (records.length === 0) {
     const kinds = [...new Set(e.value.records.map((r) => r.kind))];
     return notAvailable(`No ${k.value!.replace("_", " ")} record for ${e.value.name}; the data holds ${kinds.join(", ")} records about ${e.value.name}.`);
   }
-  const hit = pickRecord(e.value, records, () => true, (r) => (field ? String(r[field]) : r.id));
+  const hit = pickRecord(list, () => true, (r) => (field ? String(r[field]) : r.id));
   if (hit && "tied" in hit) {
     const kinds = [...new Set(hit.tied.map((r) => r.kind))];
     const narrow = !k.value && kinds.length > 1 ? `give the kind (${kinds.map((x) => `"${x}"`).join(", ")}).` : `see them all with MG.EVENTS("", "${e.value.name}").`;
