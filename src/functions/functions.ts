@@ -18,14 +18,35 @@ export const DATA_WAIT_MS = 15_000;
 const g = globalThis as unknown as { CustomFunctions?: { associate?: unknown } };
 if (typeof g.CustomFunctions === "undefined") g.CustomFunctions = { associate: () => undefined };
 
+/** How long formulas wait at start-up for the data refreshed in an earlier session to come back. */
+export const RESTORE_WAIT_MS = 5_000;
+
+// A dataset refreshed from the feed in an earlier session comes back (verified again) at start-up,
+// whether or not the pane is opened, loaded apart so it costs the first screen nothing. Formulas wait
+// for it (bounded), so they answer from it at once and the workbook needs no full recalculation; only
+// if one had to answer from the bundled data meanwhile are the formulas recalculated afterwards.
+let restoreWait: Promise<unknown> = Promise.resolve();
+let restoreSettled = true;
+let answeredBeforeRestore = false;
 if (typeof window !== "undefined" && typeof fetch === "function") {
   void startBundledLoad(sharedStore());
-  // A dataset refreshed from the feed in an earlier session comes back (verified again) at start-up,
-  // whether or not the pane is opened; loaded apart so it costs the first screen nothing.
-  void import(/* webpackChunkName: "refresh" */ "../taskpane/refresh/shared").then((m) => m.restoreRefreshedData()).catch(() => undefined);
+  restoreSettled = false;
+  const refresh = import(/* webpackChunkName: "refresh" */ "../taskpane/refresh/shared");
+  const restored = refresh
+    .then((m) => m.restoreRefreshedData({ recalculate: false }))
+    .catch(() => undefined)
+    .then(() => {
+      restoreSettled = true;
+    });
+  // one shared deadline for every formula: no timer per call
+  restoreWait = Promise.race([restored, new Promise((resolve) => setTimeout(resolve, RESTORE_WAIT_MS))]);
+  void restored.then(async () => {
+    if (answeredBeforeRestore && sharedStore().current()?.origin === "feed") await (await refresh).recalculateMgFormulas();
+  }).catch(() => undefined);
 }
 
 async function snapshot(): Promise<DataSnapshot> {
+  await restoreWait;
   const store = sharedStore();
   const now = store.current();
   if (now) return now;
@@ -42,6 +63,7 @@ export async function callForExcel(name: string, args: unknown[]): Promise<any> 
     const reason = err instanceof Error ? err.message : String(err);
     throw toCustomFunctionsError({ error: "not_available", message: `No data: ${reason}. Open the Magnesium Tracker pane or recalculate (Ctrl+Alt+F9).` });
   }
+  if (!restoreSettled && snap.origin === "bundled") answeredBeforeRestore = true;
   const answer = evaluateMg(name, args, snap);
   if (isAnswerError(answer)) throw toCustomFunctionsError(answer);
   return answer.value;

@@ -120,6 +120,13 @@ describe("refresh from a good feed", () => {
     next.persistence.saved = first.persistence.saved;
     expect(await next.controller.restore()).toBe(`Using the refreshed data saved earlier: version 2031-03-01.11112222 (as of 2031-03-01) from ${server.url}/good/.`);
     expect(next.store.current()!.dataset).toEqual(newer);
+    expect(next.recalcs()).toBe(1);
+    // At start-up the functions wait for the restore, so no formula needs recalculating then.
+    const quiet = setup();
+    quiet.persistence.saved = first.persistence.saved;
+    await quiet.controller.restore({ recalculate: false });
+    expect(quiet.store.current()!.dataset).toEqual(newer);
+    expect(quiet.recalcs()).toBe(0);
 
     // After an add-in update whose bundled data is newer, the older saved copy gives way.
     const newerBundled = syntheticDataset(rangeRecords(1, 3), { version: "2031-09-01.99990000", as_of: "2031-09-01" });

@@ -265,9 +265,10 @@ export class RefreshController {
   /**
    * At startup: puts the refreshed dataset saved by an earlier session in use, validating it again.
    * A damaged copy is removed and the bundled data stays (the message says so). Returns a message, or
-   * undefined when nothing was saved.
+   * undefined when nothing was saved. `recalculate: false` when no MG formula has answered from the
+   * bundled data yet (the functions wait for the restore at start-up), so no full recalculation is due.
    */
-  async restore(): Promise<string | undefined> {
+  async restore(opts: { recalculate?: boolean } = {}): Promise<string | undefined> {
     const p = this.deps.persistence;
     if (!p) return undefined;
     let raw: unknown;
@@ -314,7 +315,7 @@ export class RefreshController {
       return this.idle(`The refreshed data saved earlier could not be put in use (${oneLine((e as Error).message, 80)}), so the bundled data is in use.`);
     }
     this.meta = stored.meta;
-    await this.recalc();
+    if (opts.recalculate !== false) await this.recalc();
     return this.idle(`Using the refreshed data saved earlier: version ${describeVersion(stored.meta)} from ${stored.meta.feedUrl}.`);
   }
 }

@@ -39,15 +39,15 @@ export function sharedRefreshController(): RefreshController {
 }
 
 /**
- * Call once at startup (task pane entry): puts a refreshed dataset saved by an earlier session in use.
- * Safe to call again (returns the first call's promise); never rejects.
+ * Call once at startup: puts a refreshed dataset saved by an earlier session in use. Safe to call
+ * again (returns the first call's promise, whatever its options); never rejects.
  */
-export function restoreRefreshedData(): Promise<string | undefined> {
+export function restoreRefreshedData(opts: { recalculate?: boolean } = {}): Promise<string | undefined> {
   const g = globalThis as unknown as Record<string, Promise<string | undefined> | undefined>;
   let p = g[RESTORE_KEY];
   if (!p) {
     p = sharedRefreshController()
-      .restore()
+      .restore(opts)
       .catch(() => undefined);
     g[RESTORE_KEY] = p;
   }
