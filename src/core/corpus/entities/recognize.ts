@@ -104,7 +104,7 @@ const HEAD_TYPES: Record<string, EntityType> = {
 };
 // Legal forms of other jurisdictions too: "Kestrel Magnesium Corp", "Nordcast Druckguss GmbH", "Tasman Light Metals Pty Ltd".
 const SOFT_HEADS = new Set(["Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive"]);
-const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oyj", "B.V.", "BV"]);
+const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oyj", "B.V.", "BV", "A/S", "ApS"]);
 /** Words that end a name when walking left: people's titles and sentence openers. */
 const LEFT_STOP = new Set([
   "The", "A", "An", "On", "In", "At", "From", "By", "For", "With", "According", "During", "This", "These", "That",
@@ -122,7 +122,8 @@ interface Tok {
 
 function tokenize(text: string): Tok[] {
   const toks: Tok[] = [];
-  const re = /[A-Za-z0-9](?:[A-Za-z0-9'&-]|\.(?=[A-Za-z0-9]))*\.?|[(),]/g;
+    // "A/S" (Danish and Norwegian companies) is one token: a legal form written with a slash.
+  const re = /[A-Za-z0-9](?:[A-Za-z0-9'&-]|\.(?=[A-Za-z0-9])|(?<=\bA)\/(?=S\b))*\.?|[(),]/g;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let t = m[0];
     // A sentence-final period is not part of the word, except in abbreviations of legal forms.
@@ -156,7 +157,7 @@ interface GenericName {
 }
 
 /** Cheap test: could the text hold a head noun or a legal form at all? */
-const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oyj", "BV", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
+const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oyj", "BV", "A\\/S", "ApS", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
 
 function genericNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
@@ -202,7 +203,8 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
         j--;
         continue;
       }
-      if ((t === "and" || t === "&") && j > 0 && isCap(toks[j - 1].t) && !LEFT_STOP.has(toks[j - 1].t)) {
+      // A legal form ends a name: "X Castings Ltd and Y Tooling Ltd" are two companies.
+      if ((t === "and" || t === "&") && j > 0 && isCap(toks[j - 1].t) && !LEFT_STOP.has(toks[j - 1].t) && !LEGAL.has(toks[j - 1].t)) {
         j--;
         continue;
       }
@@ -302,7 +304,7 @@ const GOVERNMENT_NAME = /\b(Commission|Ministry|Government|Bureau|Department|Adm
 export function canonicalGenericName(name: string): string {
   let n = plainApostrophes(name).trim().replace(/^the\s+/i, "");
   for (;;) {
-    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|AB|Oyj|B\.V\.|BV)$/, "").trim();
+    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|A\/S|ApS|AB|Oyj|B\.V\.|BV)$/, "").trim();
     if (next === n || next === "") break;
     n = next;
   }

@@ -54,6 +54,7 @@ const EURO_RE = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;
 // A quarter or half of a year ("Q3 2024", "3Q 2024", "H1 2025"): finer than a year, but no month, so year precision.
 const QUARTER_RE = new RegExp(`\\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\\s?(${YEAR})(?![\\d-])`, "g");
 
+const PERIOD_LABEL_CUE = /(?:\b(?:in|during|for|by|from|until|till|through|since|of|before|after)\s+(?:the\s+)?|^\s*|[,;:]\s+)$/i;
 const MONTH_CUE = /\b(in|since|by|during|until|till|from|through|throughout|as of|before|after|late|early|mid|end of|beginning of|start of|middle of|of)\s+(?:(?:late|early|mid)[- ])?$/i;
 const YEAR_CUE = /\b(in|since|by|during|until|till|through|throughout|as of|before|after|end of|beginning of|start of|middle of|half of|quarter of|year|early|late|mid|end|start)[- ]+(?:the\s+)?$/i;
 
@@ -152,6 +153,9 @@ export function findDates(text: string): DateMention[] {
   }
   QUARTER_RE.lastIndex = 0;
   for (let m = QUARTER_RE.exec(text); m; m = QUARTER_RE.exec(text)) {
+    // "Key figures (EUR million) H1 2025 H1 2024 Change" (a results table's header) labels columns: a period dates
+    // something after a preposition ("in Q3 2024", "during H1 2025") or opening a clause ("H1 2025 was busy").
+    if (!PERIOD_LABEL_CUE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[1], cue: cueBefore(text, m.index) });
   }
   YEAR_RE.lastIndex = 0;
@@ -174,7 +178,9 @@ export function findDates(text: string): DateMention[] {
   out.sort((a, b) => a.start - b.start);
   // A dateline ("BEIJING, Dec. 6 (AlloyChina) — ...", "VANCOUVER, BC, Sept. 9, 2024 /PRNewswire/ -- ...") dates the
   // report, not what the sentence tells: it stands for "today" only when the sentence gives no other date.
-  if (out.length > 1 && isDateline(text, out[0])) out.shift();
+  // "Kolding, 21 August 2025 - X today announced its results for the six months ended 30 June 2025": "today" is the
+  // dateline's day, and the other date ends a period.
+  if (out.length > 1 && isDateline(text, out[0]) && !/\btoday\b/i.test(text)) out.shift();
   return out;
 }
 

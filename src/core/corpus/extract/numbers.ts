@@ -23,7 +23,7 @@ export interface Quantity {
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mn|bn|crore|lakh)\b)?`;
-const UNIT = String.raw`(?:[\s-]?(mt\/year\b|mt\/yr\b|mt\/y\b|mt\/a\b|mtpa\b|t\/year\b|kt\/a\b|kt\/yr\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|metric tons?\b|metric tonnes?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
+const UNIT = String.raw`(?:[\s-]?(Mtpa\b|Mt\/a\b|Mt\/y\b|Mt\/yr\b|Mt\b|mt\/year\b|mt\/yr\b|mt\/y\b|mt\/a\b|mtpa\b|t\/year\b|kt\/a\b|kt\/yr\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|metric tons?\b|metric tonnes?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
 // Longest first: "A$85 million" is Australian dollars, never "$85 million" with a stray "A".
 const CURRENCY_PREFIX = String.raw`(RMB|CNY|USD|US\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|(?<![A-Za-z])\$|€|EUR|£|GBP|Rs\.?|INR|₹|KRW|₩)?\s?`;
 
@@ -136,6 +136,11 @@ export function findQuantities(text: string): Quantity[] {
       }
     }
     if (prefix) unit = normaliseUnit(prefix);
+    // "1.2 Mt": a megatonne (million tonnes), written with a capital M; "mt" is the metric ton.
+    if (/^Mt/.test(rawUnit)) {
+      value *= 1e6;
+      if (valueMax !== null) valueMax *= 1e6;
+    }
     const textOut = text.slice(start, end).trimEnd();
     let qualifier = qualifierBefore(text, start);
     if (plus) qualifier = "over";
@@ -151,6 +156,7 @@ export function findQuantities(text: string): Quantity[] {
 }
 
 const WRITTEN_RE = new RegExp(`(${NUM})${SCALE}`, "g");
+const MEGATONNE_RE = new RegExp(String.raw`(${NUM})\s?Mt(?:pa|\/a|\/y|\/yr)?\b`, "g");
 const RANGE_SCALE_RE = new RegExp(String.raw`(${NUM})\s?(?:to|-|–|~)\s?(?:${NUM})\s?(thousand|million|billion|trillion|mn|bn|crore|lakh)\b`, "g");
 
 /** The numbers written in a text, separators removed ("1,350 mt and 2.5 kg" -> [1350, 2.5]): for provenance checks. */
@@ -163,6 +169,9 @@ export function writtenNumbers(text: string): number[] {
     out.push(base);
     if (m[2]) out.push(base * SCALES[m[2].toLowerCase()]);
   }
+  // "1.2 Mt" writes 1,200,000 tonnes.
+  MEGATONNE_RE.lastIndex = 0;
+  for (let m = MEGATONNE_RE.exec(text); m; m = MEGATONNE_RE.exec(text)) out.push(parseNumber(m[1]) * 1e6);
   // "1.1-1.4 million": the scale written once is written for both ends.
   RANGE_SCALE_RE.lastIndex = 0;
   for (let m = RANGE_SCALE_RE.exec(text); m; m = RANGE_SCALE_RE.exec(text)) out.push(parseNumber(m[1]) * SCALES[m[2].toLowerCase()]);

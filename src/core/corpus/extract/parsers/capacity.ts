@@ -43,7 +43,9 @@ function isRate(q: Quantity, text: string): boolean {
   return COUNT_UNIT.test(q.unit) && CAN_MAKE_BEFORE.test(text.slice(Math.max(0, q.start - 80), q.start));
 }
 /** A goal, not a plant: "targeting magnesium alloy output of 500,000 tonnes by 2027". */
-const TARGET_BEFORE = /\b(?:target(?:s|ing|ed)?|goal|aim(?:s|ing)?\s+(?:for|at|to))\b[^,;]{0,60}$/i;
+const TARGET_BEFORE = /\b(?:target(?:s|ing|ed)?|goal|aim(?:s|ing|ed)?\s+(?:for|at|to)|plans|planning|intend(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|hop(?:es|ed|ing)\s+to|envisag(?:es|ed|ing)|forecasts?|forecast|projected|expect(?:s|ed)?\s+to\s+reach|ambition)\b[^,;]{0,60}$/i;
+/** A rule, not a plant: "A new smelter shall have an annual production capacity of not less than 50,000 tonnes". */
+const OBLIGATION = /\b(?:shall|must|should|(?:is|are) required to|may only)\b/i;
 /** "can produce", "designed for", "will have": a rate the plant is able to reach, not an amount produced. */
 const ABLE_BEFORE = /\b(?:can|could|able to|designed|will|would|rated|nameplate)\b/i;
 
@@ -65,6 +67,7 @@ export const capacityParser: Parser = {
     const out: Found[] = [];
     const tonnages = ctx.quantities.filter((q) => isTonnage(q) || isRate(q, text));
     if (tonnages.length === 0) return out;
+    if (OBLIGATION.test(text)) return out;
     let who: ReturnType<typeof whoIsInvolved> | undefined;
     for (const group of lists(text, tonnages)) {
       const first = group[0];
@@ -75,6 +78,8 @@ export const capacityParser: Parser = {
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
       if (NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText) || TARGET_BEFORE.test(before)) continue;
+      // "reach 15,000 tpa by 2030": a figure with a deadline in its clause is a goal.
+      if (ctx.dates.some((d) => (d.cue === "by" || d.cue === "by the end of") && d.start >= last.end && !/[;.]\s/.test(text.slice(last.end, d.start)))) continue;
       // A period said after a later figure is that figure's ("1.8 tonnes ... at a rate of 150 kilograms per day").
       const nextFigure = ctx.quantities.find((q) => q.start >= last.end && q.unit !== "");
       const own = nextFigure ? text.slice(last.end, nextFigure.start) : afterText;

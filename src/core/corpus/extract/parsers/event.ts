@@ -24,7 +24,7 @@ function clauseBefore(text: string, pos: number): string {
   return cut >= 0 ? head.slice(cut + 2) : head;
 }
 
-const STATISTIC = /\b(?:rose|fell|totall?ed|stood at|reached|increased|decreased|declined|dropped|climbed|grew|slipped|edged (?:up|down)|was (?:up|down)|were (?:up|down)|amounted to|averaged|(?:up|down) \d[\d.,]*\s?%|y\/y|year[- ]on[- ]year|month[- ]on[- ]month)(?![\w/])/i;
+const STATISTIC = /\b(?:rose|fell|totall?ed|stood at|reached|increased|decreased|declined|dropped|climbed|grew|slipped|edged (?:up|down)|was (?:up|down)|were (?:up|down)|amounted to|averaged|(?:up|down) \d[\d.,]*\s?%|y\/y|year[- ]on[- ]year|month[- ]on[- ]month|(?:produced|imported|exported|sold|shipped|consumed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+|roughly\s+)?\d[\d,.]*|%\s+of\s+(?:the\s+)?(?:national|global|world|country's|total))(?![\w/])/i;
 
 /** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
 const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;
@@ -96,6 +96,8 @@ export const eventParser: Parser = {
     let plan = false;
     for (const d of ctx.dates) {
       if (NOT_HAPPENING_CUE.has(d.cue)) continue;
+      // "the six months ended 30 June 2025", "the year ending March 31": a reporting period's end, not a happening.
+      if (/\b(?:ended|ending|ends)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, d.start - 12), d.start))) continue;
       const clause = clauseBefore(text, d.start);
       // "Posted 7 June 2024", "Updated: May 3": the page's own date, not a happening.
       if (/^\s*(?:posted|published|updated|last updated|first published)\s*(?:on\s*)?:?\s*$/i.test(text.slice(0, d.start))) continue;

@@ -9,9 +9,9 @@ import { resolveDate } from "../dates";
 import { findPlaces, inSpans } from "../../entities";
 
 /** Words that make a quoted title a policy document. */
-export const POLICY_TITLE = /\b(Plans?|Measures|Catalog(?:ue)?|Guides?|Guidance|Guidelines|Notice|Circular|List|Policies|Policy|Opinions|Program(?:me)?|Scheme|Regulations|Rules|Provisions|Outline|Strategy|Directory|Announcement|Decision|Methods|Roadmap)\b/;
+export const POLICY_TITLE = /\b(Plans?|Measures|Catalog(?:ue)?|Guides?|Guidance|Guidelines|Notice|Circular|List|Policies|Policy|Opinions|Program(?:me)?|Scheme|Regulations|Rules|Provisions|Outline|Strategy|Directory|Announcement|Decision|Methods|Roadmap|(?<!Technical )Conditions)\b/;
 const NOT_POLICY_TITLE = /\b(Agreement|Conference|Forum|Award|Awards|Exhibition|Seminar|Contract|Memorandum)\b/;
-const ISSUE_VERB = String.raw`(?:issued|released|published|implemented|promulgated|unveiled|introduced|announced|printed and distributed|rolled out|adopted|approved|launched|formulated)`;
+const ISSUE_VERB = String.raw`(?:issued|released|published|implemented|promulgated|unveiled|introduced|announced|printed and distributed|rolled out|adopted|approved|launched|formulated|notified)`;
 const ACTIVE_BEFORE = new RegExp(String.raw`\b(?:officially\s+|jointly\s+|recently\s+|formally\s+)?${ISSUE_VERB}\s+(?:the\s+|its\s+|a\s+|an\s+)?$`, "i");
 /** A document the sentence refers to without issuing it: "products listed in the "... Catalog ..."". */
 const REFERENCE_BEFORE = /\b(?:listed in|included in|according to|pursuant to|in accordance with|in line with|as required by|set out in|stipulated in|under)\s+(?:the\s+)?$/i;

@@ -26,6 +26,8 @@ export const projectParser: Parser = {
     const who = whoIsInvolved(ctx, { inherit: true });
     for (const q of ctx.quantities) {
       const money = MONEY_UNITS.has(q.unit);
+      // A subsidy or grant "of up to 2 million yuan per project" is no project's cost.
+      if (money && /\b(?:subsid(?:y|ies)|grants?|rewards?|bonus(?:es)?|fines?|penalt(?:y|ies))\b[^,;.]{0,25}$/i.test(text.slice(Math.max(0, q.start - 40), q.start))) continue;
       const facility = money ? MONEY_FACILITY_AFTER.exec(text.slice(q.end, q.end + 80)) : null;
       if (facility) {
         out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: named ? named[1].replace(/^(?:The|This)\s+/, "") : facility[1], value: q.value, value_max: q.valueMax, unit: q.unit, qualifier: q.qualifier }));

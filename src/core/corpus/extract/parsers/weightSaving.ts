@@ -23,6 +23,24 @@ const OTHER_MEASURE = /\b(energy|carbon|emissions?|costs?|consumption|time|price
 
 /** Between two figures of one saving: "4.2 kg, or 35%", "4.2 kg (35%)", "35%, or 4.2 kg,". */
 const SAME_SAVING_BETWEEN = /^\s*(?:,\s*)?(?:or|i\.e\.|\()\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$/i;
+/** "is 75% lighter than steel and (up to) 33% lighter than aluminium": one thing compared twice. */
+const COMPARED_TWICE = new RegExp(String.raw`^\s+lighter than [^,;.]{1,40}?\s+and\s+${Q}$`, "i");
+/** "weighs 4.5 kg, 35% less than ...": a percentage right after the part's own weight. */
+const WEIGHS_FIGURE_BEFORE = /\bweigh(?:s|ed|ing)?\s+(?:about\s+|around\s+|only\s+|just\s+)?\d[\d.,]*\s?(?:kg|kilograms?)\s*,\s*(?:which is\s+|or\s+)?$/i;
+/** "2.1 kg lighter, a reduction of 18%": the same saving restated as a reduction in the other unit. */
+const RESTATED_BETWEEN = /^\s+(?:lighter|less)?\s*,\s*(?:or\s+)?(?:a|an)\s+(?:weight\s+)?(?:reduction|saving|cut|decrease)\s+of\s+(?:about|around|roughly|some|nearly|almost|approximately)?\s*$/i;
+/**
+ * A class of things compared with a material ("Aluminium alloy wheels are up to 25% lighter than steel wheels",
+ * "Die-cast magnesium parts are up to 75% lighter than steel parts") is a generic claim, not one product's saving:
+ * a bare plural (no article, no possessive) said "up to" or against a material.
+ */
+const DETERMINED = /^(?:the|a|an|its|their|our|his|her|this|that|these|those|each|every|one|both)\b|^[^\s]+['’]s?\s/i;
+const THAN_MATERIAL = /^[^,;.]{0,30}?\bthan\s+(?:conventional\s+|traditional\s+|comparable\s+|equivalent\s+)?(?:steel|alumin(?:i)?um|iron|titanium|copper|plastics?|carbon fib(?:er|re)|composites?)\b/i;
+function genericClass(np: string, q: Quantity, after: string): boolean {
+  const bare = np.trim().replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, "").replace(/^(?:and|but|while|whereas)\s+/i, "");
+  if (bare === "" || DETERMINED.test(bare) || !/[a-z]{2}(?<!s)s$/.test(bare)) return false;
+  return q.qualifier === "up to" || THAN_MATERIAL.test(after);
+}
 
 /** Start of the sentence part a figure sits in (after the last ";" or sentence start), for "weighs X, Y less". */
 function clauseStartOf(text: string, pos: number): number {
@@ -45,10 +63,10 @@ export const weightSavingParser: Parser = {
       const after = text.slice(q.end, q.end + 40);
       let np: string | undefined;
       let m: RegExpExecArray | null;
-      if (previous && previous.q.unit !== q.unit && SAME_SAVING_BETWEEN.test(text.slice(previous.q.end, q.start))) {
+      if (previous && previous.q.unit !== q.unit && (SAME_SAVING_BETWEEN.test(text.slice(previous.q.end, q.start)) || RESTATED_BETWEEN.test(text.slice(previous.q.end, q.start)))) {
         // "cuts weight by 4.2 kg, or 35%": the same saving said again in another unit.
         np = previous.np;
-      } else if (previous && /^\s+lighter than [^,;.]{1,40}?\s+and\s+$/i.test(text.slice(previous.q.end, q.start))) {
+      } else if (previous && COMPARED_TWICE.test(text.slice(previous.q.end, q.start))) {
         // "is 75% lighter than steel and 33% lighter than aluminium": the same thing compared twice.
         // "cuts weight by 4.2 kg, or 35%": the same saving said again in another unit.
         np = previous.np;
@@ -56,7 +74,8 @@ export const weightSavingParser: Parser = {
         // "reduces the mass of X by 30 percent and cuts assembly time by 25 percent": the second figure is not mass.
         if (/\d/.test(m.groups!.np) || OTHER_MEASURE.test(m.groups!.np)) continue;
         np = m.groups!.np;
-      } else if (q.unit === "kg" && LESS_THAN_AFTER.test(after) && /\bweigh(?:s|ed|ing)?\b/i.test(text.slice(clauseStartOf(text, q.start), q.start))) {
+      } else if (LESS_THAN_AFTER.test(after) && (q.unit === "kg" ? /\bweigh(?:s|ed|ing)?\b/i : WEIGHS_FIGURE_BEFORE).test(text.slice(clauseStartOf(text, q.start), q.start))) {
+        // "weighs 6.5 kg, 2.8 kg less than ...", "weighs 4.5 kg, 35% less than the aluminum version".
         const weighs = text.slice(0, q.start).search(/\s(?:weigh(?:s|ed|ing)?)\b[^;]*$/i);
         np = weighs >= 0 ? subjectBefore(text, weighs) : undefined;
       } else if ((m = REDUCE_WEIGHT_BEFORE.exec(before))) {
@@ -90,6 +109,7 @@ export const weightSavingParser: Parser = {
       // "Magnesium is 33% lighter than aluminium" is a property of the material, not a part's saving;
       // a saving that names neither a product nor who reports it says nothing an analyst can use.
       if (MATERIAL.test(product) || (product === "" && who.subject === "")) continue;
+      if (np !== undefined && genericClass(np, q, text.slice(q.end, q.end + 80))) continue;
       out.push(
         newFound(ctx, "weight_saving", {
           kind: "weight_saving",

@@ -1,0 +1,106 @@
+// Rules added in held-out round 6 (test/fixtures/articles, notes "round 6"), precision first: when a figure could
+// be a goal, a rule, a material's property or a table cell, the extractor states nothing. Every sentence here is
+// written for this test (made-up companies and figures), in other words than the fixture articles.
+import { findDates } from "../../../src/core/corpus/extract/dates";
+import { findQuantities, writtenNumbers } from "../../../src/core/corpus/extract/numbers";
+import { findOrganizations, getRegistry } from "../../../src/core/corpus/entities";
+import { extract, ofKind } from "./helpers";
+
+const pub = { published: "2025-09-30" };
+const figures = (drafts: ReturnType<typeof extract>) => drafts.map((d) => [d.value, d.value_max, d.unit, d.per, d.qualifier]);
+
+describe("capacity: goals and rules are not a plant's capacity", () => {
+  it("'plans', 'aims', 'expects to reach' and a 'by <year>' deadline state a goal", () => {
+    expect(ofKind(extract([["Ostergaard Metals plans annual output capacity of 40,000-60,000 tonnes of magnesium alloy."]], pub), "capacity")).toEqual([]);
+    expect(ofKind(extract([["Ostergaard Metals expects to reach 80,000 t/a at Aalborg."]], pub), "capacity")).toEqual([]);
+    expect(ofKind(extract([["Ostergaard Metals will raise its Aalborg smelter to 25,000 tpa by 2029."]], pub), "capacity")).toEqual([]);
+  });
+
+  it("'shall' and 'must' write a requirement: no capacity, however it is phrased", () => {
+    expect(ofKind(extract([["New remelting lines must have an annual capacity of at least 20,000 tonnes of alloy."]], pub), "capacity")).toEqual([]);
+    expect(ofKind(extract([["Each 1 tonne of new smelting capacity shall be matched by retiring 1.5 tonnes of old capacity."]], pub), "capacity")).toEqual([]);
+  });
+
+  it("keeps a plant's stated capacity, including a plan's backing of named capacities and an approved expansion", () => {
+    const expansion = ofKind(extract([["Ostergaard Metals said its board approved an expansion that will lift the Aalborg smelter's capacity from 8,000 tonnes per annum to 14,000 tpa."]], pub), "capacity");
+    expect(figures(expansion)).toEqual([
+      [8000, null, "t", "year", ""],
+      [14000, null, "t", "year", ""],
+    ]);
+  });
+
+  it("'Mt' is a megatonne (million tonnes), written values and all; 'mt' stays the metric ton", () => {
+    expect(findQuantities("an annual capacity of 2.4 Mt of dolomite").map((q) => [q.value, q.unit])).toEqual([[2.4e6, "t"]]);
+    expect(findQuantities("a capacity of 2.4 mt of dolomite").map((q) => [q.value, q.unit])).toEqual([[2.4, "t"]]);
+    expect(writtenNumbers("an annual capacity of 2.4 Mt")).toContain(2.4e6);
+    const drafts = ofKind(extract([["Hollis Minerals Co., Ltd. has an annual production capacity of 2.4 Mt of calcined dolomite."]], pub), "capacity");
+    expect(figures(drafts)).toEqual([[2.4e6, null, "t", "year", ""]]);
+  });
+});
+
+describe("weight savings: one product's, said against what it replaces", () => {
+  it("a class of things 'up to N% lighter' or lighter than a material is a generic claim, not a saving", () => {
+    expect(ofKind(extract([["Magnesium brackets are up to 40% lighter than comparable parts, suppliers say."]], pub), "weight_saving")).toEqual([]);
+    expect(ofKind(extract([["Composite doors are 20% lighter than steel doors, and magnesium doors can be up to 35% lighter still."]], pub), "weight_saving")).toEqual([]);
+    expect(ofKind(extract([["Thin-wall castings are up to 60% lighter than steel pressings and up to 25% lighter than aluminium pressings."]], pub), "weight_saving")).toEqual([]);
+  });
+
+  it("keeps a specific part's saving: 'its ... wheels are 22% lighter than aluminium wheels'", () => {
+    const kept = ofKind(extract([["Hollis Wheels said its forged magnesium wheels are 22% lighter than aluminium wheels."]], pub), "weight_saving");
+    expect(figures(kept)).toEqual([[22, null, "%", "", ""]]);
+  });
+
+  it("'weighs 3.2 kg, 28% less than ...' is a saving in %; '1.4 kg lighter, a reduction of 21%' is one saving in two units", () => {
+    const pct = ofKind(extract([["The new seat pan from Hollis Castings weighs 3.2 kg, 28% less than the steel pan."]], pub), "weight_saving");
+    expect(figures(pct)).toEqual([[28, null, "%", "", ""]]);
+    const two = ofKind(extract([["Hollis Castings said its magnesium door inner is 1.4 kg lighter, a reduction of 21%."]], pub), "weight_saving");
+    expect(figures(two)).toEqual([
+      [1.4, null, "kg", "", ""],
+      [21, null, "%", "", ""],
+    ]);
+    expect(two.map((d) => d.product)).toEqual(["magnesium door inner", "magnesium door inner"]);
+  });
+});
+
+describe("events: periods and statistics", () => {
+  it("a results table's column header ('H1 2025 H1 2024 Change') dates nothing; 'H1 2025 was busy' still does", () => {
+    expect(findDates("Key figures (SEK million) H1 2025 H1 2024 Change")).toEqual([]);
+    expect(findDates("Revenue in H1 2025 rose").map((d) => d.text)).toEqual(["H1 2025"]);
+    expect(ofKind(extract([["Key figures (SEK million unless stated) H1 2025 H1 2024 Change"]], pub), "event")).toEqual([]);
+  });
+
+  it("'today' in a dated dateline is the dateline's day; 'the quarter ended 30 June' ends a period", () => {
+    const events = ofKind(extract([["Aarhus, Denmark, 14 August 2025 - Hollis Castings A/S today reported results for the quarter ended 30 June 2025."]], pub), "event");
+    expect(events.map((e) => e.date)).toEqual(["2025-08-14"]);
+    expect(ofKind(extract([["Hollis Castings A/S reported results for the quarter ended 30 June 2025 in a short statement."]], pub), "event")).toEqual([]);
+  });
+
+  it("a production or trade statistic that names no company ('the province produced ...', '% of the national total') is no event", () => {
+    expect(ofKind(extract([["In 2024, the province produced about 95,000 tonnes of magnesium alloy, 12% of the national total."]], pub), "event")).toEqual([]);
+    expect(ofKind(extract([["In 2024, the country exported 30,000 tonnes of magnesium powder."]], pub), "event")).toEqual([]);
+  });
+});
+
+describe("policies, standards and money", () => {
+  it("'notified the \"... Guidelines\"' issues a policy; '... Conditions' titles are policy documents", () => {
+    const notified = ofKind(extract([["The Ministry of Steel notified the \"Scrap Recycling Framework Guidelines\" on 4 March 2025."]], pub), "policy");
+    expect(notified.map((p) => [p.date, p.title, p.subject])).toEqual([["2025-03-04", "Scrap Recycling Framework Guidelines", "Ministry of Steel"]]);
+    const conditions = ofKind(extract([["On April 2, 2025, the Ministry of Industry and Information Technology issued the \"Magnesium Alloy Industry Access Conditions (2025 Edition).\""]], pub), "policy");
+    expect(conditions.map((p) => [p.date, p.title])).toEqual([["2025-04-02", "Magnesium Alloy Industry Access Conditions (2025 Edition)"]]);
+  });
+
+  it("Indian 'IS 1234:2023' and 'ISO 9001:2015' style codes are standard codes", () => {
+    const std = ofKind(extract([["The Bureau of Indian Standards published IS 7791:2023 for wrought magnesium alloys in May 2023."]], pub), "standard");
+    expect(std.map((s) => [s.code, s.date])).toEqual([["IS 7791:2023", "2023-05"]]);
+  });
+
+  it("a subsidy 'of up to 3 million yuan per project' is no project's cost", () => {
+    expect(ofKind(extract([["Smelters that finish the retrofit before June 30, 2026 may receive a subsidy of up to 3 million yuan per project."]], pub), "project")).toEqual([]);
+  });
+
+  it("'A/S' and 'ApS' are legal forms, and a legal form ends a name: the companies are named without them", () => {
+    const names = findOrganizations("Hollis Castings A/S and Fenby Tooling ApS signed a supply deal.", getRegistry()).map((m) => m.entity.name);
+    expect(names).toEqual(["Hollis Castings", "Fenby Tooling"]);
+    expect(findOrganizations("Hollis Castings Ltd and Fenby Tooling Ltd signed a supply deal.", getRegistry()).map((m) => m.entity.name)).toEqual(["Hollis Castings", "Fenby Tooling"]);
+  });
+});
