@@ -95,3 +95,12 @@ describe("normalizeName fast path", () => {
     fc.assert(fc.property(fc.string({ maxLength: 30 }), (s) => normalizeName(s) === normalizeNameGeneral(s)), { numRuns: 3000 });
   });
 });
+
+describe("partial names", () => {
+  const idx = buildIndex(syntheticDataset());
+  it("accept a distinctive word of one name but not a generic one", () => {
+    expect(idx.resolveSubject("ridgeway")).toMatchObject({ ok: true, entity: { name: "Ridgeway Motors" }, exact: false });
+    // "Motors" occurs in one name only, but names no company by itself
+    expect(idx.resolveSubject("Motors")).toEqual({ ok: false, reason: "ambiguous", candidates: ["Ridgeway Motors"] });
+  });
+});

@@ -5,6 +5,18 @@ import type { MgRecord, RecordKind } from "../model/record";
 import { AliasGroup, REGISTRY_ALIASES } from "./aliases";
 import { aliasKey, nameDistance, nameTokens } from "./normalize";
 
+/** Words common to organisation names: alone, they do not single one out (see resolveSubject). */
+const GENERIC_NAME_WORDS = new Set(
+  (
+    "light metal metals motor motors auto automotive automobile vehicle magnesium aluminum aluminium alloy alloys steel titanium " +
+    "group industry industries industrial technology technologies tech materials material new energy power resources mining " +
+    "smelting manufacturing precision equipment machinery international china chinese national provincial city county " +
+    "government ministry commission council bureau department office association branch society university institute research " +
+    "center centre company holdings investment development science engineering products product solutions trading " +
+    "the of and for"
+  ).split(" "),
+);
+
 /** A subject or organisation the data knows, under its canonical name, with every spelling seen. */
 export interface Entity {
   /** The canonical name (the spelling used most often as a record subject, then overall). */
@@ -256,6 +268,11 @@ export class RecordIndex {
         break;
       }
       candidates = candidates === null ? withToken.slice() : candidates.filter((e) => withToken.includes(e));
+    }
+    // A part of a name answers only when it is distinctive: "Inovance" names one company, "Motor" or
+    // "Light" only happen to occur in one name today; they must be given in full.
+    if (candidates && candidates.length === 1 && tokens.every((t) => GENERIC_NAME_WORDS.has(t))) {
+      return { ok: false, reason: "ambiguous", candidates: [candidates[0].name] };
     }
     if (candidates && candidates.length === 1) return { ok: true, entity: candidates[0], exact: false };
     if (candidates && candidates.length > 1) {
