@@ -1,7 +1,7 @@
-// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds twenty-three
+// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds twenty-four
 // SYNTHETIC articles in the styles of other outlets and in every input format (page text, a press release,
 // bare body, HTML, WordPress REST items and arrays), and heldout.gold.json the records an analyst reads in
-// them, written by hand before the pipeline ever ran on them (six rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
+// them, written by hand before the pipeline ever ran on them (seven rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
 // says whether the rules generalise. Needs no ../shared.
 import * as fs from "fs";
 import * as path from "path";
@@ -168,6 +168,12 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
       "Article 5 Energy consumption per tonne",
       "Article 6 Enterprises that complete replacement", // a subsidy "up to ... per project"
       "In 2024, the autonomous region produced 210,000 tonnes", // a production statistic and a share
+      // round 7
+      "holds a 62% stake in the company", // a shareholding, not a transaction; staff
+      "Shares of Hanul Light Metals rose 4.2%", // a share price in won
+      "domestic demand is forecast to grow 18% a year",
+      "The mill's two 2,000-ton rolling stands",
+      "Korea imported 7,900 tons of magnesium",
     ];
     // Evidence may span the sentence a carried-over subject comes from: a record whose evidence also holds a
     // distractor is fine when it is an expected record.

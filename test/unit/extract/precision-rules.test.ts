@@ -104,3 +104,34 @@ describe("policies, standards and money", () => {
     expect(findOrganizations("Hollis Castings Ltd and Fenby Tooling Ltd signed a supply deal.", getRegistry()).map((m) => m.entity.name)).toEqual(["Hollis Castings", "Fenby Tooling"]);
   });
 });
+
+describe("round 7: a plan in the next clause, won, shareholdings", () => {
+  it("a deadline in a later clause ('..., and X plans to double that by 2029') leaves the stated capacity", () => {
+    const kept = ofKind(extract([["The 40 billion won line can cast 3,000 tons of magnesium parts a year, and Ilsan Casting plans to double that by 2029."]], pub), "capacity");
+    expect(figures(kept)).toEqual([[3000, null, "t", "year", ""]]);
+  });
+
+  it("'40 billion won' is KRW money: the line's cost", () => {
+    expect(findQuantities("a 40 billion won line").map((q) => [q.value, q.unit])).toEqual([[40e9, "KRW"]]);
+    const project = ofKind(extract([["Ilsan Casting Co. opened a 40 billion won foundry in Ulsan."]], pub), "project");
+    expect(project.map((p) => [p.value, p.unit])).toEqual([[40e9, "KRW"]]);
+  });
+
+  it("'holds a 55% stake in' is a shareholding, not a deal; 'agreed to buy a 55% stake in' is one", () => {
+    expect(ofKind(extract([["Ilsan Holdings holds a 55% stake in Ilsan Casting Co. and employs 4,000 people."]], pub), "deal")).toEqual([]);
+    const bought = ofKind(extract([["Ilsan Holdings agreed to buy a 55% stake in Ilsan Casting Co. for 90 billion won."]], pub), "deal");
+    expect(bought.map((d) => [d.value, d.unit])).toEqual([[55, "%"]]);
+  });
+});
+
+describe("round 7: names next to a dateline and ministries with a list of portfolios", () => {
+  const names = (s: string) => findOrganizations(s, getRegistry()).map((m) => m.entity.name);
+  it("'(Outlet) — Company Co.' starts the name after the dash; '(Maanshan) Co.' stays inside one", () => {
+    expect(names("BUSAN, Oct. 2 (Metal Line) — Ilsan Casting Co. opened a foundry.")).toEqual(["Ilsan Casting"]);
+  });
+
+  it("'Ministry of Economy, Trade and Industry' is one body; ', Baowu and Chalco' never joins a ministry's name", () => {
+    expect(names("The Ministry of Economy, Trade and Industry announced new rules.")).toEqual(["Ministry of Economy, Trade and Industry"]);
+    expect(names("The Ministry of Mines, Ilsan Casting Co. and Fenby Tooling Ltd met on Monday.")).toEqual(["Ministry of Mines", "Ilsan Casting", "Fenby Tooling"]);
+  });
+});

@@ -105,6 +105,9 @@ const HEAD_TYPES: Record<string, EntityType> = {
 // Legal forms of other jurisdictions too: "Kestrel Magnesium Corp", "Nordcast Druckguss GmbH", "Tasman Light Metals Pty Ltd".
 const SOFT_HEADS = new Set(["Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive"]);
 const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oyj", "B.V.", "BV", "A/S", "ApS"]);
+const PORTFOLIO = String.raw`(?:Trade|Industry|Energy|Economy|Commerce|Science|Technology|Information|Resources|Environment|Planning|Development|Innovation|Infrastructure|Transport|Mines|Mining|Finance|Employment|Labour|Labor|Ecology|Climate|Agriculture|Land)`;
+/** ", Industry and Energy" after "Ministry of Trade": only portfolio words, so ", Baowu and Chalco" never joins a name. */
+const PORTFOLIO_LIST = new RegExp(String.raw`^,\s(?:${PORTFOLIO},\s){0,3}${PORTFOLIO},?\s(?:and|&)\s${PORTFOLIO}\b`);
 /** Words that end a name when walking left: people's titles and sentence openers. */
 const LEFT_STOP = new Set([
   "The", "A", "An", "On", "In", "At", "From", "By", "For", "With", "According", "During", "This", "These", "That",
@@ -180,7 +183,8 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
     let j = i - 1;
     while (j >= 0) {
       const t = toks[j].t;
-      if (t === ")") {
+      // "(Korea Metals Daily) — Hanul ...": a parenthetical belongs to the name only when a space alone follows it.
+      if (t === ")" && /^\s*$/.test(text.slice(toks[j].e, toks[j + 1].s))) {
         let k = j - 1;
         while (k >= 0 && toks[k].t !== "(" && isCap(toks[k].t)) k--;
         if (k >= 0 && toks[k].t === "(" && k < j - 1) {
@@ -204,7 +208,7 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
         continue;
       }
       // A legal form ends a name: "X Castings Ltd and Y Tooling Ltd" are two companies.
-      if ((t === "and" || t === "&") && j > 0 && isCap(toks[j - 1].t) && !LEFT_STOP.has(toks[j - 1].t) && !LEGAL.has(toks[j - 1].t)) {
+      if ((t === "and" || t === "&") && j > 0 && isCap(toks[j - 1].t) && !LEFT_STOP.has(toks[j - 1].t) && !LEGAL.has(toks[j - 1].t) && !/^Co\.?$/.test(toks[j - 1].t)) {
         j--;
         continue;
       }
@@ -234,6 +238,8 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
             if (isPossessive(t)) break;
             m++;
           } else if ((t === "and" || t === "&") && isCap(toks[m + 1]?.t ?? "") && toks[m + 1]?.t !== "The") m++;
+          // "Ministry of Trade, Industry and Energy": a list of portfolios inside a body's name.
+          else if (t === "," && PORTFOLIO_LIST.test(text.slice(toks[m].s, toks[m].s + 80))) m++;
           else break;
         }
         if (lastCap > 0 && !isPossessive(toks[lastCap].t)) last = lastCap;

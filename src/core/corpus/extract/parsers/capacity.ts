@@ -44,6 +44,7 @@ function isRate(q: Quantity, text: string): boolean {
 }
 /** A goal, not a plant: "targeting magnesium alloy output of 500,000 tonnes by 2027". */
 const TARGET_BEFORE = /\b(?:target(?:s|ing|ed)?|goal|aim(?:s|ing|ed)?\s+(?:for|at|to)|plans|planning|intend(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|hop(?:es|ed|ing)\s+to|envisag(?:es|ed|ing)|forecasts?|forecast|projected|expect(?:s|ed)?\s+to\s+reach|ambition)\b[^,;]{0,60}$/i;
+const CLAUSE_BREAK = /[;.]\s|,\s+(?:and|but|while|whereas|which|although)\b/i;
 /** A rule, not a plant: "A new smelter shall have an annual production capacity of not less than 50,000 tonnes". */
 const OBLIGATION = /\b(?:shall|must|should|(?:is|are) required to|may only)\b/i;
 /** "can produce", "designed for", "will have": a rate the plant is able to reach, not an amount produced. */
@@ -79,7 +80,8 @@ export const capacityParser: Parser = {
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
       if (NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText) || TARGET_BEFORE.test(before)) continue;
       // "reach 15,000 tpa by 2030": a figure with a deadline in its clause is a goal.
-      if (ctx.dates.some((d) => (d.cue === "by" || d.cue === "by the end of") && d.start >= last.end && !/[;.]\s/.test(text.slice(last.end, d.start)))) continue;
+      // Only in the figure's own clause: "can roll 6,000 tons a year, and X plans to double that by 2028" keeps it.
+      if (ctx.dates.some((d) => (d.cue === "by" || d.cue === "by the end of") && d.start >= last.end && !CLAUSE_BREAK.test(text.slice(last.end, d.start)))) continue;
       // A period said after a later figure is that figure's ("1.8 tonnes ... at a rate of 150 kilograms per day").
       const nextFigure = ctx.quantities.find((q) => q.start >= last.end && q.unit !== "");
       const own = nextFigure ? text.slice(last.end, nextFigure.start) : afterText;

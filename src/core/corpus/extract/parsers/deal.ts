@@ -8,6 +8,7 @@ import { whoIsInvolved } from "../text";
 
 const DEAL = /\b(acquisition of|acquired|acquires|acquire|equity transfer|stake in|stake of|takeover|merger with|merged with|took control of|shares, accounting for)\b/i;
 const MAYBE_DEAL = /acqui|equity|stake|takeover|merge|control of|shares,/i;
+const TRANSACTION = /\b(?:acqui\w*|buy(?:s|ing)?|bought|purchas\w*|sell(?:s|ing)?|sold|took|tak(?:e|es|ing)|agree\w*|sign\w*|transfer\w*|invest\w*|rais(?:e|es|ed|ing)|increas\w*|divest\w*|complet\w*|swap\w*|merg\w*|subscrib\w*)\b/i;
 const SHARE_BEFORE = /\b(?:accounting for|representing|equal to|stake of|holding of|holds?|to hold)\s+(?:about\s+|approximately\s+|over\s+)?$/i;
 
 export const dealParser: Parser = {
@@ -21,6 +22,8 @@ export const dealParser: Parser = {
       (q) => q.unit === "%" && (SHARE_BEFORE.test(text.slice(Math.max(0, q.start - 30), q.start)) || /^\s+(?:stake|of the (?:company's )?(?:total )?(?:shares|equity))\b/.test(text.slice(q.end))),
     );
     if (ctx.orgs.length === 0 && !share) return [];
+    // "X holds a 62% stake in Y": a shareholding as it stands, no transaction; a deal buys, sells or transfers it.
+    if (/^stake (?:in|of)$/i.test(m[1]) && !TRANSACTION.test(text)) return [];
     const d = ctx.dates.find((x) => x.cue !== "by");
     const date = d ? resolveDate(d, ctx.years).date : "";
     const who = whoIsInvolved(ctx, { inherit: false });
