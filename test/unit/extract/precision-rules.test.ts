@@ -135,3 +135,18 @@ describe("round 7: names next to a dateline and ministries with a list of portfo
     expect(names("The Ministry of Mines, Ilsan Casting Co. and Fenby Tooling Ltd met on Monday.")).toEqual(["Ministry of Mines", "Ilsan Casting", "Fenby Tooling"]);
   });
 });
+
+describe("round 8: what a class of parts can weigh, and adopted decisions", () => {
+  it("'Magnesium housings can weigh up to 30% less than aluminium housings' is a generic claim", () => {
+    expect(ofKind(extract([["Magnesium housings can weigh up to 30% less than aluminium housings, the supplier added."]], pub), "weight_saving")).toEqual([]);
+    const kept = ofKind(extract([["Ilsan Casting Co. said its magnesium housing weighs 30% less than the aluminium housing."]], pub), "weight_saving");
+    expect(figures(kept)).toEqual([[30, null, "%", "", ""]]);
+  });
+
+  it("a decision 'adopted' on a date was issued then; 'implemented' on a date takes effect then", () => {
+    const adopted = ofKind(extract([["On 3 June, the European Commission adopted the \"Magnesium Supply Resilience Action Plan\", covering five member states."]], pub), "policy");
+    expect(adopted.map((p) => [p.date, p.date_effective])).toEqual([["2025-06-03", ""]]);
+    const implemented = ofKind(extract([["On 3 June, the European Commission implemented the \"Magnesium Supply Resilience Action Plan\"."]], pub), "policy");
+    expect(implemented.map((p) => [p.date, p.date_effective])).toEqual([["", "2025-06-03"]]);
+  });
+});

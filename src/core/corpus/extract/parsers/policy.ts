@@ -89,7 +89,8 @@ function datesOf(ctx: SentenceContext, before: number, after = before): { date: 
   const resolved = resolveDate(d, ctx.years).date;
   const between = d.start < before ? ctx.text.slice(d.end, before) : ctx.text.slice(after, d.start);
   const verb = new RegExp(String.raw`\b${ISSUE_VERB}\b`, "i").exec(between);
-  if (verb && /^(?:implemented|adopted)$/i.test(verb[0])) return { date: "", date_effective: resolved };
+  // Implemented is when it applies; "adopted" (a commission or a cabinet adopts its own decision) is when it is issued.
+  if (verb && /^implemented$/i.test(verb[0])) return { date: "", date_effective: resolved };
   // "..., which will come into force on October 1, 2024": a second date, said to be when it takes effect.
   const effective = ctx.dates.find((x) => x !== d && x.start > d.start && !inQuotes(ctx, x.start) && EFFECTIVE_BEFORE.test(ctx.text.slice(Math.max(0, x.start - 40), x.start)));
   const upcoming = !!effective && /\b(?:will|shall|takes effect|comes into force)\b/i.test(ctx.text.slice(Math.max(0, effective.start - 40), effective.start));

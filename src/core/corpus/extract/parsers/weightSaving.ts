@@ -37,7 +37,11 @@ const RESTATED_BETWEEN = /^\s+(?:lighter|less)?\s*,\s*(?:or\s+)?(?:a|an)\s+(?:we
 const DETERMINED = /^(?:the|a|an|its|their|our|his|her|this|that|these|those|each|every|one|both)\b|^[^\s]+['’]s?\s/i;
 const THAN_MATERIAL = /^[^,;.]{0,30}?\bthan\s+(?:conventional\s+|traditional\s+|comparable\s+|equivalent\s+)?(?:steel|alumin(?:i)?um|iron|titanium|copper|plastics?|carbon fib(?:er|re)|composites?)\b/i;
 function genericClass(np: string, q: Quantity, after: string): boolean {
-  const bare = np.trim().replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, "").replace(/^(?:and|but|while|whereas)\s+/i, "");
+  const bare = np
+    .trim()
+    .replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, "")
+    .replace(/^(?:and|but|while|whereas)\s+/i, "")
+    .replace(/\s+(?:can|could|may|might|will|would|typically|often|usually)(?:\s+be)?$/i, "");
   if (bare === "" || DETERMINED.test(bare) || !/[a-z]{2}(?<!s)s$/.test(bare)) return false;
   return q.qualifier === "up to" || THAN_MATERIAL.test(after);
 }
