@@ -1,7 +1,7 @@
-// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds twenty-five
+// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds twenty-six
 // SYNTHETIC articles in the styles of other outlets and in every input format (page text, a press release,
 // bare body, HTML, WordPress REST items and arrays), and heldout.gold.json the records an analyst reads in
-// them, written by hand before the pipeline ever ran on them (eight rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
+// them, written by hand before the pipeline ever ran on them (nine rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
 // says whether the rules generalise. Needs no ../shared.
 import * as fs from "fs";
 import * as path from "path";
@@ -180,6 +180,13 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
       "Rheinfeld aims to cast 10,000 t/a by 2028",
       "Magnesium die castings can weigh up to 35% less", // a class of parts against a material
       "The Ulm site employs 380 people",
+      // round 9
+      "Basin Metals expects to reach 36,000 short tons", // a goal
+      "uses 40% less energy than the Pidgeon process",
+      "US magnesium consumption was about 95,000 tons in 2024", // a statistic
+      "Magnesium parts are typically 33% lighter", // a class of parts against a material
+      "Basin Metals shares jumped 18%",
+      "Construction is slated to begin in mid-2026", // a plan
     ];
     // Evidence may span the sentence a carried-over subject comes from: a record whose evidence also holds a
     // distractor is fine when it is an expected record.

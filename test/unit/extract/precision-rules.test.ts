@@ -150,3 +150,30 @@ describe("round 8: what a class of parts can weigh, and adopted decisions", () =
     expect(implemented.map((p) => [p.date, p.date_effective])).toEqual([["", "2025-06-03"]]);
   });
 });
+
+describe("round 9: short tons, budgets, 'slated to', 'typically lighter'", () => {
+  it("a short ton is kept as its own unit, never taken for a tonne", () => {
+    expect(findQuantities("8,000 short tons a year").map((q) => [q.value, q.unit])).toEqual([[8000, "short ton"]]);
+    const cap = ofKind(extract([["The Nevada plant will have a nameplate capacity of 8,000 short tons of magnesium a year."]], pub), "capacity");
+    expect(figures(cap)).toEqual([[8000, null, "short ton", "year", ""]]);
+  });
+
+  it("'budgeted at US$90 million' is a project's cost", () => {
+    const project = ofKind(extract([["The Nevada plant, budgeted at US$90 million, will be built by Sierra Light Metals Inc."]], pub), "project");
+    expect(project.map((p) => [p.value, p.unit])).toEqual([[90e6, "USD"]]);
+  });
+
+  it("'is slated to begin in mid-2026' is a plan, not an event", () => {
+    expect(ofKind(extract([["Sierra Light Metals Inc. said construction is slated to begin in mid-2026."]], pub), "event")).toEqual([]);
+  });
+
+  it("'Magnesium brackets are typically 30% lighter than steel brackets' is a generic claim", () => {
+    expect(ofKind(extract([["Magnesium brackets are typically 30% lighter than steel brackets."]], pub), "weight_saving")).toEqual([]);
+  });
+});
+
+describe("round 9: initialisms in names", () => {
+  it("'the U.S. Department of Energy' keeps its initialism", () => {
+    expect(findOrganizations("On May 2, the U.S. Department of Energy issued new rules.", getRegistry()).map((m) => m.entity.name)).toEqual(["U.S. Department of Energy"]);
+  });
+});

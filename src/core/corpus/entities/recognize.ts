@@ -130,7 +130,8 @@ function tokenize(text: string): Tok[] {
   for (let m = re.exec(text); m; m = re.exec(text)) {
     let t = m[0];
     // A sentence-final period is not part of the word, except in abbreviations of legal forms.
-    if (t.length > 1 && t.endsWith(".") && !/^(Co|Ltd|Inc|Corp|St|Jr)\.$/.test(t)) t = t.slice(0, -1);
+    // Nor in initialisms ("U.S. Department of Commerce"): their last period belongs to them.
+    if (t.length > 1 && t.endsWith(".") && !/^(Co|Ltd|Inc|Corp|St|Jr)\.$/.test(t) && !/^(?:[A-Z]\.){2,}$/.test(t)) t = t.slice(0, -1);
     toks.push({ s: m.index, e: m.index + t.length, t });
   }
   return toks;

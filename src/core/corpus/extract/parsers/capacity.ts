@@ -24,7 +24,7 @@ const PER_MONTH = /(?:\b|-)(?:per[\s-]month|a[\s-]month|monthly|each month)\b/i;
 const PER_DAY = /(?:\b|-)(?:per[\s-]day|a[\s-]day|daily|each day|\/day|\/d)\b/i;
 
 function isTonnage(q: Quantity): boolean {
-  return (q.unit === "t" || q.unit === "kt") && !q.machineClass;
+  return (q.unit === "t" || q.unit === "kt" || q.unit === "short ton") && !q.machineClass;
 }
 
 /** A period written right after a figure: "150 kilograms per day", "900,000 units a year". */

@@ -10,7 +10,7 @@ import { whoIsInvolved } from "../text";
 /** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
 const NOT_HAPPENING_CUE = new Set(["by", "until", "till", "through", "throughout", "before", "by the end of", "since", "as of"]);
 const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
-const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans? to|planned for|aims? to|targets?|targeting|targeted (?:for|at)|scheduled to|scheduled for|slated for|set to|intends? to|is to|are to)\b/i;
+const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans? to|planned for|aims? to|targets?|targeting|targeted (?:for|at)|scheduled to|scheduled for|slated for|slated to|poised to|on track to|set to|intends? to|is to|are to)\b/i;
 /** What is said of a plan ("X will fit ..., the carmaker said on Oct. 14") dates the saying, not a happening. */
 const ATTRIBUTION_BEFORE = /,\s+(?:[\w'’-]+\s+){0,4}(?:said|says|announced|stated|told [\w\s]{1,30}|reported|confirmed)\s+(?:on|in)\s+$/i;
 /** A clause continuing a plan: "..., with the balance following in 2029", "and full output in 2028". */

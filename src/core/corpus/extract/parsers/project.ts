@@ -6,7 +6,7 @@ import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { cleanNounPhrase, subjectBefore, whoIsInvolved } from "../text";
 
-const INVEST_BEFORE = /\b(?:invest(?:ment|ed|s|ing)?|capital injection|total cost|funding|financing|cost(?:s|ing)?|cost of|at a cost of|worth|valued at|price tag of|budget of|capex of|capital expenditure of)\b[^,;.]{0,30}$/i;
+const INVEST_BEFORE = /\b(?:invest(?:ment|ed|s|ing)?|capital injection|total cost|funding|financing|cost(?:s|ing)?|cost of|at a cost of|worth|valued at|price tag of|budget of|budgeted at|capex of|capital expenditure of)\b[^,;.]{0,30}$/i;
 /** Money naming what it buys: "the A$85 million plant", "a $420 million expansion". */
 const MONEY_FACILITY_AFTER = /^[\s-]+((?:[a-z][\w-]*\s+){0,3}(?:plant|project|smelter|facility|expansion|refinery|factory|production line|mill|casthouse|foundry|upgrade|revamp|retrofit|renovation|overhaul|modernisation|modernization))\b/;
 const NAMED_PROJECT = /\b((?:[A-Z][\w'’()-]*\s(?:(?:of|and|for|the)\s)?){1,10}(?:Project|project))\b/;

@@ -41,7 +41,8 @@ function genericClass(np: string, q: Quantity, after: string): boolean {
     .trim()
     .replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, "")
     .replace(/^(?:and|but|while|whereas)\s+/i, "")
-    .replace(/\s+(?:can|could|may|might|will|would|typically|often|usually)(?:\s+be)?$/i, "");
+    .replace(/\s+(?:(?:are|is|can|could|may|might|will|would)\s+)?(?:typically|often|usually|generally|normally|can|could|may|might|will|would)?(?:\s+be)?$/i, "")
+    .trim();
   if (bare === "" || DETERMINED.test(bare) || !/[a-z]{2}(?<!s)s$/.test(bare)) return false;
   return q.qualifier === "up to" || THAN_MATERIAL.test(after);
 }
