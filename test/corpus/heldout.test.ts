@@ -1,7 +1,7 @@
-// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds twenty-six
+// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds twenty-seven
 // SYNTHETIC articles in the styles of other outlets and in every input format (page text, a press release,
 // bare body, HTML, WordPress REST items and arrays), and heldout.gold.json the records an analyst reads in
-// them, written by hand before the pipeline ever ran on them (nine rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
+// them, written by hand before the pipeline ever ran on them (ten rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
 // says whether the rules generalise. Needs no ../shared.
 import * as fs from "fs";
 import * as path from "path";
@@ -187,6 +187,11 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
       "Magnesium parts are typically 33% lighter", // a class of parts against a material
       "Basin Metals shares jumped 18%",
       "Construction is slated to begin in mid-2026", // a plan
+      // round 10
+      "said domestic shipments of magnesium die castings", // a statistic, even when an association reports it
+      "plans to install a 4,000-ton die-casting machine",
+      "Magnesium alloy prices in Japan held",
+      "Tokai Magnesium employs 410 people",
     ];
     // Evidence may span the sentence a carried-over subject comes from: a record whose evidence also holds a
     // distractor is fine when it is an expected record.

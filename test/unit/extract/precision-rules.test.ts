@@ -177,3 +177,19 @@ describe("round 9: initialisms in names", () => {
     expect(findOrganizations("On May 2, the U.S. Department of Energy issued new rules.", getRegistry()).map((m) => m.entity.name)).toEqual(["U.S. Department of Energy"]);
   });
 });
+
+describe("round 10: a later effective date's year, JIS codes, reported statistics", () => {
+  it("'On Nov. 7, X released the \"...\", which take effect on Jan. 1, 2026' does not put Nov. 7 in 2026", () => {
+    const drafts = ofKind(extract([["On Nov. 7, the Ministry of Mines released the \"Magnesium Scrap Handling Guidelines\", which take effect on Jan. 1, 2026."]], { published: "2025-11-20" }), "policy");
+    expect(drafts.map((p) => [p.date, p.date_effective])).toEqual([["2025-11-07", "2026-01-01"]]);
+  });
+
+  it("'JIS H 5203:2024' is one standard code", () => {
+    const std = ofKind(extract([["JIS H 5203:2024 for magnesium alloy castings was revised and published on Sept. 2."]], pub), "standard");
+    expect(std.map((s) => [s.code, s.date])).toEqual([["JIS H 5203:2024", "2025-09-02"]]);
+  });
+
+  it("a market aggregate that moved is a statistic even when an association reports it", () => {
+    expect(ofKind(extract([["The Kanto Foundry Association said exports of magnesium castings in August fell 4% to 1,020 tons."]], pub), "event")).toEqual([]);
+  });
+});

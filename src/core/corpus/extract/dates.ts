@@ -270,9 +270,15 @@ export function articleSubjectYear(title: string, openingSentences: readonly str
 const YEAR_STATING_CUES = new Set(["in", "during", "throughout"]);
 
 /** A year a sentence states outright (a mention with its own year), used as the section's year for later sentences. */
-export function statedYear(mentions: readonly DateMention[]): number | undefined {
+export function statedYear(mentions: readonly DateMention[], text = ""): number | undefined {
   // Only a full date ("January 9, 2024", "May 2024") pins the year of its neighbours; "by 2030" or
-  // "in the first half of 2025" say when something else is due.
-  for (const d of mentions) if (d.year && (d.month || YEAR_STATING_CUES.has(d.cue)) && d.cue !== "by") return d.year;
+  // "in the first half of 2025" say when something else is due, and so does a date something takes effect or is
+  // due on ("On Nov. 7, X released the "...", which take effect on Jan. 1, 2026": Nov. 7 is not in 2026).
+  for (const d of mentions) {
+    if (!d.year || !(d.month || YEAR_STATING_CUES.has(d.cue)) || d.cue === "by") continue;
+    if (text && DUE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
+    return d.year;
+  }
   return undefined;
 }
+const DUE_BEFORE = /(?:\b(?:take|takes|took|taking|come|comes|came|coming)\s+(?:effect|into force)|\beffective|\bbe implemented|\bwill\s+\w+|\bdue|\bscheduled|\bexpected|\buntil|\bthrough|\bdeadline)\s+(?:on|from|as of|in|by|for)?\s*$/i;

@@ -69,7 +69,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
       headingOrgs: section ? headingOrgs.get(section)! : [],
       discourse: refersBackAt(i) ? discourse : undefined,
       dates,
-      years: { articleYear, sectionYear, sentenceYear: statedYear(dates), published: article.published },
+      years: { articleYear, sectionYear, sentenceYear: statedYear(dates, text), published: article.published },
       quantities: findQuantities(text),
       quotes: quotedSpans(plainApostrophes(text)),
     };
@@ -85,7 +85,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
     } else if (ctx.discourse) {
       discourse = { ...ctx.discourse, product: product || ctx.discourse.product };
     } else discourse = product ? { subject: "", organizations: [], region: "", product } : undefined;
-    const stated = statedYear(dates);
+    const stated = statedYear(dates, text);
     if (stated) sectionYear = stated;
   });
   return contexts;

@@ -6,7 +6,7 @@ import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { whoIsInvolved } from "../text";
 
-export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|DB\d{2}\/T|DB\d{2}|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE|BS|IS(?=\s\d{3}))\s?[A-Z]?\d+(?:[.-]\d+)*(?:[-—:]\d{4})?\b/g;
+export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|DB\d{2}\/T|DB\d{2}|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE|BS|IS(?=\s\d{3}))\s?(?:[A-Z]\s?)?\d+(?:[.-]\d+)*(?:[-—:]\d{4})?\b/g;
 /** Title words typical of standards (not of policies). */
 const STANDARD_TITLE = /\b(Requirements?|Specifications?|Limits?|Methods? (?:of|for)|Test Methods?|Terminology|Technical Conditions|Code for|General Rules|Determination of|Ingots?|Grading)\b/;
 const RELEASE_CUE = /\b(?:released|issued|published|approved|promulgated)\s+(?:on|in)?\s*$/i;
