@@ -193,3 +193,19 @@ describe("round 10: a later effective date's year, JIS codes, reported statistic
     expect(ofKind(extract([["The Kanto Foundry Association said exports of magnesium castings in August fell 4% to 1,020 tons."]], pub), "event")).toEqual([]);
   });
 });
+
+describe("round 11: future years in titles and clauses, thresholds, quoted prices", () => {
+  it("a yearless day never borrows a year that puts it after publication (a quoted title's or a deadline's)", () => {
+    const drafts = ofKind(extract([["On November 20, the Ministry of Mines issued the \"Notice on Magnesium Smelter Inspections in 2026\", requiring audits by the end of 2026."]], { published: "2025-11-28" }), "policy");
+    expect(drafts.map((p) => p.date)).toEqual(["2025-11-20"]);
+  });
+
+  it("'an annual capacity below 10,000 t' is a threshold, and 'will be required to' a rule: no capacity", () => {
+    expect(ofKind(extract([["Smelters with an annual capacity below 15,000 t face closure."]], pub), "capacity")).toEqual([]);
+    expect(ofKind(extract([["New plants will be required to have an annual capacity of 30,000 t."]], pub), "capacity")).toEqual([]);
+  });
+
+  it("a price quoted on a day is no event, whoever quotes it", () => {
+    expect(ofKind(extract([["According to Mysteel, the price of 99.9% magnesium ingot was 16,800 yuan/t on September 3."]], pub), "event")).toEqual([]);
+  });
+});

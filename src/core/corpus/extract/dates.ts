@@ -213,7 +213,9 @@ function iso(year: number, month?: number, day?: number): string {
 /** The year a mention without its own year belongs to, or undefined when the text does not pin it down. */
 export function contextYear(d: DateMention, ctx: YearContext): number | undefined {
   if (d.year) return d.year;
-  if (ctx.sentenceYear) return ctx.sentenceYear;
+  const pubDay = ctx.published && /^\d{4}-\d{2}-\d{2}$/.test(ctx.published) ? ctx.published : "";
+  // A borrowed year never puts a yearless mention after publication ("On Dec. 1 ... by the end of 2026").
+  if (ctx.sentenceYear && !(pubDay && iso(ctx.sentenceYear, d.month, d.day) > pubDay.slice(0, iso(ctx.sentenceYear, d.month, d.day).length))) return ctx.sentenceYear;
   // A year after publication ("... eyes 2026 listing" in the title, "plans to list in 2026") is a plan's year:
   // what happened is dated by the years of the past, never by it.
   const pubYear = ctx.published && /^\d{4}/.test(ctx.published) ? +ctx.published.slice(0, 4) : undefined;
@@ -276,9 +278,15 @@ export function statedYear(mentions: readonly DateMention[], text = ""): number 
   // due on ("On Nov. 7, X released the "...", which take effect on Jan. 1, 2026": Nov. 7 is not in 2026).
   for (const d of mentions) {
     if (!d.year || !(d.month || YEAR_STATING_CUES.has(d.cue)) || d.cue === "by") continue;
-    if (text && DUE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
+    if (text && (DUE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) || insideQuotes(text, d.start))) continue;
     return d.year;
   }
   return undefined;
+}
+/** Inside a quoted title ("... Industry in 2026"): an odd number of straight quotes before, or an open curly one. */
+function insideQuotes(text: string, pos: number): boolean {
+  const before = text.slice(0, pos);
+  if ((before.match(/"/g) ?? []).length % 2 === 1) return true;
+  return before.lastIndexOf("\u201c") > before.lastIndexOf("\u201d");
 }
 const DUE_BEFORE = /(?:\b(?:take|takes|took|taking|come|comes|came|coming)\s+(?:effect|into force)|\beffective|\bbe implemented|\bwill\s+\w+|\bdue|\bscheduled|\bexpected|\buntil|\bthrough|\bdeadline)\s+(?:on|from|as of|in|by|for)?\s*$/i;

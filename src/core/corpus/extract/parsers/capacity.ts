@@ -46,7 +46,7 @@ function isRate(q: Quantity, text: string): boolean {
 const TARGET_BEFORE = /\b(?:target(?:s|ing|ed)?|goal|aim(?:s|ing|ed)?\s+(?:for|at|to)|plans|planning|intend(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|hop(?:es|ed|ing)\s+to|envisag(?:es|ed|ing)|forecasts?|forecast|projected|expect(?:s|ed)?\s+to\s+reach|ambition)\b[^,;]{0,60}$/i;
 const CLAUSE_BREAK = /[;.]\s|,\s+(?:and|but|while|whereas|which|although)\b/i;
 /** A rule, not a plant: "A new smelter shall have an annual production capacity of not less than 50,000 tonnes". */
-const OBLIGATION = /\b(?:shall|must|should|(?:is|are) required to|may only)\b/i;
+const OBLIGATION = /\b(?:shall|must|should|(?:is|are|be|been) required to|may only)\b/i;
 /** "can produce", "designed for", "will have": a rate the plant is able to reach, not an amount produced. */
 const ABLE_BEFORE = /\b(?:can|could|able to|designed|will|would|rated|nameplate)\b/i;
 
@@ -66,7 +66,8 @@ export const capacityParser: Parser = {
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
     const out: Found[] = [];
-    const tonnages = ctx.quantities.filter((q) => isTonnage(q) || isRate(q, text));
+    // "an annual capacity below 10,000 mt": a threshold, not a figure of a plant.
+    const tonnages = ctx.quantities.filter((q) => (isTonnage(q) || isRate(q, text)) && q.qualifier !== "under");
     if (tonnages.length === 0) return out;
     if (OBLIGATION.test(text)) return out;
     let who: ReturnType<typeof whoIsInvolved> | undefined;

@@ -28,6 +28,8 @@ const STATISTIC = /\b(?:rose|fell|totall?ed|stood at|reached|increased|decreased
 
 /** A market aggregate that moved ("shipments of X in September rose 7.5%"): a statistic even when someone reports it. */
 const AGGREGATE_MOVED = /\b(?:shipments|exports|imports|output|production|sales|prices|demand|consumption|inventories|stocks|deliveries)\s+(?:of\s+[^,;.]{1,60}?\s+)?(?:in\s+[^,;.]{1,30}?\s+)?(?:rose|fell|increased|decreased|declined|dropped|climbed|grew|slipped|totall?ed|reached|stood at|averaged|(?:was|were) (?:up|down))\b/i;
+/** "the price of 99.9% magnesium ingot in Fugu was 16,350-16,500 yuan/mt on December 2": a quote, not a happening. */
+const PRICE_STATED = /\bprices?\b[^,;]{0,80}?\b(?:was|were|is|are|held|stood|hovered|traded|averaged|quoted)\b[^,;.]{0,20}\d/i;
 /** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
 const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;
 /** A second happening joined to the first: "..., and launched in April". */
@@ -130,7 +132,7 @@ export const eventParser: Parser = {
       // A market statistic ("Exports in January totalled 35,000 mt", "Inventories rose to ...") names no one
       // and is a measurement, not a happening.
       if (ctx.orgs.length === 0 && STATISTIC.test(unquoted) && /\d/.test(unquoted.replace(d.text, ""))) return [];
-      if (AGGREGATE_MOVED.test(unquoted)) return [];
+      if (AGGREGATE_MOVED.test(unquoted) || PRICE_STATED.test(unquoted)) return [];
       const who = leadOf(ctx, d.start <= 12 ? d.end : 0);
       out.push(
         newFound(ctx, "event", {

@@ -5,6 +5,7 @@ import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { cleanNounPhrase, subjectBefore, whoIsInvolved } from "../text";
+import { unitPeriod } from "../numbers";
 
 const INVEST_BEFORE = /\b(?:invest(?:ment|ed|s|ing)?|capital injection|total cost|funding|financing|cost(?:s|ing)?|cost of|at a cost of|worth|valued at|price tag of|budget of|budgeted at|capex of|capital expenditure of)\b[^,;.]{0,30}$/i;
 /** Money naming what it buys: "the A$85 million plant", "a $420 million expansion". */
@@ -44,7 +45,8 @@ export const projectParser: Parser = {
         const p = TONNAGE_PROJECT.exec(text.slice(q.end));
         if (!p) continue;
         const near = text.slice(Math.max(0, q.start - 30), q.start);
-        const per = /\bannual\b/i.test(near) ? "year" : /\bdaily\b/i.test(near) ? "day" : "";
+        // "the 30,000 mt/year ... project": the unit may carry the period.
+        const per = unitPeriod(q.rawUnit) || (/\bannual\b/i.test(near) ? "year" : /\bdaily\b/i.test(near) ? "day" : "");
         const product = cleanNounPhrase(p[1]);
         out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: `${q.text} ${p[1].trim()} project`, product, value: q.value, value_max: q.valueMax, unit: q.unit, per, qualifier: q.qualifier }));
       }
