@@ -1,7 +1,7 @@
-// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds twenty-eight
+// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds twenty-nine
 // SYNTHETIC articles in the styles of other outlets and in every input format (page text, a press release,
 // bare body, HTML, WordPress REST items and arrays), and heldout.gold.json the records an analyst reads in
-// them, written by hand before the pipeline ever ran on them (eleven rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
+// them, written by hand before the pipeline ever ran on them (twelve rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
 // says whether the rules generalise. Needs no ../shared.
 import * as fs from "fs";
 import * as path from "path";
@@ -198,6 +198,13 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
       "the price of 99.9% magnesium ingot in Fugu was", // a price quoted on a day
       "Enterprises with an annual capacity below 10,000 mt", // a threshold in a requirement
       "Last year, China's primary magnesium output was about 820,000 mt",
+      // round 12
+      "The study assumes a magnesium price of US$4,500/t",
+      "First production is targeted for the December quarter of 2028",
+      "Magnesium is the third most used structural metal", // a material's property
+      "EPM holds 100% of the Kimba tenements",
+      "The Kimba deposit contains a mineral resource of 420 million tonnes",
+      "Annual output of 25,000 t would equal about 2.5%", // a figure used as a comparison
     ];
     // Evidence may span the sentence a carried-over subject comes from: a record whose evidence also holds a
     // distractor is fine when it is an expected record.

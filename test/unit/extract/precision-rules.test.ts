@@ -209,3 +209,13 @@ describe("round 11: future years in titles and clauses, thresholds, quoted price
     expect(ofKind(extract([["According to Mysteel, the price of 99.9% magnesium ingot was 16,800 yuan/t on September 3."]], pub), "event")).toEqual([]);
   });
 });
+
+describe("round 12: comparisons and a material's properties said at length", () => {
+  it("'Annual output of 40,000 t would equal about 4% of world supply' compares, it states no capacity", () => {
+    expect(ofKind(extract([["Annual output of 40,000 t would equal about 4% of world supply."]], pub), "capacity")).toEqual([]);
+  });
+
+  it("'Magnesium is the lightest structural metal and is 33% lighter than aluminium' is the metal's property", () => {
+    expect(ofKind(extract([["Magnesium is the lightest structural metal in use and is 33% lighter than aluminium."]], pub), "weight_saving")).toEqual([]);
+  });
+});

@@ -44,6 +44,8 @@ function isRate(q: Quantity, text: string): boolean {
 }
 /** A goal, not a plant: "targeting magnesium alloy output of 500,000 tonnes by 2027". */
 const TARGET_BEFORE = /\b(?:target(?:s|ing|ed)?|goal|aim(?:s|ing|ed)?\s+(?:for|at|to)|plans|planning|intend(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|hop(?:es|ed|ing)\s+to|envisag(?:es|ed|ing)|forecasts?|forecast|projected|expect(?:s|ed)?\s+to\s+reach|ambition)\b[^,;]{0,60}$/i;
+/** "Annual output of 25,000 t would equal about 2.5% of global supply": a figure used as a comparison. */
+const COMPARED_AFTER = /^(?:\s+[a-z-]+){0,4}?\s+(?:would|could|will|might)?\s*(?:equal(?:s|led|ling)?|represent(?:s|ed|ing)?|account(?:s|ed|ing)? for|make(?:s)? up|be equivalent to|is equivalent to)\b/i;
 const CLAUSE_BREAK = /[;.]\s|,\s+(?:and|but|while|whereas|which|although)\b/i;
 /** A rule, not a plant: "A new smelter shall have an annual production capacity of not less than 50,000 tonnes". */
 const OBLIGATION = /\b(?:shall|must|should|(?:is|are|be|been) required to|may only)\b/i;
@@ -79,7 +81,7 @@ export const capacityParser: Parser = {
       const afterText = text.slice(last.end, last.end + 300);
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
-      if (NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText) || TARGET_BEFORE.test(before)) continue;
+      if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText) || TARGET_BEFORE.test(before)) continue;
       // "reach 15,000 tpa by 2030": a figure with a deadline in its clause is a goal.
       // Only in the figure's own clause: "can roll 6,000 tons a year, and X plans to double that by 2028" keeps it.
       if (ctx.dates.some((d) => (d.cue === "by" || d.cue === "by the end of") && d.start >= last.end && !CLAUSE_BREAK.test(text.slice(last.end, d.start)))) continue;

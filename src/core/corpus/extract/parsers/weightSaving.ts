@@ -113,7 +113,7 @@ export const weightSavingParser: Parser = {
       product = cleanNounPhrase(product.replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, ""));
       // "Magnesium is 33% lighter than aluminium" is a property of the material, not a part's saving;
       // a saving that names neither a product nor who reports it says nothing an analyst can use.
-      if (MATERIAL.test(product) || (product === "" && who.subject === "")) continue;
+      if (MATERIAL.test(product) || MATERIAL.test(product.split(/\s+(?:is|are|was|were)\s+/)[0]) || (product === "" && who.subject === "")) continue;
       if (np !== undefined && genericClass(np, q, text.slice(q.end, q.end + 80))) continue;
       out.push(
         newFound(ctx, "weight_saving", {
