@@ -219,3 +219,17 @@ describe("round 12: comparisons and a material's properties said at length", () 
     expect(ofKind(extract([["Magnesium is the lightest structural metal in use and is 33% lighter than aluminium."]], pub), "weight_saving")).toEqual([]);
   });
 });
+
+describe("round 13: cost cuts", () => {
+  it("'cuts the cost per vehicle by about 120 yuan' is a saving, not a project's cost", () => {
+    expect(ofKind(extract([["The bracket from Ilsan Casting Co. cuts the cost per vehicle by about 120 yuan."]], pub), "project")).toEqual([]);
+  });
+});
+
+describe("round 13: owners of plants and projects", () => {
+  const names = (s: string) => findOrganizations(s, getRegistry()).map((m) => m.entity.name);
+  it("'In June, Gansu Eastern Magnesium's 60,000 t/a smelter project passed ...' names the owner; a country's does not", () => {
+    expect(names("In June, Gansu Eastern Magnesium's 60,000 t/a smelter project passed its safety review.")).toEqual(["Gansu Eastern Magnesium"]);
+    expect(names("South Korea's first magnesium sheet plant opened in Gwangyang.")).toEqual([]);
+  });
+});

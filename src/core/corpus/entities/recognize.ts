@@ -372,33 +372,38 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
 /** Verbs whose Title-Case subject at the start of a clause is an organisation ("Corvel Drive signed ..."). */
 const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|has|have|had|will)\b/g;
 
+/** The owner of a plant or project: "Qinghai Western Magnesium's 100,000 mt/year magnesium project passed ...". */
+const OWNER_RE = /(?:^|[,;:]\s|\.\s|\s)((?:[A-Z][\w&-]*\s){1,4}[A-Z][\w&-]*)'s\s+(?:[\w,./-]+\s+){0,6}?(?:project|plant|smelter|production line|factory|facility|mill|foundry|refinery)\b/g;
+
 const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Korea|South Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Australia|Canada|Mexico|Brazil|Russia|Kazakhstan|Israel|Turkey|Germany|France|Italy|Spain|Norway|Sweden|Finland|Poland|Austria|Britain|UK|U\\.K\\.|US|U\\.S\\.|America|Europe|Asia)$`);
 
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
-  ACTOR_RE.lastIndex = 0;
-  for (let m = ACTOR_RE.exec(text); m; m = ACTOR_RE.exec(text)) {
-    let name = m[1];
-    let start = m.index + m[0].indexOf(name);
-    const words = name.split(" ");
-    while (words.length > 0 && LEFT_STOP.has(words[0])) {
-      start += words[0].length + 1;
-      words.shift();
+  for (const re of [ACTOR_RE, OWNER_RE]) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      let name = m[1];
+      let start = m.index + m[0].indexOf(name);
+      const words = name.split(" ");
+      while (words.length > 0 && LEFT_STOP.has(words[0])) {
+        start += words[0].length + 1;
+        words.shift();
+      }
+      // "India's Vedant Light Alloys will build": the name starts after a country's possessive. (After an
+      // organisation's, "SAIC's Innovation R&D Institute", the unit is the parent's: left to the parent rule.)
+      const lastPossessive = words.slice(0, -1).map((w) => /'s?$/.test(w)).lastIndexOf(true);
+      if (lastPossessive >= 0 && COUNTRY.test(words.slice(0, lastPossessive + 1).join(" ").replace(/'s?$/, ""))) {
+        for (let k = 0; k <= lastPossessive; k++) start += words.shift()!.length + 1;
+      }
+      name = words.join(" ");
+      if (!name || inSpans(start, quotes) || isProvince(name) || COUNTRY.test(name) || /\b(?:Province|City|County|Region|District|Prefecture|Municipality)$/.test(name) || /^(?:It|They|We|He|She|Experts?|Participants|Representatives|Leaders|Both|Each|All|Some|Many|Researchers|Scientists|Officials)$/.test(name)) continue;
+      // One plain word could be any capitalised word: only an acronym or a CamelCase brand passes alone.
+      if (words.length === 1 && !/^[A-Z][A-Za-z]*[A-Z]/.test(name)) continue;
+      // "Magnesium Industry has": a description, not a name.
+      if (words.every((w) => DESCRIPTIVE.has(w) || /^(?:Alloys?|Chinese|China|Global|World|Domestic|Overseas|Primary|Downstream|Upstream)$/.test(w))) continue;
+      if (words.some((w) => /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(w))) continue;
+      out.push({ start, end: start + name.length, text: name, type: "organization" });
     }
-    // "India's Vedant Light Alloys will build": the name starts after a country's possessive. (After an
-    // organisation's, "SAIC's Innovation R&D Institute", the unit is the parent's: left to the parent rule.)
-    const lastPossessive = words.slice(0, -1).map((w) => /'s?$/.test(w)).lastIndexOf(true);
-    if (lastPossessive >= 0 && COUNTRY.test(words.slice(0, lastPossessive + 1).join(" ").replace(/'s?$/, ""))) {
-      for (let k = 0; k <= lastPossessive; k++) start += words.shift()!.length + 1;
-    }
-    name = words.join(" ");
-    if (!name || inSpans(start, quotes) || isProvince(name) || /\b(?:Province|City|County|Region|District|Prefecture|Municipality)$/.test(name) || /^(?:It|They|We|He|She|Experts?|Participants|Representatives|Leaders|Both|Each|All|Some|Many|Researchers|Scientists|Officials)$/.test(name)) continue;
-    // One plain word could be any capitalised word: only an acronym or a CamelCase brand passes alone.
-    if (words.length === 1 && !/^[A-Z][A-Za-z]*[A-Z]/.test(name)) continue;
-    // "Magnesium Industry has": a description, not a name.
-    if (words.every((w) => DESCRIPTIVE.has(w) || /^(?:Alloys?|Chinese|China|Global|World|Domestic|Overseas|Primary|Downstream|Upstream)$/.test(w))) continue;
-    if (words.some((w) => /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(w))) continue;
-    out.push({ start, end: start + name.length, text: name, type: "organization" });
   }
   return out;
 }

@@ -34,6 +34,8 @@ export const projectParser: Parser = {
         out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: named ? named[1].replace(/^(?:The|This)\s+/, "") : facility[1], value: q.value, value_max: q.valueMax, unit: q.unit, qualifier: q.qualifier }));
         continue;
       }
+      // "cuts the cost per vehicle by about 150 yuan": a saving, not what a project costs.
+      if (money && /\b(?:cut(?:s|ting)?|reduc(?:e|es|ed|ing)|lower(?:s|ed|ing)?|sav(?:e|es|ed|ing))\b[^,;.]{0,40}$/i.test(text.slice(Math.max(0, q.start - 50), q.start))) continue;
       if (money && INVEST_BEFORE.test(text.slice(Math.max(0, q.start - 50), q.start))) {
         // "is estimated to cost US$1.2 billion": an estimate is an "about".
         const qualifier = q.qualifier || (/\bestimated\b[^,;.]{0,25}$/i.test(text.slice(Math.max(0, q.start - 40), q.start)) ? "about" : "");
