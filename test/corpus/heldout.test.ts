@@ -1,7 +1,7 @@
 // Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds thirty
 // SYNTHETIC articles in the styles of other outlets and in every input format (page text, a press release,
 // bare body, HTML, WordPress REST items and arrays), and heldout.gold.json the records an analyst reads in
-// them, written by hand before the pipeline ever ran on them (thirteen rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
+// them, written by hand before the pipeline ever ran on them (fourteen rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
 // says whether the rules generalise. Needs no ../shared.
 import * as fs from "fs";
 import * as path from "path";
@@ -217,6 +217,13 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
       "Magnesium ingot prices fell 8% in the first half",
       "China exported 195,000 mt of magnesium products",
       "Analysts expect primary magnesium demand to grow 6% in 2025",
+      // round 14
+      "help extend the pickup's range by up to 6 miles",
+      "Marlow invested $48 million in the Monroe expansion and added 120 jobs", // only the investment is a record
+      "Steel still accounts for about 55%",
+      "to buy up to 5,000 metric tons of alloy a year", // a purchase is no capacity
+      "Magnesium components can be up to 75% lighter",
+      "Marlow shares rose 6.1%",
     ];
     // Evidence may span the sentence a carried-over subject comes from: a record whose evidence also holds a
     // distractor is fine when it is an expected record.

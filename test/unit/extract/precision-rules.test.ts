@@ -233,3 +233,22 @@ describe("round 13: owners of plants and projects", () => {
     expect(names("South Korea's first magnesium sheet plant opened in Gwangyang.")).toEqual([]);
   });
 });
+
+describe("round 14: counts a plant can make, purchases, a saving restated in kilograms", () => {
+  it("'can cast up to 250,000 seat frames a year' is a capacity in units; '4,000-ton presses' are not", () => {
+    const cap = ofKind(extract([["Ilsan Casting Co.'s Ulsan plant, where two 4,000-ton presses run, can cast up to 250,000 seat frames a year."]], pub), "capacity");
+    expect(cap.map((c) => [c.value, c.unit, c.per, c.qualifier, c.product])).toEqual([[250000, "units", "year", "up to", "seat frames"]]);
+  });
+
+  it("'to buy up to 3,000 metric tons of alloy a year' is a purchase, no capacity", () => {
+    expect(ofKind(extract([["Ilsan Casting Co. agreed with a smelter to buy up to 3,000 metric tons of alloy a year."]], pub), "capacity")).toEqual([]);
+  });
+
+  it("'is 40% lighter than the steel part, cutting about 1.9 kg per seat' is one saving in two units", () => {
+    const ws = ofKind(extract([["Ilsan Casting Co. said its magnesium seat back is 40% lighter than the steel part, cutting about 1.9 kg per seat."]], pub), "weight_saving");
+    expect(figures(ws)).toEqual([
+      [40, null, "%", "", ""],
+      [1.9, null, "kg", "", "about"],
+    ]);
+  });
+});

@@ -14,7 +14,7 @@ import { cleanNounPhrase, whoIsInvolved } from "../text";
 const CAPACITY_CUE = /\b(capacit(?:y|ies)|produc(?:e|es|ed|ing|tion)|output|annual(?:ly)?|yearly|daily|smelting|refining)\b/i;
 const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+)?([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion|refinery|mill)\b/;
 const NOT_CAPACITY_AFTER = /^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
-const NOT_CAPACITY_BEFORE = /\b(?:shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of|agreements?|contracts?|offtake|purchases?|supply deal)\b[^,;]{0,30}$/i;
+const NOT_CAPACITY_BEFORE = /\b(?:buy(?:s|ing)?|bought|procur\w*|sourc(?:e|es|ed|ing)|shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of|agreements?|contracts?|offtake|purchases?|supply deal)\b[^,;]{0,30}$/i;
 const MACHINE_AFTER = /^[\s-]*(?:[\w-]+\s+){0,5}?(?:machines?|press(?:es)?|die-casting|die casting|island|injection|molding|moulding|clamping|cell|furnace|barrel)\b/i;
 const STATISTIC_BEFORE = /\b(?:(?:reached|totall?ed|amounted to|hit|rose|fell|increased|decreased|grew|dropped|declined|climbed|stood at|was|were)\s+(?:by\s+\S+\s+)?(?:to\s+)?|(?:up|down)\s+from\s+|compared with\s+)(?:about\s+|around\s+|over\s+|nearly\s+|approximately\s+|more than\s+)?$/i;
 const PERIOD_AFTER = /\b(?:in|during|for|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|the (?:first|second) half|the year|last year|this year)\b|\b(?:last|this) (?:year|month|quarter)\b|\byear[- ]on[- ]year\b/i;
@@ -41,6 +41,14 @@ function isRate(q: Quantity, text: string): boolean {
   if (!PERIOD_RIGHT_AFTER.test(text.slice(q.end, q.end + 40))) return false;
   if (q.unit === "kg") return true;
   return COUNT_UNIT.test(q.unit) && CAN_MAKE_BEFORE.test(text.slice(Math.max(0, q.start - 80), q.start));
+}
+/** "can cast up to 600,000 door inners a year": a bare count of things a plant can make, with a period. */
+const COUNTED_THINGS_AFTER = /^\s+((?:[a-z][a-z-]*\s+){0,3}[a-z][a-z-]*s)\s+(?:a|per|each)\s+(?:year|day|month)\b/;
+function countedThings(q: Quantity, text: string): string | undefined {
+  if (q.unit !== "" || q.machineClass || q.qualifier === "under") return undefined;
+  const m = COUNTED_THINGS_AFTER.exec(text.slice(q.end, q.end + 60));
+  if (!m || !CAN_MAKE_BEFORE.test(text.slice(Math.max(0, q.start - 80), q.start))) return undefined;
+  return m[1];
 }
 /** A goal, not a plant: "targeting magnesium alloy output of 500,000 tonnes by 2027". */
 const TARGET_BEFORE = /\b(?:target(?:s|ing|ed)?|goal|aim(?:s|ing|ed)?\s+(?:for|at|to)|plans|planning|intend(?:s|ed|ing)?\s+to|seek(?:s|ing)?\s+to|hop(?:es|ed|ing)\s+to|envisag(?:es|ed|ing)|forecasts?|forecast|projected|expect(?:s|ed)?\s+to\s+reach|ambition)\b[^,;]{0,60}$/i;
@@ -69,7 +77,7 @@ export const capacityParser: Parser = {
     const { text } = ctx;
     const out: Found[] = [];
     // "an annual capacity below 10,000 mt": a threshold, not a figure of a plant.
-    const tonnages = ctx.quantities.filter((q) => (isTonnage(q) || isRate(q, text)) && q.qualifier !== "under");
+    const tonnages = ctx.quantities.filter((q) => (isTonnage(q) || isRate(q, text) || countedThings(q, text) !== undefined) && q.qualifier !== "under");
     if (tonnages.length === 0) return out;
     if (OBLIGATION.test(text)) return out;
     let who: ReturnType<typeof whoIsInvolved> | undefined;
@@ -112,16 +120,17 @@ export const capacityParser: Parser = {
       else if (facility) product = cleanNounPhrase(facility[1]);
       who ??= whoIsInvolved(ctx, { inherit: true });
       for (const q of group) {
+        const things = q.unit === "" ? countedThings(q, text) : undefined;
         out.push(
           newFound(ctx, "capacity", {
             kind: "capacity",
             subject: who.subject,
             organizations: who.organizations,
-            title: product,
-            product,
+            title: product || things || "",
+            product: product || things || "",
             value: q.value,
             value_max: q.valueMax,
-            unit: q.unit,
+            unit: things !== undefined ? "units" : q.unit,
             per,
             qualifier: q.qualifier,
           }),

@@ -23,6 +23,7 @@ const OTHER_MEASURE = /\b(energy|carbon|emissions?|costs?|consumption|time|price
 
 /** Between two figures of one saving: "4.2 kg, or 35%", "4.2 kg (35%)", "35%, or 4.2 kg,". */
 const SAME_SAVING_BETWEEN = /^\s*(?:,\s*)?(?:or|i\.e\.|\()\s*(?:about|around|roughly|some|nearly|almost|approximately)?\s*$/i;
+const CUTTING_BEFORE = new RegExp(String.raw`,\s+(?:cutting|saving|shaving|shedding|trimming|removing)\s+${Q}$`, "i");
 /** "is 75% lighter than steel and (up to) 33% lighter than aluminium": one thing compared twice. */
 const COMPARED_TWICE = new RegExp(String.raw`^\s+lighter than [^,;.]{1,40}?\s+and\s+${Q}$`, "i");
 /** "weighs 4.5 kg, 35% less than ...": a percentage right after the part's own weight. */
@@ -74,6 +75,9 @@ export const weightSavingParser: Parser = {
       } else if (previous && COMPARED_TWICE.test(text.slice(previous.q.end, q.start))) {
         // "is 75% lighter than steel and 33% lighter than aluminium": the same thing compared twice.
         // "cuts weight by 4.2 kg, or 35%": the same saving said again in another unit.
+        np = previous.np;
+      } else if (previous && q.unit === "kg" && previous.q.unit !== "kg" && CUTTING_BEFORE.test(before)) {
+        // "is 45% lighter than the steel assembly, cutting about 2.8 kg per door": the same saving in kilograms.
         np = previous.np;
       } else if ((m = REDUCE_WEIGHT_OF_BEFORE.exec(before))) {
         // "reduces the mass of X by 30 percent and cuts assembly time by 25 percent": the second figure is not mass.
