@@ -1,4 +1,4 @@
-// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds thirty
+// Held-out check: the extractors on articles they were not developed on. test/fixtures/articles holds thirty-one
 // SYNTHETIC articles in the styles of other outlets and in every input format (page text, a press release,
 // bare body, HTML, WordPress REST items and arrays), and heldout.gold.json the records an analyst reads in
 // them, written by hand before the pipeline ever ran on them (fourteen rounds: see test/fixtures/articles/README.md). The seed articles score 1.00 against their own gold; this is the figure that
