@@ -1,6 +1,7 @@
 // Downloads one feed file with the guards a refresh needs: a timeout (no answer, or no bytes for that
 // long), user cancellation, a size limit enforced while reading (a hostile or broken server cannot make
 // the pane buffer gigabytes), and network failures turned into one sentence.
+import { networkReason } from "../net/networkReason";
 import { FeedError, formatBytes } from "./errors";
 
 export type FetchLike = (input: string, init?: { signal?: AbortSignal }) => Promise<Response>;
@@ -19,28 +20,9 @@ export interface DownloadOptions {
   onBytes?: (loaded: number, total: number | undefined) => void;
 }
 
+const OFFLINE_REASON = "you may be offline, or the server is down or does not allow this page to read it";
+
 export const CANCELLED_MESSAGE = "The refresh was cancelled, so the data in use is unchanged.";
-
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: "the connection was refused",
-  ENOTFOUND: "the host name was not found",
-  EAI_AGAIN: "the host name could not be resolved",
-  ECONNRESET: "the connection was reset",
-  EHOSTUNREACH: "the host is unreachable",
-  ENETUNREACH: "the network is unreachable",
-  ENOENT: "there is no such file",
-  UND_ERR_SOCKET: "the connection was closed",
-};
-
-function networkReason(e: unknown): string {
-  let cur: unknown = e;
-  for (let depth = 0; depth < 4 && cur; depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string" && NETWORK_REASONS[code]) return NETWORK_REASONS[code];
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return "you may be offline, or the server is down or does not allow this page to read it";
-}
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`;
@@ -69,7 +51,7 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
     if (e instanceof FeedError) return e;
     if (signal?.aborted) return new FeedError("cancelled", CANCELLED_MESSAGE);
     if (timedOut) return new FeedError("timeout", `The feed did not answer within ${seconds(timeoutMs)} while sending ${label} (${url}).`);
-    return new FeedError("offline", `Could not reach the feed to get ${label} at ${url}: ${networkReason(e)}.`, { cause: e });
+    return new FeedError("offline", `Could not reach the feed to get ${label} at ${url}: ${networkReason(e, OFFLINE_REASON)}.`, { cause: e });
   };
 
   try {

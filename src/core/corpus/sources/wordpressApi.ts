@@ -5,6 +5,7 @@
 // header; asking past the last page answers HTTP 400 with code "rest_post_invalid_page_number". We stop at
 // whichever comes first: the last page by the header, an empty page, that 400, or `maxPages`. A URL of one
 // item (`/wp-json/wp/v2/posts/123`) gives that item. Plain TypeScript over fetch: runs in Node and browsers.
+import { networkReason } from "../../net/networkReason";
 
 export interface FetchedItem {
   /** The item's own REST URL (or the collection URL with its index), used as the article's origin. */
@@ -37,23 +38,6 @@ export class WordPressFetchError extends Error {
 }
 
 type Json = Record<string, unknown>;
-
-const NETWORK_REASONS: Record<string, string> = {
-  ECONNREFUSED: "the connection was refused",
-  ENOTFOUND: "the host name was not found",
-  EAI_AGAIN: "the host name could not be resolved",
-  ECONNRESET: "the connection was reset",
-};
-
-function networkReason(e: unknown): string {
-  let cur: unknown = e;
-  for (let depth = 0; depth < 4 && cur; depth++) {
-    const code = (cur as { code?: unknown }).code;
-    if (typeof code === "string" && NETWORK_REASONS[code]) return NETWORK_REASONS[code];
-    cur = (cur as { cause?: unknown }).cause;
-  }
-  return "the network or the server is unavailable";
-}
 
 function isItem(v: unknown): v is Json {
   return !!v && typeof v === "object" && !Array.isArray(v);
@@ -107,7 +91,7 @@ async function getPage(url: string, opts: WordPressFetchOptions, timeoutMs: numb
     if (e instanceof WordPressFetchError) return e;
     if (opts.signal?.aborted) return new WordPressFetchError(`Reading ${url} was cancelled.`);
     if (timedOut) return new WordPressFetchError(`The WordPress site did not answer within ${timeoutMs / 1000} seconds for ${url}.`);
-    return new WordPressFetchError(`Could not reach ${url}: ${networkReason(e)}.`, { cause: e });
+    return new WordPressFetchError(`Could not reach ${url}: ${networkReason(e, "the network or the server is unavailable")}.`, { cause: e });
   };
   try {
     arm();
