@@ -90,15 +90,15 @@ describe("records.csv parser", () => {
 });
 
 describe("parsing without freezing the page", () => {
-  it("reads one chunk per task, reports progress, and stops between chunks when cancelled", async () => {
+  it("reads a piece per task, reports progress, and stops between pieces when cancelled", async () => {
     const csv = recordsToCsv(rangeRecords(1, 200));
     const seen: number[] = [];
-    expect(await parseRecordsCsvAsync(csv, { chunkChars: 2000, onProgress: (done) => seen.push(done) })).toEqual(rangeRecords(1, 200));
+    expect(await parseRecordsCsvAsync(csv, { pieceSize: 2000, taskMs: 0, onProgress: (done) => seen.push(done) })).toEqual(rangeRecords(1, 200));
     expect(seen.length).toBeGreaterThan(10);
     expect(seen[seen.length - 1]).toBe(199);
 
     const abort = new AbortController();
-    const cancelled = parseRecordsCsvAsync(csv, { chunkChars: 2000, signal: abort.signal, onProgress: (done) => done > 50 && abort.abort() });
+    const cancelled = parseRecordsCsvAsync(csv, { pieceSize: 2000, taskMs: 0, signal: abort.signal, onProgress: (done) => done > 50 && abort.abort() });
     await expect(cancelled).rejects.toThrow("The refresh was cancelled, so the data in use is unchanged.");
   });
 });

@@ -5,7 +5,8 @@ import fc from "fast-check";
 import { createHash } from "crypto";
 import { DataStore } from "../../src/core/data/store";
 import { RefreshController, StoredFeedData } from "../../src/core/feed/controller";
-import { parseRecordsCsv, parseRecordsCsvAsync, RecordRowReader } from "../../src/core/feed/csv";
+import { parseRecordsCsv, parseRecordsCsvAsync, parseRecordsCsvBytes, RecordRowReader } from "../../src/core/feed/csv";
+import { wholeFileParse } from "./wholeFileParse";
 import { recordToRow } from "../../src/core/model/csv";
 import { FeedError } from "../../src/core/feed/errors";
 import { parseManifest } from "../../src/core/feed/manifest";
@@ -87,7 +88,7 @@ describe("records.csv parser", () => {
   });
 });
 
-describe("chunked parsing and fast validation agree with the plain definitions", () => {
+describe("piece-by-piece parsing and fast validation agree with the plain definitions", () => {
   const outcome = (fn: () => unknown) => {
     try {
       return { ok: fn() };
@@ -96,27 +97,29 @@ describe("chunked parsing and fast validation agree with the plain definitions",
     }
   };
 
-  it("any chunk size gives the same records or the same error as one chunk", () => {
+  it("any piece size, from text or from bytes, gives what papaparse's whole-file parse gives", () => {
     fc.assert(
-      fc.property(fc.array(mutation, { maxLength: 4 }), fc.integer({ min: 1, max: 300 }), (muts, chunkChars) => {
+      fc.property(fc.array(mutation, { maxLength: 4 }), fc.integer({ min: 1, max: 300 }), (muts, pieceSize) => {
         const csv = mutate(text(good["records.csv"]), muts);
-        expect(outcome(() => parseRecordsCsv(csv, { chunkChars }))).toEqual(outcome(() => parseRecordsCsv(csv, { chunkChars: 1e9 })));
+        const reference = outcome(() => wholeFileParse(csv));
+        expect(outcome(() => parseRecordsCsv(csv, { pieceSize }))).toEqual(reference);
+        if (!csv.includes("\ud800")) expect(outcome(() => parseRecordsCsvBytes(utf8(csv), { pieceSize }))).toEqual(reference);
       }),
       { numRuns: 300 },
     );
   });
 
-  it("parsing one chunk per task gives what the synchronous parser gives", async () => {
+  it("parsing a piece per task gives what the synchronous parser gives", async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(mutation, { maxLength: 3 }), fc.integer({ min: 1, max: 400 }), async (muts, chunkChars) => {
+      fc.asyncProperty(fc.array(mutation, { maxLength: 3 }), fc.integer({ min: 1, max: 400 }), async (muts, pieceSize) => {
         const csv = mutate(text(good["records.csv"]), muts);
         let asyncOutcome;
         try {
-          asyncOutcome = { ok: await parseRecordsCsvAsync(csv, { chunkChars }) };
+          asyncOutcome = { ok: await parseRecordsCsvAsync(csv, { pieceSize, taskMs: 0 }) };
         } catch (e) {
           asyncOutcome = { error: (e as Error).message };
         }
-        expect(asyncOutcome).toEqual(outcome(() => parseRecordsCsv(csv, { chunkChars: 1e9 })));
+        expect(asyncOutcome).toEqual(outcome(() => wholeFileParse(csv)));
       }),
       { numRuns: 150 },
     );

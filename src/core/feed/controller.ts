@@ -68,7 +68,7 @@ export interface RefreshControllerDeps {
   fetch?: FetchLike;
   timeoutMs?: number;
   limits?: Partial<FeedLimits>;
-  workerThresholdChars?: number;
+  workerThreshold?: number;
   /** Apply the pane's URL rule (https, or http on localhost); on by default. */
   enforceUrlPolicy?: boolean;
 }
@@ -151,7 +151,7 @@ export class RefreshController {
         signal: abort.signal,
         timeoutMs: this.deps.timeoutMs,
         limits: this.deps.limits,
-        workerThresholdChars: this.deps.workerThresholdChars,
+        workerThreshold: this.deps.workerThreshold,
         onProgress: (p) => progress(p),
         allowDowngrade: opts.allowDowngrade,
         current,

@@ -19,8 +19,6 @@ export function parseStrictNumber(text: string): number | null | undefined {
   return Number.isFinite(n) ? n : undefined;
 }
 
-const PAPA_CONFIG: { header: false; delimiter: string; quoteChar: string; skipEmptyLines: true } = { header: false, delimiter: ",", quoteChar: '"', skipEmptyLines: true };
-
 /**
  * The file's line ending, from its first line (the header, which has no quoted fields). Given to
  * papaparse explicitly: its own guess looks at one chunk only and could differ from chunk to chunk.
@@ -34,15 +32,6 @@ export function detectNewline(whole: string): "\r\n" | "\n" | "\r" {
     return cr >= 0 && cr < lf ? "\r" : "\n";
   }
   return text.includes("\r") ? "\r" : "\r\n";
-}
-
-/** Throws on papaparse's first error; `firstRow` is the index in the file of the chunk's first row (0 = header). */
-export function checkPapaErrors(errors: readonly Papa.ParseError[], firstRow = 0): void {
-  if (errors.length === 0) return;
-  const rowOf = (x: Papa.ParseError) => (typeof x.row === "number" ? x.row : -1);
-  const e = errors.reduce((first, x) => (rowOf(x) < rowOf(first) ? x : first));
-  const where = typeof e.row === "number" ? `row ${firstRow + e.row + 1}` : "the file";
-  throw new FeedError("csv", `${RECORDS_FILE} is not valid CSV at ${where} (${oneLine(e.message.replace(/\.$/, ""), 80)}).`);
 }
 
 export function checkHeader(header: readonly string[] | undefined): void {
@@ -288,160 +277,240 @@ function lowerFirst(s: string): string {
   return s.charAt(0).toLowerCase() + s.slice(1);
 }
 
-/** Main-thread parsing reads the text this many characters at a time (papaparse keeps rows whole across chunks). */
-export const DEFAULT_CHUNK_CHARS = 1024 * 1024;
+/**
+ * The file is read in pieces of this many bytes (or characters, from text): each piece is decoded and
+ * parsed while it is still in the processor's cache, and no second copy of the whole file is made as
+ * one string. A piece ends after a line feed when it holds one, so rows rarely span pieces.
+ */
+export const DEFAULT_PIECE_SIZE = 256 * 1024;
+
+/** Where the rows come from: the file's text, piece by piece. */
+interface PieceSource {
+  /** The next piece, of about `size` units at most; `last` on the final one (which may be ""). */
+  next(size: number): { text: string; last: boolean };
+  /** Share of the file handed out so far, 0..1. */
+  fraction(): number;
+  /**
+   * Throws if the rest of the file could not be read at all (bytes that are not UTF-8). Called before a
+   * problem found in the rows is reported, so a file that is not text is always reported as such,
+   * whatever the size of the pieces.
+   */
+  checkRest(): void;
+  readonly newline: "\r\n" | "\n" | "\r";
+}
+
+/** How far a piece may reach: up to `size` units from `start`, cut after the last line feed in that span. */
+function pieceEnd(start: number, size: number, length: number, lastLineFeed: (from: number) => number): number {
+  const end = Math.min(length, start + Math.max(1, size));
+  if (end >= length) return length;
+  const lf = lastLineFeed(end - 1);
+  return lf >= start ? lf + 1 : end;
+}
+
+function textPieces(text: string): PieceSource {
+  let at = 0;
+  return {
+    newline: detectNewline(text),
+    next(size) {
+      const end = pieceEnd(at, size, text.length, (from) => text.lastIndexOf("\n", from));
+      const piece = at === 0 && end === text.length ? text : text.slice(at, end);
+      at = end;
+      return { text: piece, last: end >= text.length };
+    },
+    fraction: () => (text.length === 0 ? 1 : at / text.length),
+    checkRest: () => undefined,
+  };
+}
+
+const NOT_UTF8 = `${RECORDS_FILE} is not valid UTF-8 text.`;
+
+/**
+ * Strict UTF-8, piece by piece: TextDecoder in streaming mode carries a character split between pieces
+ * (a piece cut after a line feed never splits one), and refuses any invalid byte. A BOM is kept, as in
+ * text, for the header check to drop.
+ */
+function bytePieces(bytes: Uint8Array): PieceSource {
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  let at = 0;
+  // The line ending, from the start of the file (a character cut at the end of this look only adds a U+FFFD).
+  const newline = detectNewline(new TextDecoder().decode(bytes.subarray(0, 65536)));
+  return {
+    newline,
+    next(size) {
+      const end = pieceEnd(at, size, bytes.byteLength, (from) => bytes.lastIndexOf(0x0a, from));
+      const last = end >= bytes.byteLength;
+      let text: string;
+      try {
+        text = decoder.decode(bytes.subarray(at, end), { stream: !last });
+      } catch {
+        throw new FeedError("not_utf8", NOT_UTF8);
+      }
+      at = end;
+      return { text, last };
+    },
+    fraction: () => (bytes.byteLength === 0 ? 1 : at / bytes.byteLength),
+    checkRest() {
+      // the problem path only: decode what is left, keeping nothing
+      for (let from = at; from < bytes.byteLength; from += 1024 * 1024) {
+        const to = Math.min(bytes.byteLength, from + 1024 * 1024);
+        try {
+          decoder.decode(bytes.subarray(from, to), { stream: to < bytes.byteLength });
+        } catch {
+          throw new FeedError("not_utf8", NOT_UTF8);
+        }
+      }
+      at = bytes.byteLength;
+    },
+  };
+}
+
+/**
+ * Turns parsed rows into records, in file order, whoever parsed them (this thread piece by piece, or
+ * papaparse's worker chunk by chunk). Rows are numbered as a spreadsheet shows the file (the first row
+ * is 1); empty lines are skipped but keep their number, and the first non-empty row is the header. A
+ * papaparse problem is reported at its row after the rows before it are checked, so the problem
+ * reported is always the first one in the file.
+ */
+class RowsConsumer {
+  readonly records: MgRecord[] = [];
+  private readonly reader = new RecordRowReader();
+  /** Rows of the file taken so far. */
+  private rows = 0;
+  private headerSeen = false;
+
+  constructor(private readonly onProgress?: (done: number, fraction: number) => void) {}
+
+  /**
+   * `rows` and `errors` as papaparse returns them for one stretch of the file. `complete` false: the
+   * row after the last one returned was cut off by the end of the stretch and comes again with the
+   * next, so a problem papaparse reports at it is left for then.
+   */
+  take(rows: readonly string[][], errors: readonly Papa.ParseError[], complete: boolean): void {
+    let errorAt = Infinity;
+    let error: Papa.ParseError | undefined;
+    for (const e of errors) {
+      const at = typeof e.row === "number" ? e.row : -1;
+      if (at < errorAt) {
+        errorAt = at;
+        error = e;
+      }
+    }
+    if (error && errorAt < 0) throw csvSyntaxError(error, undefined);
+    if (!complete && errorAt >= rows.length) error = undefined;
+    const upTo = Math.min(rows.length, errorAt);
+    const reader = this.reader;
+    const records = this.records;
+    let n = this.rows;
+    for (let i = 0; i < upTo; i++) {
+      const row = rows[i];
+      n++;
+      if (row.length === 1 && row[0] === "") continue;
+      if (this.headerSeen) records.push(reader.read(row, n));
+      else {
+        checkHeader(row);
+        this.headerSeen = true;
+      }
+    }
+    this.rows = n;
+    if (error) throw csvSyntaxError(error, n + 1);
+  }
+
+  progress(fraction: number): void {
+    this.onProgress?.(this.records.length, fraction);
+  }
+
+  finish(): MgRecord[] {
+    if (!this.headerSeen) checkHeader(undefined);
+    this.onProgress?.(this.records.length, 1);
+    return this.records;
+  }
+}
+
+/**
+ * Parses a file piece by piece with papaparse's own parser (Papa.Parser, the one Papa.parse runs): the
+ * rows of each piece go to the consumer at once, and a row cut off by the end of a piece is parsed
+ * again at the start of the next. One call of `step` handles one piece.
+ */
+class PieceParser {
+  private readonly parser: Papa.Parser;
+  /** The unparsed end of the previous piece (a row it cut off). */
+  private carry = "";
+  /** Characters of the file before `carry`. */
+  private base = 0;
+  done = false;
+
+  constructor(private readonly source: PieceSource, private readonly size: number, readonly consumer: RowsConsumer) {
+    this.parser = new Papa.Parser({ delimiter: ",", quoteChar: '"', newline: source.newline });
+  }
+
+  step(): void {
+    try {
+      this.parsePiece();
+    } catch (e) {
+      if (!(e instanceof FeedError && e.code === "not_utf8")) this.source.checkRest();
+      throw e;
+    }
+  }
+
+  private parsePiece(): void {
+    // A long carried row (a quoted field that does not close) makes the next piece as long, so a
+    // broken file is parsed in linear time, not once more per piece.
+    const { text, last } = this.source.next(Math.max(this.size, this.carry.length));
+    const input = this.carry === "" ? text : this.carry + text;
+    const result = this.parser.parse(input, this.base, !last) as { data: string[][]; errors: Papa.ParseError[]; meta: { cursor: number } };
+    this.consumer.take(result.data, result.errors, last);
+    if (last) {
+      this.done = true;
+      this.carry = "";
+      return;
+    }
+    this.carry = input.slice(result.meta.cursor - this.base);
+    this.base = result.meta.cursor;
+  }
+
+  fraction(): number {
+    return this.source.fraction();
+  }
+}
+
+function csvSyntaxError(e: Papa.ParseError, row: number | undefined): FeedError {
+  const where = row === undefined ? "the file" : `row ${row}`;
+  return new FeedError("csv", `${RECORDS_FILE} is not valid CSV at ${where} (${oneLine(e.message.replace(/\.$/, ""), 80)}).`);
+}
 
 export interface ParseCsvOptions {
   signal?: AbortSignal;
-  /** Called with (records validated so far, share of the text done 0..1). */
+  /** Called with (records validated so far, share of the file done 0..1). */
   onProgress?: (done: number, fraction: number) => void;
-  /** Parse in a Web Worker (papaparse's own, from a Blob URL) when the text is at least this long; Infinity = never. */
-  workerThresholdChars?: number;
-  /**
-   * Characters parsed per chunk. On this thread, given: papaparse's chunk mode, one chunk per task;
-   * not given: row by row (papaparse's step mode, no copy of the text per chunk), one time slice per
-   * task. In the worker: one message per chunk (DEFAULT_CHUNK_CHARS when not given).
-   */
-  chunkChars?: number;
-  /** Row by row on this thread: the time slice (ms) parsed per task before letting the page run (default 25). */
+  /** Parse in papaparse's Web Worker when the file is at least this many bytes (or characters); Infinity = never. */
+  workerThreshold?: number;
+  /** Bytes (or characters, from text) per piece on this thread; characters per chunk in the worker. */
+  pieceSize?: number;
+  /** On this thread: the time slice (ms) parsed per task before letting the page run (default 25). */
   taskMs?: number;
 }
 
-/**
- * Turns papaparse's chunks into records as they come, so the raw rows of the whole file never exist
- * together. Problems are reported in file order whatever the chunking: rows before papaparse's first
- * error in a chunk are checked first, then that error.
- */
-class ChunkConsumer {
-  readonly records: MgRecord[] = [];
-  private readonly reader = new RecordRowReader();
-  /** Index in the file of the next row (0 = the header). */
-  private next = 0;
-  /** End of the last chunk taken: papaparse's worker posts its first chunk again at the end. */
-  private lastCursor = -1;
-
-  constructor(private readonly length: number, private readonly onProgress?: (done: number, fraction: number) => void) {}
-
-  take(results: Papa.ParseResult<string[]>): void {
-    const cursor = results.meta.cursor;
-    if (typeof cursor === "number") {
-      if (cursor <= this.lastCursor) return;
-      this.lastCursor = cursor;
-    }
-    const rows = results.data;
-    const firstError = results.errors.reduce((m, e) => Math.min(m, typeof e.row === "number" ? e.row : 0), Infinity);
-    const upTo = Math.min(rows.length, firstError);
-    let i = 0;
-    if (this.next === 0 && upTo > 0) {
-      checkHeader(rows[0]);
-      i = 1;
-    }
-    for (; i < upTo; i++) this.records.push(this.reader.read(rows[i], this.next + i + 1));
-    checkPapaErrors(results.errors, this.next);
-    this.next += rows.length;
-    this.onProgress?.(this.records.length, Math.min(1, (cursor ?? 0) / Math.max(1, this.length)));
+function parseSync(source: PieceSource, opts: Pick<ParseCsvOptions, "pieceSize" | "onProgress">): MgRecord[] {
+  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress));
+  while (!parser.done) {
+    parser.step();
+    parser.consumer.progress(parser.fraction());
   }
-
-  finish(): MgRecord[] {
-    if (this.next === 0) checkHeader(undefined);
-    return this.records;
-  }
+  return parser.consumer.finish();
 }
 
-/**
- * Turns papaparse's rows into records one at a time (step mode): no array of a chunk's rows, no copy of
- * the text per chunk. A row papaparse reports a problem with is not read; its error is reported at it.
- */
-class RowConsumer {
-  readonly records: MgRecord[] = [];
-  private readonly reader = new RecordRowReader();
-  /** Index in the file of the next row (0 = the header). */
-  private next = 0;
-
-  take(row: string[], errors: readonly Papa.ParseError[]): void {
-    const n = this.next;
-    // in step mode an error's row is its index among the rows of this step (0: this row)
-    if (errors.length > 0) checkPapaErrors(errors, n);
-    if (n === 0) checkHeader(row);
-    else this.records.push(this.reader.read(row, n + 1));
-    this.next = n + 1;
-  }
-
-  finish(): MgRecord[] {
-    if (this.next === 0) checkHeader(undefined);
-    return this.records;
-  }
+/** Parse + validate a whole records.csv text, synchronously (publishing, the CLI, tests). */
+export function parseRecordsCsv(text: string, opts: Pick<ParseCsvOptions, "pieceSize" | "onProgress"> = {}): MgRecord[] {
+  return parseSync(textPieces(text), opts);
 }
 
-/** papaparse's step results as this file uses them. */
-interface StepResults {
-  data: string[];
-  errors: Papa.ParseError[];
-  meta: { cursor?: number };
+/** Decode (strict UTF-8) + parse + validate records.csv from its bytes, synchronously. */
+export function parseRecordsCsvBytes(bytes: Uint8Array, opts: Pick<ParseCsvOptions, "pieceSize" | "onProgress"> = {}): MgRecord[] {
+  return parseSync(bytePieces(bytes), opts);
 }
 
-// papaparse's typings allow `chunk` only for files and streams (and no string in a worker); a string is
-// chunked the same way, in a worker too: these calls are the documented ones.
-const parseUntyped = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
-
-function chunkConfig(text: string, chunkChars?: number) {
-  return { ...PAPA_CONFIG, newline: detectNewline(text), chunkSize: Math.max(1, chunkChars ?? DEFAULT_CHUNK_CHARS) };
-}
-
-/**
- * Parse + validate a whole records.csv text, synchronously (the CLI, tests, publishing). Row by row
- * (each row becomes a record at once, so the raw rows of the whole file never exist together), or in
- * chunks of `chunkChars` when given (the chunk consumer the worker path uses).
- */
-export function parseRecordsCsv(text: string, opts: Pick<ParseCsvOptions, "chunkChars" | "onProgress"> = {}): MgRecord[] {
-  if (opts.chunkChars === undefined) return parseRecordsCsvByRow(text, opts.onProgress);
-  const consumer = new ChunkConsumer(text.length, opts.onProgress);
-  let failure: unknown;
-  parseUntyped(text, {
-    ...chunkConfig(text, opts.chunkChars),
-    chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-      try {
-        consumer.take(results);
-      } catch (e) {
-        failure = e;
-        parser.abort();
-      }
-    },
-  });
-  if (failure) throw failure;
-  return consumer.finish();
-}
-
-/** Rows between progress reports when parsing row by row. */
-const PROGRESS_EVERY_ROWS = 4096;
-
-function parseRecordsCsvByRow(text: string, onProgress?: (done: number, fraction: number) => void): MgRecord[] {
-  const consumer = new RowConsumer();
-  let failure: unknown;
-  let rows = 0;
-  parseUntyped(text, {
-    ...PAPA_CONFIG,
-    newline: detectNewline(text),
-    step(results: StepResults, parser: Papa.Parser) {
-      if (failure) return;
-      try {
-        consumer.take(results.data, results.errors);
-      } catch (e) {
-        failure = e;
-        parser.abort();
-        return;
-      }
-      if (onProgress && ++rows % PROGRESS_EVERY_ROWS === 0) onProgress(consumer.records.length, Math.min(1, (results.meta.cursor ?? 0) / Math.max(1, text.length)));
-    },
-  });
-  if (failure) throw failure;
-  const records = consumer.finish();
-  onProgress?.(records.length, 1);
-  return records;
-}
-
-/** Default: text above 4 MB is parsed off the main thread where Web Workers exist (never in Node). */
-export const DEFAULT_WORKER_THRESHOLD_CHARS = 4 * 1024 * 1024;
+/** Default: a file above 4 MB is parsed off the main thread where Web Workers exist (never in Node). */
+export const DEFAULT_WORKER_THRESHOLD = 4 * 1024 * 1024;
 
 const CANCELLED = "The refresh was cancelled, so the data in use is unchanged.";
 
@@ -449,7 +518,7 @@ function throwIfAborted(signal?: AbortSignal): void {
   if (signal?.aborted) throw new FeedError("cancelled", CANCELLED);
 }
 
-/** Lets the page paint and handle a click between chunks (setImmediate in Node; a message task in browsers, not clamped like setTimeout). */
+/** Lets the page paint and handle a click between slices (setImmediate in Node; a message task in browsers, not clamped like setTimeout). */
 function nextTask(): Promise<void> {
   const g = globalThis as { setImmediate?: (cb: () => void) => unknown; MessageChannel?: typeof MessageChannel };
   if (typeof g.setImmediate === "function") return new Promise((resolve) => g.setImmediate!(resolve));
@@ -466,112 +535,25 @@ function nextTask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
-/**
- * On this thread, one chunk per task: papaparse is paused after each chunk and resumed on the next
- * task, so the pane stays responsive and Cancel lands between chunks.
- */
-function parseRecordsCsvYielding(text: string, opts: ParseCsvOptions): Promise<MgRecord[]> {
-  return opts.chunkChars === undefined ? parseRecordsCsvByRowYielding(text, opts) : parseRecordsCsvByChunkYielding(text, opts);
-}
-
 const DEFAULT_TASK_MS = 25;
-/** Rows between looks at the clock when parsing row by row on this thread. */
-const CLOCK_EVERY_ROWS = 64;
 
 /**
- * On this thread, row by row: after each time slice papaparse is paused (in step mode it keeps the rest
- * of the text as a slice, no copy) and resumed on the next task, so the pane stays responsive and
- * Cancel lands between slices.
+ * On this thread: pieces are parsed for one time slice, then the page runs (paint, clicks, Cancel)
+ * before the next slice.
  */
-function parseRecordsCsvByRowYielding(text: string, opts: ParseCsvOptions): Promise<MgRecord[]> {
+async function parseYielding(source: PieceSource, opts: ParseCsvOptions): Promise<MgRecord[]> {
   const taskMs = opts.taskMs ?? DEFAULT_TASK_MS;
-  return new Promise((resolve, reject) => {
-    const consumer = new RowConsumer();
-    let settled = false;
-    let rows = 0;
-    /** Where in the text the parser's input starts: a resumed parser counts its cursor from there. */
-    let base = 0;
-    let sliceStart = performance.now();
-    const fail = (e: unknown, parser?: Papa.Parser) => {
-      if (settled) return;
-      settled = true;
-      parser?.abort();
-      reject(e);
-    };
-    parseUntyped(text, {
-      ...PAPA_CONFIG,
-      newline: detectNewline(text),
-      step(results: StepResults, parser: Papa.Parser) {
-        if (settled) return;
-        try {
-          consumer.take(results.data, results.errors);
-        } catch (e) {
-          return fail(e, parser);
-        }
-        if (++rows % CLOCK_EVERY_ROWS !== 0 || performance.now() - sliceStart < taskMs) return;
-        base += results.meta.cursor ?? 0;
-        opts.onProgress?.(consumer.records.length, Math.min(1, base / Math.max(1, text.length)));
-        parser.pause();
-        void nextTask().then(() => {
-          if (settled) return;
-          if (opts.signal?.aborted) return fail(new FeedError("cancelled", CANCELLED), parser);
-          sliceStart = performance.now();
-          parser.resume();
-        });
-      },
-      complete() {
-        if (settled) return;
-        settled = true;
-        try {
-          const records = consumer.finish();
-          opts.onProgress?.(records.length, 1);
-          resolve(records);
-        } catch (e) {
-          reject(e);
-        }
-      },
-    });
-  });
-}
-
-/** On this thread, in chunks of opts.chunkChars: one chunk per task. */
-function parseRecordsCsvByChunkYielding(text: string, opts: ParseCsvOptions): Promise<MgRecord[]> {
-  return new Promise((resolve, reject) => {
-    const consumer = new ChunkConsumer(text.length, opts.onProgress);
-    let settled = false;
-    const fail = (e: unknown, parser?: Papa.Parser) => {
-      if (settled) return;
-      settled = true;
-      parser?.abort();
-      reject(e);
-    };
-    parseUntyped(text, {
-      ...chunkConfig(text, opts.chunkChars),
-      chunk(results: Papa.ParseResult<string[]>, parser: Papa.Parser) {
-        if (settled) return;
-        try {
-          consumer.take(results);
-        } catch (e) {
-          return fail(e, parser);
-        }
-        parser.pause();
-        void nextTask().then(() => {
-          if (settled) return;
-          if (opts.signal?.aborted) fail(new FeedError("cancelled", CANCELLED), parser);
-          else parser.resume();
-        });
-      },
-      complete() {
-        if (settled) return;
-        settled = true;
-        try {
-          resolve(consumer.finish());
-        } catch (e) {
-          reject(e);
-        }
-      },
-    });
-  });
+  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress));
+  let sliceStart = performance.now();
+  while (!parser.done) {
+    parser.step();
+    if (parser.done || performance.now() - sliceStart < taskMs) continue;
+    parser.consumer.progress(parser.fraction());
+    await nextTask();
+    throwIfAborted(opts.signal);
+    sliceStart = performance.now();
+  }
+  return parser.consumer.finish();
 }
 
 let blobWorkersWork: Promise<boolean> | undefined;
@@ -606,16 +588,22 @@ function canUseBlobWorkers(): Promise<boolean> {
   return blobWorkersWork;
 }
 
+// papaparse's typings allow `chunk` only for files and streams (and no string in a worker); a string is
+// chunked the same way, in a worker too: these calls are the documented ones.
+const parseUntyped = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
+
 /**
  * In papaparse's Web Worker: the worker parses chunk after chunk and posts each one's rows; this thread
  * turns each into records as it arrives. Parsing and checking overlap, and no single task handles more
  * than one chunk. Resolves null when workers cannot be used here (the caller parses on this thread).
  */
-async function parseRecordsInWorker(text: string, opts: ParseCsvOptions): Promise<MgRecord[] | null> {
+async function parseInWorker(text: string, opts: ParseCsvOptions): Promise<MgRecord[] | null> {
   if (!Papa.WORKERS_SUPPORTED || typeof Blob === "undefined" || !(await canUseBlobWorkers())) return null;
   return new Promise((resolve, reject) => {
-    const consumer = new ChunkConsumer(text.length, opts.onProgress);
+    const consumer = new RowsConsumer(opts.onProgress);
     let settled = false;
+    /** End of the last chunk taken: papaparse's worker posts its first chunk again at the end. */
+    let lastCursor = -1;
     let abortWorker: (() => void) | undefined;
     const settle = (fn: () => void) => {
       if (settled) return;
@@ -630,13 +618,25 @@ async function parseRecordsInWorker(text: string, opts: ParseCsvOptions): Promis
     opts.signal?.addEventListener("abort", onAbort, { once: true });
     try {
       parseUntyped(text, {
-        ...chunkConfig(text, opts.chunkChars),
+        delimiter: ",",
+        quoteChar: '"',
+        newline: detectNewline(text),
+        // empty lines reach the consumer, which skips them but counts their rows
+        skipEmptyLines: false,
+        chunkSize: Math.max(1, opts.pieceSize ?? 1024 * 1024),
         worker: true,
         chunk(results: Papa.ParseResult<string[]>, handle: { abort(): void }) {
           abortWorker = () => handle.abort();
           if (settled) return;
+          const cursor = results.meta.cursor;
+          if (typeof cursor === "number") {
+            if (cursor <= lastCursor) return;
+            lastCursor = cursor;
+          }
           try {
-            consumer.take(results);
+            // papaparse's chunking keeps rows whole: every chunk it posts is complete
+            consumer.take(results.data, results.errors, true);
+            consumer.progress(Math.min(1, (cursor ?? 0) / Math.max(1, text.length)));
           } catch (e) {
             handle.abort();
             settle(() => reject(e));
@@ -662,13 +662,33 @@ async function parseRecordsInWorker(text: string, opts: ParseCsvOptions): Promis
 }
 
 /**
- * Parse + validate records.csv without freezing the page: a large text in a Web Worker (when the page
- * has workers), anything else on this thread one chunk per task; cancellable through `signal`.
+ * Decode + parse + validate records.csv from its bytes without freezing the page: a large file in a Web
+ * Worker (when the page has workers), anything else on this thread a time slice per task; cancellable
+ * through `signal`.
  */
+export async function parseRecordsCsvBytesAsync(bytes: Uint8Array, opts: ParseCsvOptions = {}): Promise<MgRecord[]> {
+  throwIfAborted(opts.signal);
+  const threshold = opts.workerThreshold ?? DEFAULT_WORKER_THRESHOLD;
+  if (bytes.byteLength >= threshold) {
+    let text: string;
+    try {
+      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
+    } catch {
+      throw new FeedError("not_utf8", NOT_UTF8);
+    }
+    const inWorker = await parseInWorker(text, opts);
+    throwIfAborted(opts.signal);
+    if (inWorker) return inWorker;
+    return parseYielding(textPieces(text), opts);
+  }
+  return parseYielding(bytePieces(bytes), opts);
+}
+
+/** The same from text (tests; the text of a file already decoded). */
 export async function parseRecordsCsvAsync(text: string, opts: ParseCsvOptions = {}): Promise<MgRecord[]> {
   throwIfAborted(opts.signal);
-  const threshold = opts.workerThresholdChars ?? DEFAULT_WORKER_THRESHOLD_CHARS;
-  const inWorker = text.length >= threshold ? await parseRecordsInWorker(text, opts) : null;
+  const threshold = opts.workerThreshold ?? DEFAULT_WORKER_THRESHOLD;
+  const inWorker = text.length >= threshold ? await parseInWorker(text, opts) : null;
   throwIfAborted(opts.signal);
-  return inWorker ?? parseRecordsCsvYielding(text, opts);
+  return inWorker ?? parseYielding(textPieces(text), opts);
 }

@@ -3,7 +3,7 @@
 // row. The result is a Dataset or a FeedError; nothing is kept from a feed that fails any check.
 import { Dataset, DATASET_SCHEMA_VERSION } from "../model/dataset";
 import type { MgRecord } from "../model/record";
-import { parseRecordsCsvAsync } from "./csv";
+import { parseRecordsCsvBytesAsync } from "./csv";
 import { FeedError, formatBytes, asFeedError } from "./errors";
 import { CANCELLED_MESSAGE, decodeUtf8, downloadFile, FetchLike } from "./fetch";
 import { sha256Hex } from "./hash";
@@ -35,8 +35,8 @@ export interface LoadFeedOptions {
   timeoutMs?: number;
   limits?: Partial<FeedLimits>;
   onProgress?: (p: FeedProgress) => void;
-  /** See parseRecordsCsvAsync. */
-  workerThresholdChars?: number;
+  /** See parseRecordsCsvBytesAsync. */
+  workerThreshold?: number;
   /** Called with the verified manifest before any data file is downloaded; throw to stop. */
   beforeDownload?: (manifest: FeedManifest) => void;
 }
@@ -171,9 +171,9 @@ async function loadFeedUnwrapped(feedUrl: string, opts: LoadFeedOptions): Promis
   let records: MgRecord[] | undefined;
   let parseError: unknown;
   try {
-    records = await parseRecordsCsvAsync(decodeUtf8(csvBytes, RECORDS_FILE), {
+    records = await parseRecordsCsvBytesAsync(csvBytes, {
       signal: opts.signal,
-      workerThresholdChars: opts.workerThresholdChars,
+      workerThreshold: opts.workerThreshold,
       onProgress: (done, fraction) =>
         progress({
           phase: "parse",
