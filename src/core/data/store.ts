@@ -3,7 +3,7 @@
 // kept on globalThis so that separately bundled scripts on the same page (functions.js, taskpane.js)
 // still share it.
 import type { Dataset } from "../model/dataset";
-import { RecordIndex } from "../query/recordIndex";
+import { RecordIndex, RecordIndexBuilder } from "../query/recordIndex";
 
 export type DataOrigin = "bundled" | "feed";
 
@@ -32,10 +32,11 @@ export class DataStore {
   /**
    * Put a dataset in use: the new index is built first (a dataset that fails to index leaves the
    * old one in use), then the snapshot is swapped in one assignment, then listeners are told.
-   * The dataset must already be validated (parseDataset).
+   * The dataset must already be validated (parseDataset). `built`: the index's lists as built while the
+   * records were read (a feed refresh), used only if it saw exactly these records.
    */
-  replace(dataset: Dataset, origin: DataOrigin): DataSnapshot {
-    const next: DataSnapshot = Object.freeze({ dataset, index: new RecordIndex(dataset), origin });
+  replace(dataset: Dataset, origin: DataOrigin, built?: RecordIndexBuilder): DataSnapshot {
+    const next: DataSnapshot = Object.freeze({ dataset, index: new RecordIndex(dataset, undefined, built), origin });
     const previous = this.snapshot;
     this.snapshot = next;
     this.loadFailure = undefined;

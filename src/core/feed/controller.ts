@@ -9,11 +9,13 @@ import type { FetchLike } from "./fetch";
 import { checkFeedUrlPolicy, FeedLimits, FeedProgress } from "./load";
 import { refreshFromFeed } from "./refresh";
 import { compareVersions, describeVersion, VersionInfo } from "./version";
+import { RecordIndexBuilder } from "../query/recordIndex";
 
 /** What the controller needs of the DataStore (src/core/data/store.ts satisfies it). */
 export interface DatasetTarget {
   current(): { dataset: Dataset; origin: "bundled" | "feed" } | undefined;
-  replace(dataset: Dataset, origin: "bundled" | "feed"): unknown;
+  /** `built`: the index's lists as built while the records were read (the store may use it or not). */
+  replace(dataset: Dataset, origin: "bundled" | "feed", built?: RecordIndexBuilder): unknown;
 }
 
 /** The feed a dataset in use came from. */
@@ -143,6 +145,8 @@ export class RefreshController {
     const progress = (p: FeedProgress, cancellable = true) => this.set({ state: "running", progress: p, cancellable });
     progress({ phase: "manifest", message: "Contacting the feed", fraction: 0 });
     const current = this.currentVersion();
+    // The index is built as the records are read (see RecordIndexBuilder); kept only if the feed verifies.
+    const builder = new RecordIndexBuilder();
     let result;
     try {
       if (this.deps.enforceUrlPolicy !== false) checkFeedUrlPolicy(feedUrl);
@@ -152,6 +156,7 @@ export class RefreshController {
         timeoutMs: this.deps.timeoutMs,
         limits: this.deps.limits,
         workerThreshold: this.deps.workerThreshold,
+        onRecord: (r) => builder.add(r),
         onProgress: (p) => progress(p),
         allowDowngrade: opts.allowDowngrade,
         current,
@@ -170,7 +175,7 @@ export class RefreshController {
     const before = this.deps.store.current()?.dataset;
     const diff = before && before !== current?.dataset ? diffRecords(before.records, result.dataset.records) : result.diff;
     try {
-      this.deps.store.replace(result.dataset, "feed");
+      this.deps.store.replace(result.dataset, "feed", builder);
     } catch (e) {
       return this.set({
         state: "error",

@@ -6,6 +6,7 @@ import { z } from "zod";
 import { MgRecord, MgRecordSchema, ORGANIZATION_SEPARATOR, RECORD_COLUMNS } from "../model/record";
 import { FeedError, oneLine } from "./errors";
 import { RECORDS_FILE } from "./manifest";
+import { SeenIds } from "./seenIds";
 
 const NUMERIC = new Set<string>(["value", "value_max"]);
 /** A decimal number as String(number) writes it: no thousands separators, no spaces, no hex, no "NaN". */
@@ -203,7 +204,7 @@ export class RecordRowReader {
   private readonly accepted: Map<string, string>[] = RECORD_COLUMNS.map(() => new Map<string, string>());
   private readonly values: unknown[] = new Array(COLUMN_COUNT);
   /** Every id read so far, with its row: a repeated id is refused at the row that repeats it. */
-  private readonly ids = new Map<string, number>();
+  private readonly ids = new SeenIds();
 
   /**
    * Turns one data row into a validated record. `rowNumber` is the spreadsheet row (header = 1).
@@ -259,11 +260,10 @@ export class RecordRowReader {
       }
       record = result.data;
     }
-    const first = this.ids.get(record.id);
+    const first = this.ids.add(record.id, rowNumber);
     if (first !== undefined) {
       throw new FeedError("invalid_row", `Row ${rowNumber} of ${RECORDS_FILE} repeats the id "${oneLine(record.id, 40)}" of row ${first}.`);
     }
-    this.ids.set(record.id, rowNumber);
     return record;
   }
 }
@@ -378,7 +378,10 @@ class RowsConsumer {
   private rows = 0;
   private headerSeen = false;
 
-  constructor(private readonly onProgress?: (done: number, fraction: number) => void) {}
+  constructor(
+    private readonly onProgress?: (done: number, fraction: number) => void,
+    private readonly onRecord?: (record: MgRecord) => void,
+  ) {}
 
   /**
    * `rows` and `errors` as papaparse returns them for one stretch of the file. `complete` false: the
@@ -400,13 +403,17 @@ class RowsConsumer {
     const upTo = Math.min(rows.length, errorAt);
     const reader = this.reader;
     const records = this.records;
+    const onRecord = this.onRecord;
     let n = this.rows;
     for (let i = 0; i < upTo; i++) {
       const row = rows[i];
       n++;
       if (row.length === 1 && row[0] === "") continue;
-      if (this.headerSeen) records.push(reader.read(row, n));
-      else {
+      if (this.headerSeen) {
+        const record = reader.read(row, n);
+        records.push(record);
+        onRecord?.(record);
+      } else {
         checkHeader(row);
         this.headerSeen = true;
       }
@@ -488,10 +495,14 @@ export interface ParseCsvOptions {
   pieceSize?: number;
   /** On this thread: the time slice (ms) parsed per task before letting the page run (default 25). */
   taskMs?: number;
+  /** Called with each record as soon as it is read, in file order. */
+  onRecord?: (record: MgRecord) => void;
 }
 
-function parseSync(source: PieceSource, opts: Pick<ParseCsvOptions, "pieceSize" | "onProgress">): MgRecord[] {
-  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress));
+type SyncOptions = Pick<ParseCsvOptions, "pieceSize" | "onProgress" | "onRecord">;
+
+function parseSync(source: PieceSource, opts: SyncOptions): MgRecord[] {
+  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress, opts.onRecord));
   while (!parser.done) {
     parser.step();
     parser.consumer.progress(parser.fraction());
@@ -500,12 +511,12 @@ function parseSync(source: PieceSource, opts: Pick<ParseCsvOptions, "pieceSize" 
 }
 
 /** Parse + validate a whole records.csv text, synchronously (publishing, the CLI, tests). */
-export function parseRecordsCsv(text: string, opts: Pick<ParseCsvOptions, "pieceSize" | "onProgress"> = {}): MgRecord[] {
+export function parseRecordsCsv(text: string, opts: SyncOptions = {}): MgRecord[] {
   return parseSync(textPieces(text), opts);
 }
 
 /** Decode (strict UTF-8) + parse + validate records.csv from its bytes, synchronously. */
-export function parseRecordsCsvBytes(bytes: Uint8Array, opts: Pick<ParseCsvOptions, "pieceSize" | "onProgress"> = {}): MgRecord[] {
+export function parseRecordsCsvBytes(bytes: Uint8Array, opts: SyncOptions = {}): MgRecord[] {
   return parseSync(bytePieces(bytes), opts);
 }
 
@@ -543,7 +554,7 @@ const DEFAULT_TASK_MS = 25;
  */
 async function parseYielding(source: PieceSource, opts: ParseCsvOptions): Promise<MgRecord[]> {
   const taskMs = opts.taskMs ?? DEFAULT_TASK_MS;
-  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress));
+  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress, opts.onRecord));
   let sliceStart = performance.now();
   while (!parser.done) {
     parser.step();
@@ -592,15 +603,19 @@ function canUseBlobWorkers(): Promise<boolean> {
 // chunked the same way, in a worker too: these calls are the documented ones.
 const parseUntyped = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
 
+/** Whether papaparse's worker can run here (never in Node; in a browser unless the page refuses blob: workers). */
+async function workersUsable(): Promise<boolean> {
+  return Papa.WORKERS_SUPPORTED && typeof Blob !== "undefined" && (await canUseBlobWorkers());
+}
+
 /**
  * In papaparse's Web Worker: the worker parses chunk after chunk and posts each one's rows; this thread
  * turns each into records as it arrives. Parsing and checking overlap, and no single task handles more
- * than one chunk. Resolves null when workers cannot be used here (the caller parses on this thread).
+ * than one chunk. Resolves null when the worker fails to start (the caller parses on this thread).
  */
-async function parseInWorker(text: string, opts: ParseCsvOptions): Promise<MgRecord[] | null> {
-  if (!Papa.WORKERS_SUPPORTED || typeof Blob === "undefined" || !(await canUseBlobWorkers())) return null;
+function parseInWorker(text: string, opts: ParseCsvOptions): Promise<MgRecord[] | null> {
   return new Promise((resolve, reject) => {
-    const consumer = new RowsConsumer(opts.onProgress);
+    const consumer = new RowsConsumer(opts.onProgress, opts.onRecord);
     let settled = false;
     /** End of the last chunk taken: papaparse's worker posts its first chunk again at the end. */
     let lastCursor = -1;
@@ -662,20 +677,21 @@ async function parseInWorker(text: string, opts: ParseCsvOptions): Promise<MgRec
 }
 
 /**
- * Decode + parse + validate records.csv from its bytes without freezing the page: a large file in a Web
- * Worker (when the page has workers), anything else on this thread a time slice per task; cancellable
- * through `signal`.
+ * Decode + parse + validate records.csv from its bytes without freezing the page: a large file in
+ * papaparse's Web Worker where the page can run one (decoded whole first: the worker takes text),
+ * anything else on this thread a piece at a time, a time slice per task; cancellable through `signal`.
  */
 export async function parseRecordsCsvBytesAsync(bytes: Uint8Array, opts: ParseCsvOptions = {}): Promise<MgRecord[]> {
   throwIfAborted(opts.signal);
   const threshold = opts.workerThreshold ?? DEFAULT_WORKER_THRESHOLD;
-  if (bytes.byteLength >= threshold) {
+  if (bytes.byteLength >= threshold && (await workersUsable())) {
     let text: string;
     try {
       text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
     } catch {
       throw new FeedError("not_utf8", NOT_UTF8);
     }
+    throwIfAborted(opts.signal);
     const inWorker = await parseInWorker(text, opts);
     throwIfAborted(opts.signal);
     if (inWorker) return inWorker;
@@ -688,7 +704,7 @@ export async function parseRecordsCsvBytesAsync(bytes: Uint8Array, opts: ParseCs
 export async function parseRecordsCsvAsync(text: string, opts: ParseCsvOptions = {}): Promise<MgRecord[]> {
   throwIfAborted(opts.signal);
   const threshold = opts.workerThreshold ?? DEFAULT_WORKER_THRESHOLD;
-  const inWorker = text.length >= threshold ? await parseInWorker(text, opts) : null;
+  const inWorker = text.length >= threshold && (await workersUsable()) ? await parseInWorker(text, opts) : null;
   throwIfAborted(opts.signal);
   return inWorker ?? parseYielding(textPieces(text), opts);
 }

@@ -37,6 +37,11 @@ export interface LoadFeedOptions {
   onProgress?: (p: FeedProgress) => void;
   /** See parseRecordsCsvBytesAsync. */
   workerThreshold?: number;
+  /**
+   * Called with each record as it is read, in file order, before the file is verified (a caller that
+   * builds something from them keeps it only if loadFeed resolves). See RecordIndexBuilder.
+   */
+  onRecord?: (record: MgRecord) => void;
   /** Called with the verified manifest before any data file is downloaded; throw to stop. */
   beforeDownload?: (manifest: FeedManifest) => void;
 }
@@ -126,6 +131,56 @@ async function fetchVerifiedText(
   return decodeUtf8(bytes, entry.name);
 }
 
+/**
+ * The downloaded records.csv -> its records: size and SHA-256 against the manifest's entry (the hash
+ * computed off the main thread by Web Crypto while the text is parsed), strict UTF-8, papaparse, every
+ * row validated, and the manifest's record count. Nothing parsed is returned unless the hash matches,
+ * and a mismatch is reported as such whatever the parser thought. Throws FeedError only.
+ */
+export async function verifyRecordsFile(
+  bytes: Uint8Array,
+  entry: FeedFile,
+  count: number,
+  opts: Pick<LoadFeedOptions, "signal" | "workerThreshold" | "onRecord" | "onProgress"> = {},
+): Promise<MgRecord[]> {
+  const progress = opts.onProgress ?? (() => undefined);
+  if (bytes.byteLength !== entry.bytes) {
+    throw new FeedError("size_mismatch", `${entry.name} is ${bytes.byteLength} bytes but the manifest declares ${entry.bytes}, so it is incomplete or was changed after publishing.`);
+  }
+  const hash = sha256Hex(bytes);
+  hash.catch(() => undefined); // awaited below; this only keeps a cancelled refresh from an unhandled rejection
+  progress({ phase: "parse", message: `Checking ${count.toLocaleString("en-US")} records`, fraction: 0.6 });
+  let records: MgRecord[] | undefined;
+  let parseError: unknown;
+  try {
+    records = await parseRecordsCsvBytesAsync(bytes, {
+      signal: opts.signal,
+      workerThreshold: opts.workerThreshold,
+      onRecord: opts.onRecord,
+      onProgress: (done, fraction) =>
+        progress({
+          phase: "parse",
+          message: `Checking records: ${done.toLocaleString("en-US")} of ${count.toLocaleString("en-US")}`,
+          fraction: 0.6 + 0.3 * fraction,
+        }),
+    });
+  } catch (e) {
+    parseError = e;
+  }
+  if (parseError instanceof FeedError && parseError.code === "cancelled") throw parseError;
+  if ((await hash) !== entry.sha256) throw checksumError(entry);
+  if (!records) throw asFeedError(parseError);
+  if (records.length !== count) {
+    throw new FeedError(
+      records.length === 0 ? "empty" : "mismatch",
+      records.length === 0
+        ? `The feed is empty (${RECORDS_FILE} has a header but no records), so it was not used.`
+        : `${RECORDS_FILE} holds ${records.length} records but the manifest says ${count}.`,
+    );
+  }
+  return records;
+}
+
 /** Downloads and verifies a feed; throws FeedError only. */
 export async function loadFeed(feedUrl: string, opts: LoadFeedOptions = {}): Promise<LoadedFeed> {
   try {
@@ -163,38 +218,12 @@ async function loadFeedUnwrapped(feedUrl: string, opts: LoadFeedOptions): Promis
     const of = total ? ` of ${formatBytes(total)}` : "";
     progress({ phase: "download", message: `Downloading ${RECORDS_FILE}: ${formatBytes(loaded)}${of}`, fraction: total ? 0.05 + 0.55 * (loaded / total) : undefined });
   });
-  // The hash is computed off the main thread (Web Crypto) while the text is parsed; nothing parsed is
-  // used unless the hash matches, and a mismatch is reported as such whatever the parser thought.
-  const hash = sha256Hex(csvBytes);
-  hash.catch(() => undefined); // awaited below; this only keeps a cancelled refresh from an unhandled rejection
-  progress({ phase: "parse", message: `Checking ${manifest.count.toLocaleString("en-US")} records`, fraction: 0.6 });
-  let records: MgRecord[] | undefined;
-  let parseError: unknown;
-  try {
-    records = await parseRecordsCsvBytesAsync(csvBytes, {
-      signal: opts.signal,
-      workerThreshold: opts.workerThreshold,
-      onProgress: (done, fraction) =>
-        progress({
-          phase: "parse",
-          message: `Checking records: ${done.toLocaleString("en-US")} of ${manifest.count.toLocaleString("en-US")}`,
-          fraction: 0.6 + 0.3 * fraction,
-        }),
-    });
-  } catch (e) {
-    parseError = e;
-  }
-  if (parseError instanceof FeedError && parseError.code === "cancelled") throw parseError;
-  if ((await hash) !== csvEntry.sha256) throw checksumError(csvEntry);
-  if (!records) throw parseError;
-  if (records.length !== manifest.count) {
-    throw new FeedError(
-      records.length === 0 ? "empty" : "mismatch",
-      records.length === 0
-        ? `The feed is empty (${RECORDS_FILE} has a header but no records), so it was not used.`
-        : `${RECORDS_FILE} holds ${records.length} records but the manifest says ${manifest.count}.`,
-    );
-  }
+  const records = await verifyRecordsFile(csvBytes, csvEntry, manifest.count, {
+    signal: opts.signal,
+    workerThreshold: opts.workerThreshold,
+    onRecord: opts.onRecord,
+    onProgress: progress,
+  });
   const dataset: Dataset = {
     schema_version: DATASET_SCHEMA_VERSION,
     version: info.version,

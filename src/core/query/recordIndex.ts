@@ -117,16 +117,116 @@ function sortByRecency(input: readonly MgRecord[]): MgRecord[] {
 
 const RESOLUTION_CACHE_LIMIT = 50_000;
 
+interface Spelling {
+  entity: MutableEntity | null;
+  asSubject: number;
+  total: number;
+}
+
+/**
+ * Builds the index's lists record by record, most recent first. Fed by the feed parser as each record
+ * is read (its strings are then still in the processor's cache, so hashing names and comparing ids
+ * costs less than in a later pass over 100k records); records that do not come most recent first are
+ * sorted and indexed at the end instead. A RecordIndex built from it checks that it saw exactly the
+ * dataset's records, in the dataset's order, and indexes the dataset itself otherwise.
+ */
+export class RecordIndexBuilder {
+  private records: MgRecord[] = [];
+  private ordered = true;
+  private prev: MgRecord | undefined;
+  private prevRank = 0;
+  private prevDate = "";
+  readonly byKind = new Map<RecordKind, MgRecord[]>();
+  readonly entityByKey = new Map<string, MutableEntity>();
+  readonly spellings = new Map<string, Spelling>();
+  /** Region spelling -> its alias key; alias key -> the first spelling seen. */
+  private readonly regionKeys = new Map<string, string>();
+  readonly regions = new Map<string, string>();
+
+  add(r: MgRecord): void {
+    if (!this.ordered) return;
+    this.records.push(r);
+    // compareRecency(prev, r) <= 0, without building recency keys (see inRecencyOrder)
+    const rank = recencyRank(r);
+    const date = rank === 2 ? r.date : r.source_published;
+    const prev = this.prev;
+    if (prev !== undefined) {
+      if (rank !== this.prevRank ? rank > this.prevRank : date !== this.prevDate ? date > this.prevDate : r.id < prev.id) {
+        this.ordered = false;
+        return;
+      }
+    }
+    this.prev = r;
+    this.prevRank = rank;
+    this.prevDate = date;
+    this.index(r);
+  }
+
+  private index(r: MgRecord): void {
+    let kindList = this.byKind.get(r.kind);
+    if (!kindList) this.byKind.set(r.kind, (kindList = []));
+    kindList.push(r);
+    if (r.region !== "" && !this.regionKeys.has(r.region)) {
+      const rk = aliasKey(r.region);
+      this.regionKeys.set(r.region, rk);
+      if (!this.regions.has(rk)) this.regions.set(rk, r.region);
+    }
+    const byKey = this.entityByKey;
+    let subjectSpelling: Spelling | undefined;
+    for (let i = -1; i < r.organizations.length; i++) {
+      const name = i < 0 ? r.subject : r.organizations[i];
+      if (name === "") continue;
+      // the subject is usually one of the organisations too: its spelling is at hand
+      let sp = i >= 0 && subjectSpelling !== undefined && name === r.subject ? subjectSpelling : this.spellings.get(name);
+      if (!sp) {
+        const key = aliasKey(name);
+        let entity: MutableEntity | null = null;
+        if (key !== "") {
+          entity = byKey.get(key) ?? null;
+          if (!entity) byKey.set(key, (entity = { name, key, aliases: [], records: [] }));
+          entity.aliases.push(name);
+        }
+        this.spellings.set(name, (sp = { entity, asSubject: 0, total: 0 }));
+      }
+      if (i < 0) subjectSpelling = sp;
+      const e = sp.entity;
+      if (!e) continue;
+      sp.total++;
+      if (i < 0) sp.asSubject++;
+      if (e.records[e.records.length - 1] !== r) e.records.push(r);
+    }
+  }
+
+  /**
+   * The records, most recent first, with every list built, if they are exactly `input` (same records,
+   * same order); undefined otherwise.
+   */
+  finish(input: readonly MgRecord[]): readonly MgRecord[] | undefined {
+    const seen = this.records;
+    if (!this.ordered || seen.length !== input.length) return undefined;
+    for (let i = 0; i < seen.length; i++) if (seen[i] !== input[i]) return undefined;
+    return seen;
+  }
+
+  /** A builder fed with `input`: as it comes when it is most recent first, sorted otherwise. */
+  static of(input: readonly MgRecord[]): { builder: RecordIndexBuilder; records: readonly MgRecord[] } {
+    const records = inRecencyOrder(input) ? input : sortByRecency(input);
+    const builder = new RecordIndexBuilder();
+    for (let i = 0; i < records.length; i++) builder.index(records[i]);
+    return { builder, records: records === input ? input.slice() : records };
+  }
+}
+
 export class RecordIndex {
   readonly dataset: Dataset;
   /** Every record, most recent first. */
   readonly records: readonly MgRecord[];
   private sortedEntities: readonly Entity[] | undefined;
-  private readonly entityByKey = new Map<string, Entity>();
+  private readonly entityByKey: Map<string, Entity>;
   /** Registry spellings (alias keys) of entities in the data that the records never use. */
   private readonly entityByRegistryAlias = new Map<string, Entity>();
   private tokenIndex: Map<string, Entity[]> | undefined;
-  private readonly byKind = new Map<RecordKind, MgRecord[]>();
+  private readonly byKind: Map<RecordKind, MgRecord[]>;
   private readonly byEntityKind = new Map<Entity, Map<RecordKind, MgRecord[]>>();
   private readonly byId = new Map<string, MgRecord>();
   private readonly regionNames: readonly string[];
@@ -136,60 +236,19 @@ export class RecordIndex {
   /**
    * @param aliases alias groups (canonical name and other spellings); defaults to the bundled
    *   registry. A group links its spellings to the one entity of the data it names.
+   * @param built a builder already fed with the dataset's records as they were read (see
+   *   RecordIndexBuilder); used only if it saw exactly dataset.records.
    */
-  constructor(dataset: Dataset, aliases: readonly AliasGroup[] = REGISTRY_ALIASES) {
+  constructor(dataset: Dataset, aliases: readonly AliasGroup[] = REGISTRY_ALIASES, built?: RecordIndexBuilder) {
     this.dataset = dataset;
-    // Most recent first. A published feed is written in this order already (publish.ts), so one pass
-    // that finds it in order costs less than any sort; otherwise sort once by a precomputed key (the
-    // comparator would recompute it ~1.7M times at 100k records).
-    const input = dataset.records;
-    const records = inRecencyOrder(input) ? input.slice() : sortByRecency(input);
+    let records = built?.finish(dataset.records);
+    let builder = built;
+    if (!records || !builder) ({ builder, records } = RecordIndexBuilder.of(dataset.records));
     this.records = records;
-
-    // Group spellings by alias key; count how each spelling is used to pick the canonical one.
-    // (Kept lean: at 100k records with ~80k entities, per-entity objects and maps dominate the build;
-    // the word index and the sorted entity list are built on first use.)
-    interface Spelling {
-      entity: MutableEntity | null;
-      asSubject: number;
-      total: number;
-    }
-    const spellings = new Map<string, Spelling>();
-    const byKey = this.entityByKey as Map<string, MutableEntity>;
-    const regions = new Map<string, string>();
-    const regionKeys = new Map<string, string>();
-    for (const r of records) {
-      let kindList = this.byKind.get(r.kind);
-      if (!kindList) this.byKind.set(r.kind, (kindList = []));
-      kindList.push(r);
-      if (r.region !== "" && !regionKeys.has(r.region)) {
-        const rk = aliasKey(r.region);
-        regionKeys.set(r.region, rk);
-        if (!regions.has(rk)) regions.set(rk, r.region);
-      }
-      for (let i = -1; i < r.organizations.length; i++) {
-        const name = i < 0 ? r.subject : r.organizations[i];
-        if (name === "") continue;
-        let sp = spellings.get(name);
-        if (!sp) {
-          const key = aliasKey(name);
-          let entity: MutableEntity | null = null;
-          if (key !== "") {
-            entity = byKey.get(key) ?? null;
-            if (!entity) byKey.set(key, (entity = { name, key, aliases: [], records: [] }));
-            entity.aliases.push(name);
-          }
-          spellings.set(name, (sp = { entity, asSubject: 0, total: 0 }));
-        }
-        const e = sp.entity;
-        if (!e) continue;
-        sp.total++;
-        if (i < 0) sp.asSubject++;
-        // records arrive sorted, so each entity's list is sorted too; skip the repeat when a
-        // record names the entity twice (subject and organisation)
-        if (e.records[e.records.length - 1] !== r) e.records.push(r);
-      }
-    }
+    this.byKind = builder.byKind;
+    const byKey = builder.entityByKey;
+    this.entityByKey = byKey;
+    const spellings = builder.spellings;
     for (const e of byKey.values()) {
       if (e.aliases.length > 1) {
         e.aliases.sort((a, b) => {
@@ -203,11 +262,10 @@ export class RecordIndex {
     for (const group of aliases) {
       const keys = [...new Set([group.name, ...group.aliases].map(aliasKey))].filter((k) => k !== "");
       const present = [...new Set(keys.map((k) => this.entityByKey.get(k)).filter((e): e is Entity => e !== undefined))];
-      // a group that names two entities of the data cannot say which one a spelling means
       if (present.length !== 1) continue;
       for (const k of keys) if (!this.entityByKey.has(k)) this.entityByRegistryAlias.set(k, present[0]);
     }
-    this.regionNames = [...regions.values()].sort((a, b) => a.localeCompare(b));
+    this.regionNames = [...builder.regions.values()].sort((a, b) => a.localeCompare(b));
   }
 
   /** Every entity, in the order of its alias key (sorted on first use). */
