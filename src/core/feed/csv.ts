@@ -204,7 +204,12 @@ export class RecordRowReader {
   private readonly accepted: Map<string, string>[] = RECORD_COLUMNS.map(() => new Map<string, string>());
   private readonly values: unknown[] = new Array(COLUMN_COUNT);
   /** Every id read so far, with its row: a repeated id is refused at the row that repeats it. */
-  private readonly ids = new SeenIds();
+  private readonly ids: SeenIds;
+
+  /** `expectedRows`: about how many rows will be read (sizes the id table up front). */
+  constructor(expectedRows = 0) {
+    this.ids = new SeenIds(expectedRows);
+  }
 
   /**
    * Turns one data row into a validated record. `rowNumber` is the spreadsheet row (header = 1).
@@ -373,7 +378,7 @@ function bytePieces(bytes: Uint8Array): PieceSource {
  */
 class RowsConsumer {
   readonly records: MgRecord[] = [];
-  private readonly reader = new RecordRowReader();
+  private readonly reader: RecordRowReader;
   /** Rows of the file taken so far. */
   private rows = 0;
   private headerSeen = false;
@@ -381,7 +386,10 @@ class RowsConsumer {
   constructor(
     private readonly onProgress?: (done: number, fraction: number) => void,
     private readonly onRecord?: (record: MgRecord) => void,
-  ) {}
+    expectedRecords?: number,
+  ) {
+    this.reader = new RecordRowReader(expectedRecords);
+  }
 
   /**
    * `rows` and `errors` as papaparse returns them for one stretch of the file. `complete` false: the
@@ -497,12 +505,14 @@ export interface ParseCsvOptions {
   taskMs?: number;
   /** Called with each record as soon as it is read, in file order. */
   onRecord?: (record: MgRecord) => void;
+  /** About how many records the file holds (the manifest's count): sizes tables up front. */
+  expectedRecords?: number;
 }
 
-type SyncOptions = Pick<ParseCsvOptions, "pieceSize" | "onProgress" | "onRecord">;
+type SyncOptions = Pick<ParseCsvOptions, "pieceSize" | "onProgress" | "onRecord" | "expectedRecords">;
 
 function parseSync(source: PieceSource, opts: SyncOptions): MgRecord[] {
-  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress, opts.onRecord));
+  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress, opts.onRecord, opts.expectedRecords));
   while (!parser.done) {
     parser.step();
     parser.consumer.progress(parser.fraction());
@@ -554,7 +564,7 @@ const DEFAULT_TASK_MS = 25;
  */
 async function parseYielding(source: PieceSource, opts: ParseCsvOptions): Promise<MgRecord[]> {
   const taskMs = opts.taskMs ?? DEFAULT_TASK_MS;
-  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress, opts.onRecord));
+  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress, opts.onRecord, opts.expectedRecords));
   let sliceStart = performance.now();
   while (!parser.done) {
     parser.step();
@@ -615,7 +625,7 @@ async function workersUsable(): Promise<boolean> {
  */
 function parseInWorker(text: string, opts: ParseCsvOptions): Promise<MgRecord[] | null> {
   return new Promise((resolve, reject) => {
-    const consumer = new RowsConsumer(opts.onProgress, opts.onRecord);
+    const consumer = new RowsConsumer(opts.onProgress, opts.onRecord, opts.expectedRecords);
     let settled = false;
     /** End of the last chunk taken: papaparse's worker posts its first chunk again at the end. */
     let lastCursor = -1;

@@ -157,6 +157,7 @@ export async function verifyRecordsFile(
       signal: opts.signal,
       workerThreshold: opts.workerThreshold,
       onRecord: opts.onRecord,
+      expectedRecords: count,
       onProgress: (done, fraction) =>
         progress({
           phase: "parse",
