@@ -88,6 +88,8 @@ describe("records.csv parser", () => {
   });
 });
 
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+
 describe("piece-by-piece parsing and fast validation agree with the plain definitions", () => {
   const outcome = (fn: () => unknown) => {
     try {
@@ -103,7 +105,8 @@ describe("piece-by-piece parsing and fast validation agree with the plain defini
         const csv = mutate(text(good["records.csv"]), muts);
         const reference = outcome(() => wholeFileParse(csv));
         expect(outcome(() => parseRecordsCsv(csv, { pieceSize }))).toEqual(reference);
-        if (!csv.includes("\ud800")) expect(outcome(() => parseRecordsCsvBytes(utf8(csv), { pieceSize }))).toEqual(reference);
+        // from bytes too, when the text survives UTF-8 (a lone surrogate does not)
+        if (!LONE_SURROGATE.test(csv)) expect(outcome(() => parseRecordsCsvBytes(utf8(csv), { pieceSize }))).toEqual(reference);
       }),
       { numRuns: 300 },
     );
