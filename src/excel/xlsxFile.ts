@@ -5,7 +5,7 @@
 import ExcelJS from "exceljs";
 import type { MgRecord } from "../core/model/record";
 import { columnsOf } from "../core/table/columns";
-import { excelSerialToUtcDate } from "../core/table/dates";
+import { serialToUtcDate } from "../core/model/dates";
 import { safeHttpUrl } from "../core/table/cells";
 import { fitCell } from "../core/table/plan";
 import type { TableSpec } from "../core/table/presets";
@@ -41,12 +41,12 @@ export async function buildXlsx(records: readonly MgRecord[], spec: TableSpec, d
           widths[j] = Math.max(widths[j], String(c.value).length + 1);
           return;
         case "date":
-          if (c.date.serial < 61) { // before March 1900 Excel has no real date: keep the ISO text
+          if (!c.date) { // before March 1900 Excel has no real date: keep the ISO text
             cell.value = c.iso;
             cell.numFmt = "@";
             return;
           }
-          cell.value = excelSerialToUtcDate(c.date.serial);
+          cell.value = serialToUtcDate(c.date.serial);
           cell.numFmt = c.date.format;
           widths[j] = Math.max(widths[j], 12);
           return;

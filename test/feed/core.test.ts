@@ -70,6 +70,9 @@ describe("records.csv parser", () => {
     expect(e.code).toBe("invalid_row");
     expect(e.message).toMatch(/^Row 3 of records\.csv has an invalid "kind": .*\(found "rumour"\)\.$/);
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date: "2031-13" })}`)).message).toMatch(/^Row 2 of records\.csv has an invalid "date"/);
+    expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date_end: "2031-02-29" })}`)).message).toBe(
+      'Row 2 of records.csv has an invalid "date_end": expected a day of the calendar (this month has fewer days) (found "2031-02-29").',
+    );
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ evidence: "" })}`)).message).toMatch(/invalid "evidence".*the cell is empty/);
   });
 

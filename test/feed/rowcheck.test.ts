@@ -53,3 +53,16 @@ describe("compiled field checks", () => {
     expect(["a", "ab", "abc", "abcd"].map(bounded)).toEqual([false, true, true, false]);
   });
 });
+
+describe("dates of the calendar", () => {
+  it("a day its month does not have fails the date field's compiled check and the schema", () => {
+    const good = Object.fromEntries(RECORD_COLUMNS.map((c) => [c, ""])) as Record<string, unknown>;
+    Object.assign(good, { id: "x", kind: "event", organizations: [], value: null, value_max: null, per: "", qualifier: "", evidence: "e", source_id: "s" });
+    expect(MgRecordSchema.safeParse({ ...good, date: "2024-02-29" }).success).toBe(true);
+    for (const bad of ["2023-02-29", "2024-04-31", "2024-02-30"]) {
+      const check = compileFieldCheck(fieldSchema("date"))!;
+      expect(check(bad)).toBe(false);
+      expect(MgRecordSchema.safeParse({ ...good, date: bad }).success).toBe(false);
+    }
+  });
+});

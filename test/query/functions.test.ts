@@ -57,7 +57,7 @@ describe("CAPACITY", () => {
 describe("POLICYDATE", () => {
   it("returns an Excel serial; a month gives its 1st", () => {
     expect(policyDate(index, "light alloy upgrading")).toEqual({ value: isoToSerial("2024-11-01") });
-    expect(serialToIso(isoToSerial("2024-11-01"))).toBe("2024-11-01");
+    expect(serialToIso(isoToSerial("2024-11-01")!)).toBe("2024-11-01");
     expect(isoToSerial("2024-03-15")).toBe(45366);
   });
   it("matches the issuer and takes its most recent policy", () => {

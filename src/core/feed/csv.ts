@@ -3,7 +3,7 @@
 // the schema the bundled dataset is validated with, so a feed can hold nothing the bundle could not.
 import Papa from "papaparse";
 import { z } from "zod";
-import { MgRecord, MgRecordSchema, ORGANIZATION_SEPARATOR, RECORD_COLUMNS } from "../model/record";
+import { isCalendarDateOrEmpty, MgRecord, MgRecordSchema, ORGANIZATION_SEPARATOR, RECORD_COLUMNS } from "../model/record";
 import { FeedError, oneLine } from "./errors";
 import { RECORDS_FILE } from "./manifest";
 import { SeenIds } from "./seenIds";
@@ -54,7 +54,8 @@ export function checkHeader(header: readonly string[] | undefined): void {
  * schema the bundled dataset is validated with), compiled once into a plain predicate on the cell's
  * value by reading the schema's definition:
  *  - z.string() with length and regex checks -> `typeof v === "string"` + the same lengths + the same
- *    RegExp (a string column with no checks accepts every cell: CSV cells are strings);
+ *    RegExp (a string column with no checks accepts every cell: CSV cells are strings), and the
+ *    model's own refinements listed in KNOWN_REFINEMENTS called as they are;
  *  - z.enum -> membership in its values; z.number() (finite in zod 4) -> a finite number; .nullable();
  *    z.array of any of these -> every element.
  * Anything the compiler does not know (another check kind, a refinement, a transform) is not guessed
@@ -66,7 +67,7 @@ export function checkHeader(header: readonly string[] | undefined): void {
  */
 interface ZodDefLike {
   type: string;
-  checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; length?: number; format?: string; pattern?: RegExp; when?: unknown } } }[];
+  checks?: { _zod: { def: { check: string; minimum?: number; maximum?: number; length?: number; format?: string; pattern?: RegExp; when?: unknown; fn?: unknown } } }[];
   element?: ZodLike;
   innerType?: ZodLike;
   entries?: Record<string, unknown>;
@@ -78,6 +79,12 @@ type ValueCheck = ((v: unknown) => boolean) | null;
 /** zod's own condition on length checks, shared by every such check (taken from one made here). */
 const DEFAULT_LENGTH_CONDITION = (z.string().min(1) as unknown as ZodLike)._zod.def.checks?.[0]?._zod.def.when;
 
+/**
+ * Refinements of the record schema the compiler calls as they are: pure functions of a string, defined
+ * in the model next to the schema. Any other refinement is left to zod.
+ */
+const KNOWN_REFINEMENTS = new Set<(s: string) => boolean>([isCalendarDateOrEmpty]);
+
 /** The schema as a predicate, or undefined when it uses anything not listed above. */
 export function compileFieldCheck(schema: ZodLike): ((v: unknown) => boolean) | undefined {
   const def = schema._zod.def;
@@ -86,6 +93,7 @@ export function compileFieldCheck(schema: ZodLike): ((v: unknown) => boolean) | 
       let min = 0;
       let max = Infinity;
       const patterns: RegExp[] = [];
+      const predicates: ((s: string) => boolean)[] = [];
       for (const c of def.checks ?? []) {
         const d = c._zod.def;
         // a length check's default condition (run on values that have a length) holds for every string;
@@ -99,16 +107,19 @@ export function compileFieldCheck(schema: ZodLike): ((v: unknown) => boolean) | 
         } else if (d.check === "string_format" && d.format === "regex" && d.pattern instanceof RegExp) {
           // zod resets lastIndex before each test; a copy without g/y flags never carries state
           patterns.push(new RegExp(d.pattern.source, d.pattern.flags.replace(/[gy]/g, "")));
+        } else if (d.check === "custom" && KNOWN_REFINEMENTS.has(d.fn as (s: string) => boolean)) {
+          predicates.push(d.fn as (s: string) => boolean);
         } else return undefined;
       }
-      if (patterns.length === 0) return (v) => typeof v === "string" && v.length >= min && v.length <= max;
+      if (patterns.length === 0 && predicates.length === 0) return (v) => typeof v === "string" && v.length >= min && v.length <= max;
       // the cell most often empty ("" dates) answered without running the pattern
-      const emptyOk = min === 0 && patterns.every((re) => re.test(""));
+      const emptyOk = min === 0 && patterns.every((re) => re.test("")) && predicates.every((p) => p(""));
       return (v) => {
         if (typeof v !== "string") return false;
         if (v === "") return emptyOk;
         if (v.length < min || v.length > max) return false;
         for (let i = 0; i < patterns.length; i++) if (!patterns[i].test(v)) return false;
+        for (let i = 0; i < predicates.length; i++) if (!predicates[i](v)) return false;
         return true;
       };
     }

@@ -6,7 +6,7 @@
 //   records.csv        the records, RFC 4180, UTF-8, RECORD_COLUMNS order
 // The manifest is read first and is small, so a client can decide "nothing newer" before downloading.
 import { z } from "zod";
-import { DATASET_SCHEMA_VERSION, SourceInfoSchema } from "../model/dataset";
+import { DatasetInfo, DatasetInfoSchema } from "../model/dataset";
 import { IsoDate } from "../model/record";
 import { FeedError, oneLine } from "./errors";
 
@@ -41,16 +41,6 @@ export const FeedManifestSchema = z.object({
 });
 export type FeedManifest = z.infer<typeof FeedManifestSchema>;
 
-export const DatasetInfoSchema = z
-  .object({
-    schema_version: z.literal(DATASET_SCHEMA_VERSION),
-    version: z.string().min(1),
-    as_of: IsoDate,
-    count: z.number().int().nonnegative(),
-    sources: z.array(SourceInfoSchema),
-  })
-  .strict();
-export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
 
 function describeIssue(issue: z.core.$ZodIssue): { path: string; missing: boolean; message: string } {
   const path = issue.path.map(String).join(".") || "(root)";

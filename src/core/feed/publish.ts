@@ -1,14 +1,14 @@
 // Maintainer side: a dataset -> the files of a feed. The records go through the same CSV writer as
 // `mg corpus build --csv` (src/core/model/csv.ts), then are parsed back with the client's parser and
 // compared, so a feed that publishes is a feed every client can read (no silent loss in the CSV form).
-import { Dataset, DATASET_SCHEMA_VERSION, parseDataset } from "../model/dataset";
+import { Dataset, DatasetInfo, DATASET_SCHEMA_VERSION, parseDataset } from "../model/dataset";
 import { recordsToCsv } from "../model/csv";
 import { ORGANIZATION_SEPARATOR, RECORD_COLUMNS } from "../model/record";
 import { compareRecency } from "../query/recordIndex";
 import { parseRecordsCsv } from "./csv";
 import { FeedError, oneLine } from "./errors";
 import { sha256Hex } from "./hash";
-import { DatasetInfo, FEED_SCHEMA_VERSION, FeedManifest, INFO_FILE, MANIFEST_FILE, RECORDS_FILE } from "./manifest";
+import { FEED_SCHEMA_VERSION, FeedManifest, INFO_FILE, MANIFEST_FILE, RECORDS_FILE } from "./manifest";
 
 export interface PublishedFile {
   name: string;

@@ -20,20 +20,25 @@ export const SourceInfoSchema = z
   .strict();
 export type SourceInfo = z.infer<typeof SourceInfoSchema>;
 
+/** What describes a dataset besides its records (a feed publishes it as dataset-info.json). */
+const datasetInfoShape = {
+  schema_version: z.literal(DATASET_SCHEMA_VERSION),
+  /**
+   * Orderable version: "<newest source date YYYY-MM-DD>.<8 hex of the records' hash>" unless set
+   * explicitly at build time. Deterministic, so rebuilding the same corpus gives the same file.
+   */
+  version: z.string().min(1),
+  /** Date of the newest source (YYYY-MM-DD), the dataset's "as of" date. */
+  as_of: IsoDate,
+  count: z.number().int().nonnegative(),
+  sources: z.array(SourceInfoSchema),
+};
+
+export const DatasetInfoSchema = z.object(datasetInfoShape).strict();
+export type DatasetInfo = z.infer<typeof DatasetInfoSchema>;
+
 export const DatasetSchema = z
-  .object({
-    schema_version: z.literal(DATASET_SCHEMA_VERSION),
-    /**
-     * Orderable version: "<newest source date YYYY-MM-DD>.<8 hex of the records' hash>" unless set
-     * explicitly at build time. Deterministic, so rebuilding the same corpus gives the same file.
-     */
-    version: z.string().min(1),
-    /** Date of the newest source (YYYY-MM-DD), the dataset's "as of" date. */
-    as_of: IsoDate,
-    count: z.number().int().nonnegative(),
-    sources: z.array(SourceInfoSchema),
-    records: z.array(MgRecordSchema),
-  })
+  .object({ ...datasetInfoShape, records: z.array(MgRecordSchema) })
   .strict()
   .superRefine((d, ctx) => {
     if (d.count !== d.records.length) {

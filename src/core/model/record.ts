@@ -2,16 +2,26 @@
 // These field names are also the columns of the published feed (records.csv): keep them stable.
 import { z } from "zod";
 
+import { isCalendarDate } from "./dates";
 import { PERIODS, QUALIFIERS, RECORD_COLUMNS, RECORD_KINDS } from "./fields";
 
 // The constants live in fields.ts (no zod) so that code needing only them does not load zod.
 export { ORGANIZATION_SEPARATOR, PERIODS, QUALIFIERS, RECORD_COLUMNS, RECORD_KINDS } from "./fields";
 export type { Period, Qualifier, RecordKind } from "./fields";
 
-/** ISO 8601 at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD; "" when the text does not pin it down. */
+/**
+ * ISO 8601 at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD, a day of the calendar (not
+ * 2024-02-30); "" when the text does not pin it down.
+ */
 export const IsoDate = z
   .string()
-  .regex(/^(|\d{4}|\d{4}-(0[1-9]|1[0-2])|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))$/, "expected YYYY, YYYY-MM, YYYY-MM-DD or empty");
+  .regex(/^(|\d{4}|\d{4}-(0[1-9]|1[0-2])|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))$/, "expected YYYY, YYYY-MM, YYYY-MM-DD or empty")
+  .refine(isCalendarDateOrEmpty, "expected a day of the calendar (this month has fewer days)");
+
+/** The IsoDate refinement: a pure function of the value, which the feed's compiled row check calls as is. */
+export function isCalendarDateOrEmpty(s: string): boolean {
+  return s === "" || isCalendarDate(s);
+}
 
 export const MgRecordSchema = z
   .object({

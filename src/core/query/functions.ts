@@ -13,7 +13,7 @@
 import type { MgRecord, RecordKind } from "../model/record";
 import { RECORD_COLUMNS, RECORD_KINDS, ORGANIZATION_SEPARATOR } from "../model/fields";
 import { Answer, AnswerError, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
-import { datePrecision, isoSpan, isoToSerial, isValidIso, serialToIso } from "./dates";
+import { datePrecision, isCalendarDate, isoSpan, isoToSerial, serialToIso } from "../model/dates";
 import { describeRecord, describeThing, describeValue, listQuoted, possessive } from "./format";
 import { aliasKey, nameTokens, normalizeName } from "./normalize";
 import { recencyKey } from "./recordIndex";
@@ -73,7 +73,7 @@ function dateArg(a: Arg, name: string, side: "start" | "end"): Answer<string | u
     return value(serialToIso(a));
   }
   const text = String(a).trim();
-  if (typeof a === "boolean" || !isValidIso(text)) {
+  if (typeof a === "boolean" || !isCalendarDate(text)) {
     return invalidValue(`${name} must be a date: an Excel date or text such as "2024", "2024-07" or "2024-07-03"; got "${String(a)}"`);
   }
   const span = isoSpan(text)!;
@@ -357,7 +357,9 @@ export function policyDate(index: RecordIndex, query: Arg): Answer<number> {
     }
     return notAvailable(r.date ? `The policy "${title}" is dated only by year (${r.date}): no day or month is reported.` : `The policy "${title}" is in the data but its date is not reported.`);
   }
-  return value(isoToSerial(dated.date));
+  const serial = isoToSerial(dated.date);
+  if (serial === undefined) return notAvailable(`The policy "${dated.title || dated.subject}" is dated ${dated.date}, which Excel cannot show as a date.`);
+  return value(serial);
 }
 
 const FIELD_ALIASES: Record<string, (typeof RECORD_COLUMNS)[number]> = {

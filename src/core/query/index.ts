@@ -3,7 +3,7 @@ export { RecordIndex, buildIndex, compareRecency, recencyKey } from "./recordInd
 export type { Entity, SubjectResolution } from "./recordIndex";
 export { normalizeName, aliasKey, nameTokens, editDistance, nameDistance } from "./normalize";
 export * from "./answer";
-export { isoToSerial, serialToIso, isoSpan, datePrecision, isValidIso } from "./dates";
+export { isoToSerial, serialToIso, isoSpan, datePrecision, isCalendarDate } from "../model/dates";
 export {
   FUNCTION_SPECS,
   functionSpec,

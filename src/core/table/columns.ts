@@ -1,6 +1,7 @@
 // Typed column definitions of the tables the pane inserts and exports. One definition serves the
 // Excel writer, the .xlsx/.csv downloads and the preview grid, so they cannot disagree.
 import { MgRecord, ORGANIZATION_SEPARATOR } from "../model/record";
+import { datePrecision } from "../model/dates";
 import { ExcelDate, isoToExcelDate } from "./dates";
 import { ColumnId } from "./columnIds";
 
@@ -13,7 +14,8 @@ export type Cell =
   | { kind: "empty" }
   | { kind: "text"; text: string }
   | { kind: "number"; value: number }
-  | { kind: "date"; date: ExcelDate; iso: string }
+  /** `date` null: a calendar date Excel cannot show (before 1 March 1900), written as its ISO text. */
+  | { kind: "date"; date: ExcelDate | null; iso: string }
   | { kind: "url"; url: string };
 
 export interface ColumnDef {
@@ -27,13 +29,10 @@ export interface ColumnDef {
 const EMPTY: Cell = { kind: "empty" };
 const text = (s: string): Cell => (s ? { kind: "text", text: s } : EMPTY);
 const num = (n: number | null): Cell => (n === null ? EMPTY : { kind: "number", value: n });
-const date = (iso: string): Cell => {
-  const d = isoToExcelDate(iso);
-  return d ? { kind: "date", date: d, iso } : EMPTY;
-};
+const date = (iso: string): Cell => (datePrecision(iso) ? { kind: "date", date: isoToExcelDate(iso), iso } : EMPTY);
 const precision = (iso: string): Cell => {
-  const d = isoToExcelDate(iso);
-  return d ? { kind: "text", text: d.precision } : EMPTY;
+  const p = datePrecision(iso);
+  return p ? { kind: "text", text: p } : EMPTY;
 };
 
 function def(id: ColumnId, header: string, type: ColumnType, cell: (r: MgRecord) => Cell): ColumnDef {

@@ -4,7 +4,7 @@
 import type { MgRecord, RecordKind } from "../model/record";
 import type { RecordIndex } from "../query/recordIndex";
 import { aliasKey, normalizeName } from "../query/normalize";
-import { isoSpan } from "./dates";
+import { isoSpan } from "../model/dates";
 
 export interface TableFilter {
   /** Kinds to keep; empty = every kind. */

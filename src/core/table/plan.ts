@@ -46,8 +46,6 @@ export const DEFAULT_CHUNK_ROWS = 5_000;
 const LINK_OVERHEAD_BYTES = 400;
 /** Excel holds at most this many characters in a cell (writing more fails the whole request). */
 export const MAX_CELL_CHARS = 32_767;
-/** Excel's 1900 date system starts on 1 March 1900 as far as dates are reliable (serial 61). */
-const FIRST_RELIABLE_SERIAL = 61;
 
 /** Text as Excel can hold it: longer text is cut, visibly, never silently. */
 export function fitCell(text: string): string {
@@ -118,7 +116,7 @@ export function excelRow(r: MgRecord, columns: readonly ColumnDef[], formats: st
       case "empty": row[j] = ""; break;
       case "number": row[j] = c.value; break;
       case "date":
-        if (c.date.serial >= FIRST_RELIABLE_SERIAL) { row[j] = c.date.serial; formats[j] = c.date.format; }
+        if (c.date) { row[j] = c.date.serial; formats[j] = c.date.format; }
         else { row[j] = c.iso; formats[j] = "@"; } // before March 1900 Excel has no real date: keep the ISO text
         break;
       case "text": row[j] = quotePrefixed(fitCell(c.text)); break;

@@ -8,7 +8,7 @@ import {
 import type { DataSnapshot } from "../../core/data/store";
 import { FUNCTION_SPECS, FunctionSpec } from "../../core/query/functions";
 import { isAnswerError } from "../../core/query/answer";
-import { serialToIso } from "../../core/query/dates";
+import { serialToIso } from "../../core/model/dates";
 import { normalizeName } from "../../core/query/normalize";
 import { RECORD_KINDS } from "../../core/model/record";
 import type { PaneMode } from "../host";
