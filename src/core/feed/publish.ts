@@ -4,7 +4,7 @@
 import { Dataset, DatasetInfo, DATASET_SCHEMA_VERSION, parseDataset } from "../model/dataset";
 import { recordsToCsv } from "../model/csv";
 import { ORGANIZATION_SEPARATOR, RECORD_COLUMNS } from "../model/record";
-import { compareRecency } from "../query/recordIndex";
+import { compareRecency } from "../model/recency";
 import { parseRecordsCsv } from "./csv";
 import { FeedError, oneLine } from "./errors";
 import { sha256Hex } from "./hash";

@@ -5,6 +5,7 @@ import type { MgRecord, RecordKind } from "../model/record";
 import type { RecordIndex } from "../query/recordIndex";
 import { aliasKey, normalizeName } from "../query/normalize";
 import { isoSpan } from "../model/dates";
+import { compareRecency } from "../model/recency";
 
 export interface TableFilter {
   /** Kinds to keep; empty = every kind. */
@@ -54,19 +55,8 @@ function dateOverlaps(r: MgRecord, from: string, to: string): boolean {
   return true;
 }
 
-/** Newest first; undated records last; ties by subject then id so the order is stable. */
-export function compareRecords(a: MgRecord, b: MgRecord): number {
-  if (a.date !== b.date) {
-    if (!a.date) return 1;
-    if (!b.date) return -1;
-    return a.date < b.date ? 1 : -1;
-  }
-  if (a.subject !== b.subject) return a.subject < b.subject ? -1 : 1;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
-}
-
 /**
- * The records a filter keeps, newest first. With the dataset's index, a chosen subject means what it
+ * The records a filter keeps, most recent first (compareRecency: the MG functions' order). With the dataset's index, a chosen subject means what it
  * means to the MG functions: the entity the index resolves the name to (every alias, as subject or
  * as one of the organisations). Without one (or for a name it does not know), names compare by
  * alias key ("Baowu Magnesium Co., Ltd." = "Baowu Magnesium").
@@ -96,7 +86,7 @@ export function filterRecords(records: readonly MgRecord[], filter: TableFilter,
     }
     out.push(r);
   }
-  return out.sort(compareRecords);
+  return out.sort(compareRecency);
 }
 
 /** Distinct names (subjects and organisations) with how many records mention each, most mentioned first. */
