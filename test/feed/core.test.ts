@@ -70,6 +70,12 @@ describe("records.csv parser", () => {
     expect(e.code).toBe("invalid_row");
     expect(e.message).toMatch(/^Row 3 of records\.csv has an invalid "kind": .*\(found "rumour"\)\.$/);
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date: "2031-13" })}`)).message).toMatch(/^Row 2 of records\.csv has an invalid "date"/);
+    expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ value: "1500", value_max: "1000" })}`)).message).toBe(
+      'Row 2 of records.csv has an invalid "value_max": value_max must be at least value, and there is no value_max without a value (found "1000").',
+    );
+    expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date: "2031-03", date_end: "2031-02-28" })}`)).message).toBe(
+      'Row 2 of records.csv has an invalid "date_end": date_end must not be before date (found "2031-02-28").',
+    );
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date_end: "2031-02-29" })}`)).message).toBe(
       'Row 2 of records.csv has an invalid "date_end": expected a day of the calendar (this month has fewer days) (found "2031-02-29").',
     );

@@ -66,3 +66,16 @@ describe("dates of the calendar", () => {
     }
   });
 });
+
+describe("rules across fields", () => {
+  const base = Object.fromEntries(RECORD_COLUMNS.map((c) => [c, ""])) as Record<string, unknown>;
+  Object.assign(base, { id: "x", kind: "capacity", organizations: [], value: null, value_max: null, per: "", qualifier: "", evidence: "e", source_id: "s" });
+  const ok = (fields: Record<string, unknown>) => MgRecordSchema.safeParse({ ...base, ...fields }).success;
+
+  it("a range of values runs upward and has a start; a range of dates ends on or after its start", () => {
+    expect([ok({ value: 1000, value_max: 1500 }), ok({ value: 1000, value_max: 1000 }), ok({ value: 1000 })]).toEqual([true, true, true]);
+    expect([ok({ value: 1500, value_max: 1000 }), ok({ value_max: 1000 })]).toEqual([false, false]);
+    expect([ok({ date: "2025-06", date_end: "2025" }), ok({ date: "2025-06-30", date_end: "2025-06" }), ok({ date_end: "2025" })]).toEqual([true, true, true]);
+    expect([ok({ date: "2025-07", date_end: "2025-06" }), ok({ date: "2025-06-02", date_end: "2025-06-01" })]).toEqual([false, false]);
+  });
+});

@@ -217,7 +217,8 @@ describe("mg corpus eval (CLI)", () => {
   });
 
   it("exits 1 below a bar and, with --verbose, names the sentence and the field", async () => {
-    const bad = all.map((r) => (r.kind === "event" ? { ...r, date: "2100-06-04" } : { ...r }));
+    // every event a year late (its range too, or the range would be refused as ending before it starts)
+    const bad = all.map((r) => (r.kind === "event" ? { ...r, date: "2100-06-04", date_end: r.date_end && "2100-06-06" } : { ...r }));
     const file = write("bad.json", asDataset(bad));
     expect(await run(["--dataset", file, "--gold", goldFile, "--verbose"])).toBe(1);
     const text = out.join("\n");

@@ -3,7 +3,7 @@
 // the schema the bundled dataset is validated with, so a feed can hold nothing the bundle could not.
 import Papa from "papaparse";
 import { z } from "zod";
-import { isCalendarDateOrEmpty, MgRecord, MgRecordSchema, ORGANIZATION_SEPARATOR, RECORD_COLUMNS } from "../model/record";
+import { dateRangeInOrder, isCalendarDateOrEmpty, MgRecord, MgRecordSchema, ORGANIZATION_SEPARATOR, RECORD_COLUMNS, valueRangeInOrder } from "../model/record";
 import { FeedError, oneLine } from "./errors";
 import { RECORDS_FILE } from "./manifest";
 import { SeenIds } from "./seenIds";
@@ -61,9 +61,10 @@ export function checkHeader(header: readonly string[] | undefined): void {
  * Anything the compiler does not know (another check kind, a refinement, a transform) is not guessed
  * at: that field runs its zod schema on every cell, remembering the cells it accepted. The record is
  * built from RECORD_COLUMNS, which are exactly the schema's keys (a test checks it), so field-by-field
- * acceptance is acceptance by MgRecordSchema (a property test compares the two on random rows). Should
- * the schema gain object-level checks, every row goes through MgRecordSchema whole. Error messages
- * always come from MgRecordSchema.safeParse, whichever path found the problem.
+ * acceptance is acceptance by MgRecordSchema (a property test compares the two on random rows), with
+ * the schema's rules across fields (value_max and value, date_end and date) called on the record. Should
+ * the schema gain another object-level check, every row goes through MgRecordSchema whole. Error
+ * messages always come from MgRecordSchema.safeParse, whichever path found the problem.
  */
 interface ZodDefLike {
   type: string;
@@ -154,7 +155,16 @@ export function compileFieldCheck(schema: ZodLike): ((v: unknown) => boolean) | 
 }
 
 const FIELD_SCHEMAS = RECORD_COLUMNS.map((c) => MgRecordSchema.shape[c] as unknown as ZodLike);
-const WHOLE_OBJECT_CHECKS = ((MgRecordSchema._zod.def.checks as unknown[] | undefined)?.length ?? 0) > 0;
+/**
+ * The schema's rules across fields, called as they are when each is one of the model's own pure rules
+ * (KNOWN_RECORD_RULES); if the schema gains any other, every row goes through MgRecordSchema whole.
+ */
+const KNOWN_RECORD_RULES = new Set<(r: MgRecord) => boolean>([valueRangeInOrder, dateRangeInOrder]);
+const OBJECT_CHECKS = ((MgRecordSchema._zod.def.checks ?? []) as { _zod: { def: { check: string; when?: unknown; fn?: unknown } } }[]).map((c) => c._zod.def);
+const RECORD_RULES = OBJECT_CHECKS.every((d) => d.check === "custom" && d.when === undefined && KNOWN_RECORD_RULES.has(d.fn as (r: MgRecord) => boolean))
+  ? OBJECT_CHECKS.map((d) => d.fn as (r: MgRecord) => boolean)
+  : undefined;
+const WHOLE_OBJECT_CHECKS = RECORD_RULES === undefined;
 const ORG_COLUMN = RECORD_COLUMNS.indexOf("organizations");
 const NUMERIC_COLUMN = RECORD_COLUMNS.map((c) => NUMERIC.has(c));
 const COLUMN_COUNT = RECORD_COLUMNS.length;
@@ -265,6 +275,10 @@ export class RecordRowReader {
       values[i] = v;
     }
     let record = recordFrom(values);
+    if (allAccepted) {
+      const rules = RECORD_RULES!;
+      for (let i = 0; i < rules.length; i++) if (!rules[i](record)) allAccepted = false;
+    }
     if (!allAccepted) {
       const result = MgRecordSchema.safeParse(record);
       if (!result.success) {

@@ -2,7 +2,7 @@
 // These field names are also the columns of the published feed (records.csv): keep them stable.
 import { z } from "zod";
 
-import { isCalendarDate } from "./dates";
+import { isCalendarDate, isoSpan } from "./dates";
 import { PERIODS, QUALIFIERS, RECORD_COLUMNS, RECORD_KINDS } from "./fields";
 
 // The constants live in fields.ts (no zod) so that code needing only them does not load zod.
@@ -58,9 +58,27 @@ export const MgRecordSchema = z
     source_url: z.string(),
     source_published: IsoDate,
   })
-  .strict();
+  .strict()
+  .refine(valueRangeInOrder, { message: "value_max must be at least value, and there is no value_max without a value", path: ["value_max"] })
+  .refine(dateRangeInOrder, { message: "date_end must not be before date", path: ["date_end"] });
 
 export type MgRecord = z.infer<typeof MgRecordSchema>;
+
+// The rules across fields. Pure functions of the record, which the feed's compiled row check calls as
+// they are (src/core/feed/csv.ts); declarations are hoisted, so the schema above can name them.
+
+/** "1,000 to 1,500 tonnes": value 1000, value_max 1500. A maximum alone, or one below the value, is a misreading. */
+export function valueRangeInOrder(r: { value: number | null; value_max: number | null }): boolean {
+  return r.value_max === null || (r.value !== null && r.value_max >= r.value);
+}
+
+/** A range ends on or after its start, compared over the days each date covers ("2025-06" to "2025"). */
+export function dateRangeInOrder(r: { date: string; date_end: string }): boolean {
+  if (r.date === "" || r.date_end === "") return true;
+  const start = isoSpan(r.date);
+  const end = isoSpan(r.date_end);
+  return start === undefined || end === undefined || end.end >= start.start;
+}
 
 // RECORD_COLUMNS (fields.ts) names only fields of the record (test/unit/model.test.ts checks it names them all).
 const _columnsAreFields: readonly (keyof MgRecord)[] = RECORD_COLUMNS;
