@@ -28,6 +28,16 @@ describe("organisation mentions", () => {
     expect(names("the Raw Materials Department of MIIT issued it")).toEqual(["MIIT"]);
   });
 
+  it("a longer name that goes on from a registered one is another organisation, unless it adds only a legal form", () => {
+    // a subsidiary named after its parent is not the parent
+    expect(names("Delta Works Magnesium approved an upgrade of its plant.")).toEqual(["Delta Works Magnesium"]);
+    expect(names("Acme Magnesium Alloys signed a supply deal.")).toEqual(["Acme Magnesium Alloys"]);
+    // the same company with its legal form or "Group"
+    expect(names("Delta Works Group announced a plan.")).toEqual(["Delta Works"]);
+    expect(names("Delta Works Co., Ltd. announced a plan.")).toEqual(["Delta Works"]);
+    expect(names("Delta Works announced a plan.")).toEqual(["Delta Works"]);
+  });
+
   it("short names and full names resolve alike; case matters for acronyms", () => {
     expect(names("Northern Xing Motor and NXM")).toEqual(["NXM"]);
     expect(names("the nxm brand")).toEqual([]);

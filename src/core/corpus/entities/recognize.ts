@@ -4,6 +4,8 @@
 //  - Text inside double quotes is a title, not a mention.
 //  - A generic name that overlaps a registered alias resolves to the registered entity: sub-units named
 //    after their parent ("SAIC's Innovation R&D Institute", "X Department of MIIT") belong to the parent.
+//    But a longer name that goes on from a registered one in the same words is another organisation
+//    ("Qinghai Salt Lake Magnesium" is not "Qinghai Salt Lake"), unless it adds only a legal form or "Group".
 //  - Generic names are canonicalised by dropping the legal form only ("Co., Ltd.", "Ltd.", "Inc.",
 //    "LLC", "Limited", "Corp.", "Corporation"); words such as "Group" or "Technology" stay.
 //  - Possessives ("Seres'", "Baogang's") are mentions of the name without the possessive.
@@ -331,6 +333,26 @@ function sweep(spans: readonly { start: number; end: number }[]): (q: { start: n
   };
 }
 
+/** Words that continue a name without naming another organisation ("SAIC Motor Corporation" is SAIC Motor). */
+const SAME_ORGANISATION_WORD = /^(?:Group|Holdings?|Company|Co|Corporation|Corp|Ltd|Limited|Inc|LLC|PLC|AG|AS|A\/S|SA|SE|NV|BV|GmbH|KG)$/;
+
+/**
+ * The registered mention a longer name begins with, when the longer name is another organisation:
+ * "Qinghai Salt Lake Magnesium" (a subsidiary) is not "Qinghai Salt Lake". Not when the further words are
+ * only a legal form or "Group" ("SAIC Motor Corporation" is SAIC Motor), and not when the longer name
+ * overlaps any other mention.
+ */
+function registeredStartOf(text: string, name: { start: number; end: number }, mentions: readonly EntityMention[]): EntityMention | undefined {
+  const shorter = mentions.find((m) => m.registered && m.start === name.start && m.end < name.end);
+  if (!shorter) return undefined;
+  if (mentions.some((m) => m !== shorter && m.start < name.end && m.end > name.start)) return undefined;
+  const further = text.slice(shorter.end, name.end).trim().split(/\s+/).map((w) => w.replace(/[.,]+$/, ""));
+  if (further.length === 0 || further[0] === "" || further.every((w) => SAME_ORGANISATION_WORD.test(w))) return undefined;
+  // the name goes on in the same words: "Qinghai Salt Lake" + " Magnesium", not "SAIC" + "'s ..."
+  if (!/^\s[A-Z]/.test(text.slice(shorter.end, shorter.end + 2))) return undefined;
+  return shorter;
+}
+
 /**
  * Every organisation mentioned in `text`, in order, non-overlapping. `registry` may include article-local
  * aliases (see `acronymDefinitions`).
@@ -343,7 +365,8 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
   const overlapsKnown = sweep(known);
   const knownEnds = new Set(known.map((k) => k.end));
   for (const g of genericNames(plain, quotes)) {
-    if (overlapsKnown(g)) continue;
+    const shorter = registeredStartOf(plain, g, mentions);
+    if (overlapsKnown(g) && !shorter) continue;
     // "SAIC's Innovation R&D Institute": a unit named after its registered parent is the parent.
     if (knownEnds.has(g.start - 3) && plain.slice(g.start - 3, g.start) === "'s ") continue;
     if (knownEnds.has(g.start - 2) && plain.slice(g.start - 2, g.start) === "' ") continue;
@@ -355,15 +378,20 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
     const registered = registry.lookup(canonical) ?? registry.lookup(g.text);
     const type: EntityType = GOVERNMENT_NAME.test(canonical) ? "government" : g.type;
     const entity: Entity = registered ?? { name: canonical, aliases: [g.text], type, region: regionFromName(canonical) };
-    mentions.push({ start: g.start, end: g.end, text: g.text, entity, registered: !!registered });
+    const mention = { start: g.start, end: g.end, text: g.text, entity, registered: !!registered };
+    if (shorter) mentions[mentions.indexOf(shorter)] = mention;
+    else mentions.push(mention);
   }
   mentions.sort((a, b) => a.start - b.start);
   const overlapsAny = sweep(mentions.slice());
   for (const g of actorNames(plain, quotes)) {
-    if (overlapsAny(g)) continue;
+    const shorter = registeredStartOf(plain, g, mentions);
+    if (overlapsAny(g) && !shorter) continue;
     const registered = registry.lookup(g.text);
     const entity: Entity = registered ?? { name: canonicalGenericName(g.text) || g.text, aliases: [g.text], type: "organization", region: "" };
-    mentions.push({ start: g.start, end: g.end, text: g.text, entity, registered: !!registered });
+    const mention = { start: g.start, end: g.end, text: g.text, entity, registered: !!registered };
+    if (shorter) mentions[mentions.indexOf(shorter)] = mention;
+    else mentions.push(mention);
   }
   mentions.sort((a, b) => a.start - b.start);
   return mentions;
