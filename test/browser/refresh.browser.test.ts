@@ -2,6 +2,7 @@
 // a locally served feed is verified and swapped in (the Data tab and the Browse count both show it), the
 // change list is shown, the refreshed data survives a reload (IndexedDB), a bad feed leaves the version
 // in place with one sentence, a large feed is parsed in a Web Worker, and revert brings the bundled data back.
+import { createHash } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import type { Browser, Page } from "playwright-core";
@@ -18,6 +19,7 @@ const NEWER = syntheticDataset([...rangeRecords(1, 8), { ...syntheticRecord(8), 
 const BIG = syntheticDataset(rangeRecords(1, 15_001), { version: "2031-05-01.b16b16b1", as_of: "2031-05-01" });
 
 let server: StaticServer;
+let repeatedRow = { row: 0, id: "" };
 let browser: Browser;
 
 async function feedRoutes(prefix: string, ds: typeof NEWER, damage?: (files: Record<string, Buffer>) => void): Promise<Record<string, Buffer>> {
@@ -37,6 +39,21 @@ beforeAll(async () => {
       f["records.csv"][200] ^= 0x01; // one flipped bit
     })),
     ...(await feedRoutes("bigfeed", BIG)),
+    // A large feed, correctly signed, whose last row repeats the id of the row before it.
+    ...(await feedRoutes("bigbadfeed", BIG, (f) => {
+      const lines = f["records.csv"].toString("utf8").split("\r\n");
+      let last = lines.length - 1;
+      while (lines[last] === "") last--;
+      const id = (line: string) => line.slice(0, line.indexOf(","));
+      lines[last] = id(lines[last - 1]) + lines[last].slice(id(lines[last]).length);
+      repeatedRow = { row: last + 1, id: id(lines[last - 1]) };
+      f["records.csv"] = Buffer.from(lines.join("\r\n"), "utf8");
+      const manifest = JSON.parse(f["manifest.json"].toString("utf8"));
+      const entry = manifest.files.find((e: { name: string }) => e.name === "records.csv");
+      entry.bytes = f["records.csv"].length;
+      entry.sha256 = createHash("sha256").update(f["records.csv"]).digest("hex");
+      f["manifest.json"] = Buffer.from(JSON.stringify(manifest));
+    })),
   });
   browser = await launchChromium();
 });
@@ -145,6 +162,18 @@ it("parses a large feed in a Web Worker and swaps it in", async () => {
   expect(errors).toEqual([]);
   // One worker checks that blob: workers run at all, one is papaparse's.
   expect(await page.evaluate(() => (window as unknown as { __workers: number }).__workers)).toBe(2);
+  await context.close();
+});
+
+it("reports a bad row of a large feed parsed in the worker at its row, and keeps the data in use", async () => {
+  const context = await browser.newContext({ viewport: { width: 420, height: 1000 } });
+  const page = await context.newPage();
+  await openDataTab(page);
+  await refreshFrom(page, `${server.url}/bigbadfeed/`);
+  const alert = page.getByTestId("refresh-error");
+  await alert.waitFor({ timeout: 60_000 });
+  expect(await alert.textContent()).toBe(`Row ${repeatedRow.row} of records.csv repeats the id "${repeatedRow.id}" of row ${repeatedRow.row - 1}.`);
+  expect(await page.getByTestId("data-version").textContent()).toBe(BUNDLED.version);
   await context.close();
 });
 

@@ -65,6 +65,18 @@ describe("piece-by-piece parsing", () => {
     }
   });
 
+  it("reads a file that starts with a byte-order mark, before a quoted header or a blank line too", () => {
+    const quotedHeader = good.replace(/^[^\r]*/, (h) => h.split(",").map((c) => `"${c}"`).join(","));
+    for (const csv of ["\uFEFF" + good, "\uFEFF" + quotedHeader, "\uFEFF\r\n" + good]) {
+      const reference = outcome(() => wholeFileParse(csv));
+      expect(reference).toHaveProperty("ok");
+      for (const pieceSize of [1, 5, 1e9]) {
+        expect(outcome(() => parseRecordsCsv(csv, { pieceSize }))).toEqual(reference);
+        expect(outcome(() => parseRecordsCsvBytes(utf8(csv), { pieceSize }))).toEqual(reference);
+      }
+    }
+  });
+
   it("reports bytes that are not UTF-8 as such, wherever they are and whatever else is wrong", () => {
     fc.assert(
       fc.property(fc.nat(), fc.constantFrom([0xff], [0xc3], [0xe2, 0x80], [0xed, 0xa0, 0x80], [0xc0, 0xaf]), fc.integer({ min: 1, max: 500 }), fc.boolean(), (at, bad, pieceSize, breakRow) => {

@@ -117,6 +117,9 @@ describe("tables", () => {
     expect(events(index, null, null, "2025-01", "2024-01")).toMatchObject({ error: "invalid_value", message: expect.stringContaining("is after") });
     expect(events(index, null, null, "next week")).toMatchObject({ error: "invalid_value" });
     expect(events(index, null, null, 2024)).toMatchObject({ error: "invalid_value", message: expect.stringContaining('give the year as text ("2024")') });
+    // Excel's serials before 61 (1 March 1900) count a day that never was: refused, not read a day off
+    expect(events(index, null, null, 60)).toMatchObject({ error: "invalid_value", message: expect.stringContaining("before 1 March 1900") });
+    expect(events(index, null, null, 61)).not.toMatchObject({ error: "invalid_value" });
     expect(events(index, "deal", "Ridgeway Motors")).toMatchObject({ error: "not_available", message: expect.stringContaining("No deal records about Ridgeway Motors") });
   });
   it("POLICIES filters by region, PROJECTS lists projects and capacities", () => {

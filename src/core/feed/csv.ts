@@ -338,12 +338,13 @@ function pieceEnd(start: number, size: number, length: number, lastLineFeed: (fr
 }
 
 function textPieces(text: string): PieceSource {
-  let at = 0;
+  // a leading BOM is no part of the header (papaparse's own Papa.parse drops it too)
+  let at = text.charCodeAt(0) === 0xfeff ? 1 : 0;
   return {
     newline: detectNewline(text),
     next(size) {
       const end = pieceEnd(at, size, text.length, (from) => text.lastIndexOf("\n", from));
-      const piece = at === 0 && end === text.length ? text : text.slice(at, end);
+      const piece = text.slice(at, end);
       at = end;
       return { text: piece, last: end >= text.length };
     },
@@ -356,11 +357,11 @@ const NOT_UTF8 = `${RECORDS_FILE} is not valid UTF-8 text.`;
 
 /**
  * Strict UTF-8, piece by piece: TextDecoder in streaming mode carries a character split between pieces
- * (a piece cut after a line feed never splits one), and refuses any invalid byte. A BOM is kept, as in
- * text, for the header check to drop.
+ * (a piece cut after a line feed never splits one), and refuses any invalid byte. A leading BOM is
+ * dropped, as from text.
  */
 function bytePieces(bytes: Uint8Array): PieceSource {
-  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  const decoder = new TextDecoder("utf-8", { fatal: true });
   let at = 0;
   // The line ending, from the start of the file (a character cut at the end of this look only adds a U+FFFD).
   const newline = detectNewline(new TextDecoder().decode(bytes.subarray(0, 65536)));
@@ -677,19 +678,22 @@ function parseInWorker(text: string, opts: ParseCsvOptions): Promise<MgRecord[] 
         worker: true,
         chunk(results: Papa.ParseResult<string[]>, handle: { abort(): void }) {
           abortWorker = () => handle.abort();
-          if (settled) return;
+          // cancelled (or failed) before this chunk came: stop the worker, or it parses the whole file
+          if (settled) return handle.abort();
           const cursor = results.meta.cursor;
           if (typeof cursor === "number") {
             if (cursor <= lastCursor) return;
             lastCursor = cursor;
           }
           try {
-            // papaparse's chunking keeps rows whole: every chunk it posts is complete
-            consumer.take(results.data, results.errors, true);
+            // papaparse keeps rows whole across chunks, but may report a problem at the row a chunk cut
+            // off (a closing quote and "\r" here, "\n" in the next chunk): that row comes again whole
+            consumer.take(results.data, results.errors, false);
             consumer.progress(Math.min(1, (cursor ?? 0) / Math.max(1, text.length)));
           } catch (e) {
-            handle.abort();
+            // settle first: aborting makes papaparse call complete(), which would resolve with the rows so far
             settle(() => reject(e));
+            handle.abort();
           }
         },
         complete() {

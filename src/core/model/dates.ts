@@ -27,9 +27,10 @@ function calendarDate(iso: string): CalendarDate | undefined {
   const year = Number(m[1]);
   const month = m[2] === undefined ? 1 : Number(m[2]);
   const day = m[3] === undefined ? 1 : Number(m[3]);
-  const ms = Date.UTC(year, month - 1, day);
-  const check = new Date(ms);
-  // Date.UTC maps years 0-99 to 1900-1999: compare the year it really gave
+  // setUTCFullYear, not Date.UTC: Date.UTC reads years 0-99 as 1900-1999
+  const check = new Date(0);
+  check.setUTCFullYear(year, month - 1, day);
+  const ms = check.getTime();
   if (check.getUTCFullYear() !== year || check.getUTCMonth() !== month - 1 || check.getUTCDate() !== day) return undefined;
   return { precision: m[3] !== undefined ? "day" : m[2] !== undefined ? "month" : "year", ms, year, month };
 }

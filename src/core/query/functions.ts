@@ -13,7 +13,7 @@
 import type { MgRecord, RecordKind } from "../model/record";
 import { RECORD_COLUMNS, RECORD_KINDS, ORGANIZATION_SEPARATOR } from "../model/fields";
 import { Answer, AnswerError, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
-import { datePrecision, isCalendarDate, isoSpan, isoToSerial, serialToIso } from "../model/dates";
+import { datePrecision, FIRST_EXCEL_SERIAL, isCalendarDate, isoSpan, isoToSerial, serialToIso } from "../model/dates";
 import { describeRecord, describeThing, describeValue, listQuoted, possessive } from "./format";
 import { aliasKey, nameTokens, normalizeName } from "./normalize";
 import { recencyKey } from "./recordIndex";
@@ -66,6 +66,8 @@ function dateArg(a: Arg, name: string, side: "start" | "end"): Answer<string | u
   if (isMissing(a)) return value(undefined);
   if (typeof a === "number") {
     if (!Number.isFinite(a) || a < 1) return invalidValue(`${name} must be a date (an Excel date or text such as "2024-07"); got ${a}`);
+    // Excel's serials before 61 count a 29 February 1900 that never was: no day can be read from them
+    if (a < FIRST_EXCEL_SERIAL) return invalidValue(`${name} ${a} is an Excel date before 1 March 1900, which Excel does not date reliably: give the date as text, e.g. "1900-01-15"`);
     // 2024 is a date in 1905 to Excel but surely meant as a year: refuse rather than guess
     if (Number.isInteger(a) && a >= 1900 && a <= 2200) {
       return invalidValue(`${name} ${a} looks like a year but is read as a date in ${serialToIso(a).slice(0, 4)}: give the year as text ("${a}") or a date (DATE(${a},1,1))`);

@@ -28,14 +28,19 @@ describe("organisation mentions", () => {
     expect(names("the Raw Materials Department of MIIT issued it")).toEqual(["MIIT"]);
   });
 
-  it("a longer name that goes on from a registered one is another organisation, unless it adds only a legal form", () => {
+  it("a registered name plus Magnesium (or Aluminium, Alloys, Metals) is a subsidiary; plus anything else it stays itself", () => {
     // a subsidiary named after its parent is not the parent
     expect(names("Delta Works Magnesium approved an upgrade of its plant.")).toEqual(["Delta Works Magnesium"]);
     expect(names("Acme Magnesium Alloys signed a supply deal.")).toEqual(["Acme Magnesium Alloys"]);
-    // the same company with its legal form or "Group"
+    expect(names("Delta Works Magnesium Co., Ltd. approved it.")).toEqual(["Delta Works Magnesium"]);
+    // the same company with its legal form or "Group"; a title and a person are no part of a company
     expect(names("Delta Works Group announced a plan.")).toEqual(["Delta Works"]);
     expect(names("Delta Works Co., Ltd. announced a plan.")).toEqual(["Delta Works"]);
     expect(names("Delta Works announced a plan.")).toEqual(["Delta Works"]);
+    expect(names("Delta Works CEO Jane Doe said the plant is ready.")).toEqual(["Delta Works"]);
+    expect(names("Acme Magnesium Chairman Wang Li said so.")).toEqual(["Acme Magnesium"]);
+    expect(names("Delta Works Group China said so.")).toEqual(["Delta Works"]);
+    expect(names("Delta Works Technology Co., Ltd. won.")).toEqual(["Delta Works"]);
   });
 
   it("short names and full names resolve alike; case matters for acronyms", () => {

@@ -335,19 +335,25 @@ function sweep(spans: readonly { start: number; end: number }[]): (q: { start: n
 
 /** Words that continue a name without naming another organisation ("SAIC Motor Corporation" is SAIC Motor). */
 const SAME_ORGANISATION_WORD = /^(?:Group|Holdings?|Company|Co|Corporation|Corp|Ltd|Limited|Inc|LLC|PLC|AG|AS|A\/S|SA|SE|NV|BV|GmbH|KG)$/;
+/**
+ * The one word that, added to a registered name, names a subsidiary in this industry ("Qinghai Salt
+ * Lake Magnesium", "Baowu Magnesium"). Deliberately narrow: "Technology" or "Materials" often finish the
+ * same company's full name, and a job title or a person ("Tesla CEO Elon Musk") is no organisation.
+ */
+const SUBSIDIARY_WORD = /^(?:Magnesium|Aluminium|Aluminum|Alloys?|Metals?)$/;
 
 /**
  * The registered mention a longer name begins with, when the longer name is another organisation:
- * "Qinghai Salt Lake Magnesium" (a subsidiary) is not "Qinghai Salt Lake". Not when the further words are
- * only a legal form or "Group" ("SAIC Motor Corporation" is SAIC Motor), and not when the longer name
- * overlaps any other mention.
+ * "Qinghai Salt Lake Magnesium" (a subsidiary) is not "Qinghai Salt Lake". Only when the further words
+ * are one SUBSIDIARY_WORD, then at most a legal form or "Group" ("SAIC Motor Corporation" is SAIC Motor;
+ * "SAIC Motor Chairman Wang" is SAIC), and not when the longer name overlaps any other mention.
  */
 function registeredStartOf(text: string, name: { start: number; end: number }, mentions: readonly EntityMention[]): EntityMention | undefined {
   const shorter = mentions.find((m) => m.registered && m.start === name.start && m.end < name.end);
   if (!shorter) return undefined;
   if (mentions.some((m) => m !== shorter && m.start < name.end && m.end > name.start)) return undefined;
   const further = text.slice(shorter.end, name.end).trim().split(/\s+/).map((w) => w.replace(/[.,]+$/, ""));
-  if (further.length === 0 || further[0] === "" || further.every((w) => SAME_ORGANISATION_WORD.test(w))) return undefined;
+  if (!SUBSIDIARY_WORD.test(further[0]) || !further.slice(1).every((w) => SAME_ORGANISATION_WORD.test(w))) return undefined;
   // the name goes on in the same words: "Qinghai Salt Lake" + " Magnesium", not "SAIC" + "'s ..."
   if (!/^\s[A-Z]/.test(text.slice(shorter.end, shorter.end + 2))) return undefined;
   return shorter;
