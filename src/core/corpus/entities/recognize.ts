@@ -4,8 +4,8 @@
 //  - Text inside double quotes is a title, not a mention.
 //  - A generic name that overlaps a registered alias resolves to the registered entity: sub-units named
 //    after their parent ("SAIC's Innovation R&D Institute", "X Department of MIIT") belong to the parent.
-//    But a longer name that goes on from a registered one in the same words is another organisation
-//    ("Qinghai Salt Lake Magnesium" is not "Qinghai Salt Lake"), unless it adds only a legal form or "Group".
+//    But a registered name followed by Magnesium, Aluminium, Alloys or Metals is a subsidiary of its own
+//    ("Qinghai Salt Lake Magnesium" is not "Qinghai Salt Lake"); see registeredStartOf.
 //  - Generic names are canonicalised by dropping the legal form only ("Co., Ltd.", "Ltd.", "Inc.",
 //    "LLC", "Limited", "Corp.", "Corporation"); words such as "Group" or "Technology" stay.
 //  - Possessives ("Seres'", "Baogang's") are mentions of the name without the possessive.
