@@ -1,6 +1,7 @@
 // Numbers, units and qualifiers as news English writes them:
 // "1,350 mt", "100 million yuan", "over 50%", "more than 10%", "up to 17KG", "2.5 kg to 7 kg", "1,000+ tons".
 import type { Qualifier } from "../../model/record";
+import type { RecordDraft } from "../types";
 
 export interface Quantity {
   start: number;
@@ -19,6 +20,11 @@ export interface Quantity {
    * "4,000-ton press". Clamping force or class, never a capacity.
    */
   machineClass: boolean;
+}
+
+/** The record fields a quantity fills (every parser that records a figure writes these alike). */
+export function quantityFields(q: Quantity): Pick<RecordDraft, "value" | "value_max" | "unit" | "qualifier"> {
+  return { value: q.value, value_max: q.valueMax, unit: q.unit, qualifier: q.qualifier };
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;

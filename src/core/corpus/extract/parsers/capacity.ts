@@ -7,8 +7,7 @@
 // deliveries, demand, stocks, per-vehicle contents.
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
-import { unitPeriod } from "../numbers";
-import type { Quantity } from "../numbers";
+import { quantityFields, unitPeriod, type Quantity } from "../numbers";
 import { cleanNounPhrase, whoIsInvolved } from "../text";
 
 const CAPACITY_CUE = /\b(capacit(?:y|ies)|produc(?:e|es|ed|ing|tion)|output|annual(?:ly)?|yearly|daily|smelting|refining)\b/i;
@@ -128,11 +127,9 @@ export const capacityParser: Parser = {
             organizations: who.organizations,
             title: product || things || "",
             product: product || things || "",
-            value: q.value,
-            value_max: q.valueMax,
+            ...quantityFields(q),
             unit: things !== undefined ? "units" : q.unit,
             per,
-            qualifier: q.qualifier,
           }),
         );
       }

@@ -3,6 +3,7 @@
 // when it states no saving.
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
+import { quantityFields } from "../numbers";
 import { cleanNounPhrase, introducedProduct, isAnaphoric, subjectBefore, whoIsInvolved } from "../text";
 
 const Q = String.raw`(?:(?:more than|over|about|up to|nearly|around|approximately|only|just|less than|under)\s+)?`;
@@ -35,10 +36,7 @@ export const productWeightParser: Parser = {
           organizations: who.organizations,
           title: product,
           product,
-          value: q.value,
-          value_max: q.valueMax,
-          unit: q.unit,
-          qualifier: q.qualifier,
+          ...quantityFields(q),
         }),
       );
     }

@@ -5,7 +5,7 @@ import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { cleanNounPhrase, subjectBefore, whoIsInvolved } from "../text";
-import { unitPeriod } from "../numbers";
+import { quantityFields, unitPeriod } from "../numbers";
 
 const INVEST_BEFORE = /\b(?:invest(?:ment|ed|s|ing)?|capital injection|total cost|funding|financing|cost(?:s|ing)?|cost of|at a cost of|worth|valued at|price tag of|budget of|budgeted at|capex of|capital expenditure of)\b[^,;.]{0,30}$/i;
 /** Money naming what it buys: "the A$85 million plant", "a $420 million expansion". */
@@ -31,7 +31,7 @@ export const projectParser: Parser = {
       if (money && /\b(?:subsid(?:y|ies)|grants?|rewards?|bonus(?:es)?|fines?|penalt(?:y|ies))\b[^,;.]{0,25}$/i.test(text.slice(Math.max(0, q.start - 40), q.start))) continue;
       const facility = money ? MONEY_FACILITY_AFTER.exec(text.slice(q.end, q.end + 80)) : null;
       if (facility) {
-        out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: named ? named[1].replace(/^(?:The|This)\s+/, "") : facility[1], value: q.value, value_max: q.valueMax, unit: q.unit, qualifier: q.qualifier }));
+        out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: named ? named[1].replace(/^(?:The|This)\s+/, "") : facility[1], ...quantityFields(q) }));
         continue;
       }
       // "cuts the cost per vehicle by about 150 yuan": a saving, not what a project costs.
@@ -40,7 +40,7 @@ export const projectParser: Parser = {
         // "is estimated to cost US$1.2 billion": an estimate is an "about".
         const qualifier = q.qualifier || (/\bestimated\b[^,;.]{0,25}$/i.test(text.slice(Math.max(0, q.start - 40), q.start)) ? "about" : "");
         const what = named ? named[1].replace(/^(?:The|This)\s+/, "") : cleanNounPhrase(subjectBefore(text, text.search(/\s(?:involved|involves|with|has|had|is|was|will)\b/)));
-        out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: what, value: q.value, value_max: q.valueMax, unit: q.unit, qualifier }));
+        out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: what, ...quantityFields(q), qualifier }));
         continue;
       }
       if ((q.unit === "t" || q.unit === "kt") && !q.machineClass) {
@@ -50,7 +50,7 @@ export const projectParser: Parser = {
         // "the 30,000 mt/year ... project": the unit may carry the period.
         const per = unitPeriod(q.rawUnit) || (/\bannual\b/i.test(near) ? "year" : /\bdaily\b/i.test(near) ? "day" : "");
         const product = cleanNounPhrase(p[1]);
-        out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: `${q.text} ${p[1].trim()} project`, product, value: q.value, value_max: q.valueMax, unit: q.unit, per, qualifier: q.qualifier }));
+        out.push(newFound(ctx, "project", { kind: "project", date, subject: who.subject, organizations: who.organizations, title: `${q.text} ${p[1].trim()} project`, product, ...quantityFields(q), per }));
       }
     }
     return out;

@@ -4,7 +4,7 @@
 // Other percentages (carbon, energy, cost, efficiency, performance, speed, toughness, shares) are not savings.
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
-import type { Quantity } from "../numbers";
+import { quantityFields, type Quantity } from "../numbers";
 import { cleanNounPhrase, isAnaphoric, subjectBefore, whoIsInvolved } from "../text";
 
 const Q = String.raw`(?:(?:more than|over|about|up to|nearly|around|approximately|roughly|at least|exceeding|as much as|almost|some)\s+)?`;
@@ -126,10 +126,7 @@ export const weightSavingParser: Parser = {
           organizations: who.organizations,
           title: product,
           product,
-          value: q.value,
-          value_max: q.valueMax,
-          unit: q.unit,
-          qualifier: q.qualifier,
+          ...quantityFields(q),
         }),
       );
     }
