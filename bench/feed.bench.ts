@@ -15,12 +15,58 @@ import { parseDataset, Dataset } from "../src/core/model/dataset";
 import { MgRecord } from "../src/core/model/record";
 import { publishFeed } from "../src/core/feed/publish";
 import { verifyRecordsFile } from "../src/core/feed/load";
+import type { FeedFile } from "../src/core/feed/manifest";
 import { RefreshController } from "../src/core/feed/controller";
 import { DataStore } from "../src/core/data/store";
 import { RecordIndex, RecordIndexBuilder } from "../src/core/query/recordIndex";
 import { rangeRecords, syntheticDataset } from "../test/feed/fixtures";
 
 const TARGET = 100_000;
+const CHROMIUM_RUNS = 5;
+
+/**
+ * The same comparison in Chromium, where the add-in runs: bench/browser/feedInPage.ts bundled with esbuild,
+ * served with records.csv, run by the page. The add-in's path for a file this size is papaparse's Web
+ * Worker (`worker`); `pieces` is the same work on the page's thread (as in Node).
+ */
+async function inChromium(csvBytes: Uint8Array, entry: FeedFile, count: number): Promise<Record<string, unknown>> {
+  const chromiumPath = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!fs.existsSync(chromiumPath)) return { skipped: "no Chromium at " + chromiumPath };
+  const { serveStatic, launchChromium } = require("../test/browser/support") as typeof import("../test/browser/support");
+  const esbuild = require("esbuild") as typeof import("esbuild");
+  const bundle = await esbuild.build({ entryPoints: [path.join(__dirname, "browser", "feedInPage.ts")], bundle: true, platform: "browser", format: "iife", write: false, minify: true, target: "es2020" });
+  const html = '<!doctype html><meta charset="utf-8"><script src="/feedInPage.js"></script>';
+  const server = await serveStatic(path.join(__dirname, "browser"), { "/feedInPage.js": Buffer.from(bundle.outputFiles[0].contents), "/records.csv": Buffer.from(csvBytes), "/index.html": html });
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.url}/index.html`);
+    const figures = (await page.evaluate(
+      ([e, n, runs]) => (window as unknown as { feedBench: (e: unknown, n: number, r: number) => Promise<Record<string, number[]>> }).feedBench(e, n, runs),
+      [entry, count, CHROMIUM_RUNS] as const,
+    )) as Record<"raw" | "rawFromBytes" | "pieces" | "worker" | "piecesLongestTask" | "workerLongestTask", number[]>;
+    const m = (k: keyof typeof figures) => median(figures[k]);
+    const r2 = (x: number) => Math.round(x * 100) / 100;
+    return {
+      raw_papaparse_ms: Math.round(m("raw")),
+      raw_decode_and_papaparse_ms: Math.round(m("rawFromBytes")),
+      verify_parse_validate_index_in_worker_ms: Math.round(m("worker")),
+      verify_parse_validate_index_on_page_ms: Math.round(m("pieces")),
+      in_worker_vs_raw_parse: r2(m("worker") / m("raw")),
+      on_page_vs_raw_parse: r2(m("pieces") / m("raw")),
+      in_worker_vs_raw_decode_and_parse: r2(m("worker") / m("rawFromBytes")),
+      in_worker_vs_raw_parse_per_run: figures.worker.map((w, i) => r2(w / figures.raw[i])),
+      on_page_vs_raw_parse_per_run: figures.pieces.map((w, i) => r2(w / figures.raw[i])),
+      longest_task_on_page_ms: Math.round(Math.max(...figures.piecesLongestTask)),
+      longest_task_with_worker_ms: Math.round(Math.max(...figures.workerLongestTask)),
+      runs: CHROMIUM_RUNS,
+      note: "Chromium (headless), one page: medians of interleaved runs after a warm-up; the add-in parses a file this size in papaparse's Web Worker; longest task = the longest the page's thread was busy in one go during the refresh (Long Tasks API, tasks of 50 ms or more; 0 = none that long)",
+    };
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+}
 const RUNS = 9;
 
 function scaled(base: readonly MgRecord[], n: number): MgRecord[] {
@@ -170,6 +216,8 @@ export async function run(): Promise<Record<string, unknown>> {
   };
   for (let i = 0; i < 2; i++) retained.push(await retainedByOneRefresh());
 
+  const chromium = await inChromium(csvBytes, csvEntry, TARGET);
+
   const raw = median(rawMs);
   const refresh = median(refreshMs);
   const goal = median(goalMs);
@@ -213,6 +261,7 @@ export async function run(): Promise<Record<string, unknown>> {
     peak_heap_growth_mb: mb(peakHeap - baseHeap),
     heap_retained_after_refresh_mb: mb(median(retained)),
     runs: RUNS,
+    chromium,
     note:
       "raw = Papa.parse(text, {header:false}) on the text already decoded (the goal's baseline); raw_decode_and_papaparse = TextDecoder + the same parse, from the bytes (context only); goal figure = verify_parse_validate_index, from the downloaded bytes of records.csv; verify_parse_validate = verifyRecordsFile (size + SHA-256 off the main thread + strict UTF-8 + papaparse a piece at a time + strict rows + MgRecordSchema per field + record count, the index's lists built as records are read); index = the RecordIndex from those lists; index_in_separate_pass = new RecordIndex(dataset) after the parse (context); refresh_total = the add-in's whole refresh, controller.refresh = in-memory download of the manifest, dataset-info.json and records.csv + the above + version check + diff + DataStore.replace + status; medians of interleaved runs; no run's output stays live into the next; peak heap growth = peak heapUsed during the refresh minus heapUsed before it (the feed's files stay live throughout); heap retained = heapUsed after one refresh minus before it, garbage collected, nothing else of the runs live: what the new data in use keeps (records, index, change list, and the decoded text of records.csv that the records' strings are slices of)",
   };
