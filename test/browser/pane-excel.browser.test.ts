@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import ts from "typescript";
 import type { Browser, Page } from "playwright-core";
-import { DIST, RESULTS, ROOT, StaticServer, launchChromium, serveStatic } from "./support";
+import { DIST, RESULTS, ROOT, StaticServer, launchChromium, serveStatic, until } from "./support";
 import { dataset, rec } from "../excel/syntheticRecords";
 
 const INJECTION = "=1+2 is not a formula here";
@@ -47,20 +47,6 @@ afterAll(async () => {
   await browser?.close();
   await server?.close();
 });
-
-async function until<T>(read: () => Promise<T>, check: (v: T) => void, timeoutMs = 15_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    try {
-      check(v);
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 /** Lets Fluent's enter/exit animations finish, so screenshots show what a user sees. */
 const settled = (page: Page) => page.waitForTimeout(600);

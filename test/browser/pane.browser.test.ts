@@ -6,7 +6,7 @@ import * as path from "path";
 import ExcelJS from "exceljs";
 import Papa from "papaparse";
 import type { Browser, Page } from "playwright-core";
-import { DIST, RESULTS, StaticServer, launchChromium, serveStatic } from "./support";
+import { DIST, RESULTS, StaticServer, launchChromium, serveStatic, until } from "./support";
 import { dataset, rec } from "../excel/syntheticRecords";
 import type { MgRecord } from "../../src/core/model/record";
 
@@ -50,21 +50,6 @@ async function openPane(theme: "light" | "dark" = "light"): Promise<Page> {
 }
 
 const count = (page: Page) => page.getByTestId("record-count").textContent();
-
-/** Waits until `read` gives a value that passes `check` (the pane updates a frame after input). */
-async function until<T>(read: () => Promise<T>, check: (v: T) => void, timeoutMs = 10_000): Promise<void> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await read();
-    try {
-      check(v);
-      return;
-    } catch (e) {
-      if (Date.now() > end) throw e;
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  }
-}
 
 it("filters: presets, text and the live count change the grid", async () => {
   const page = await openPane();

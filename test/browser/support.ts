@@ -50,3 +50,21 @@ export const CHROMIUM_FLAGS = [
 export async function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", headless: true, args: CHROMIUM_FLAGS });
 }
+
+/**
+ * Waits until `read` gives a value that passes `check` (the pane updates a frame or more after input);
+ * after `timeoutMs` the last failed check is the error.
+ */
+export async function until<T>(read: () => Promise<T>, check: (v: T) => void, timeoutMs = 15_000): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const v = await read();
+    try {
+      check(v);
+      return;
+    } catch (e) {
+      if (Date.now() > end) throw e;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  }
+}
