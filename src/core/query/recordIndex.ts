@@ -46,31 +46,6 @@ export type SubjectResolution =
   | { readonly ok: false; readonly reason: "unknown"; readonly suggestions: readonly string[] }
   | { readonly ok: false; readonly reason: "ambiguous"; readonly candidates: readonly string[] };
 
-/**
- * Whether compareRecency(records[i], records[i + 1]) <= 0 for every i: one pass that compares what
- * recencyKey would hold (rank, then date, then id) without building a key per record.
- */
-function inRecencyOrder(records: readonly MgRecord[]): boolean {
-  if (records.length < 2) return true;
-  let prev = records[0];
-  let prevRank = recencyRank(prev);
-  let prevDate = prevRank === 2 ? prev.date : prev.source_published;
-  for (let i = 1; i < records.length; i++) {
-    const r = records[i];
-    const rank = recencyRank(r);
-    const date = rank === 2 ? r.date : r.source_published;
-    if (rank !== prevRank) {
-      if (rank > prevRank) return false;
-    } else if (date !== prevDate) {
-      if (date > prevDate) return false;
-    } else if (r.id < prev.id) return false;
-    prev = r;
-    prevRank = rank;
-    prevDate = date;
-  }
-  return true;
-}
-
 function sortByRecency(input: readonly MgRecord[]): MgRecord[] {
   const dates = input.map(recencyKey);
   const order = input.map((_, i) => i);
@@ -120,7 +95,8 @@ export class RecordIndexBuilder {
   add(r: MgRecord): void {
     if (!this.ordered) return;
     this.records.push(r);
-    // compareRecency(prev, r) <= 0, without building recency keys (see inRecencyOrder)
+    // compareRecency(prev, r) <= 0, compared as recencyKey would hold (rank, then date, then id) without
+    // building a key per record
     const rank = recencyRank(r);
     const date = rank === 2 ? r.date : r.source_published;
     const prev = this.prev;
@@ -184,10 +160,14 @@ export class RecordIndexBuilder {
 
   /** A builder fed with `input`: as it comes when it is most recent first, sorted otherwise. */
   static of(input: readonly MgRecord[]): { builder: RecordIndexBuilder; records: readonly MgRecord[] } {
-    const records = inRecencyOrder(input) ? input : sortByRecency(input);
+    const inOrder = new RecordIndexBuilder();
+    for (let i = 0; i < input.length; i++) inOrder.add(input[i]);
+    const records = inOrder.finish(input);
+    if (records) return { builder: inOrder, records };
+    const sorted = sortByRecency(input);
     const builder = new RecordIndexBuilder();
-    for (let i = 0; i < records.length; i++) builder.index(records[i]);
-    return { builder, records: records === input ? input.slice() : records };
+    for (let i = 0; i < sorted.length; i++) builder.index(sorted[i]);
+    return { builder, records: sorted };
   }
 }
 
