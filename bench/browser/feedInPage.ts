@@ -1,7 +1,7 @@
 // Runs in Chromium (bundled by bench/feed.bench.ts with esbuild): the same figures as the Node bench,
 // in the engine the add-in runs in. The page fetches records.csv once, then per run: papaparse on the
 // decoded text (the baseline), TextDecoder + papaparse (the same file from its bytes), and the add-in's
-// verify + parse + validate + index on this thread (pieces) and through papaparse's Web Worker.
+// verify + parse + validate + index (on the page's thread, in time slices).
 import Papa from "papaparse";
 import { verifyRecordsFile } from "../../src/core/feed/load";
 import type { FeedFile } from "../../src/core/feed/manifest";
@@ -11,11 +11,9 @@ import type { Dataset } from "../../src/core/model/dataset";
 interface PageFigures {
   raw: number[];
   rawFromBytes: number[];
-  pieces: number[];
-  worker: number[];
-  /** The longest task on the page's thread during each path (what a click waits for at worst), ms. */
-  piecesLongestTask: number[];
-  workerLongestTask: number[];
+  refresh: number[];
+  /** The longest task on the page's thread during each refresh (what a click waits for at worst), ms. */
+  longestTask: number[];
 }
 
 /** Runs fn and returns [its wall time, the longest task the page's thread ran meanwhile] (longtask entries, >= 50 ms). */
@@ -37,10 +35,10 @@ async function timedWithLongestTask(fn: () => Promise<unknown>): Promise<[number
 async function run(entry: FeedFile, count: number, runs: number): Promise<PageFigures> {
   const bytes = new Uint8Array(await (await fetch("/records.csv")).arrayBuffer());
   const text = new TextDecoder().decode(bytes);
-  const out: PageFigures = { raw: [], rawFromBytes: [], pieces: [], worker: [], piecesLongestTask: [], workerLongestTask: [] };
-  const refresh = async (workerThreshold: number): Promise<number> => {
+  const out: PageFigures = { raw: [], rawFromBytes: [], refresh: [], longestTask: [] };
+  const refresh = async (): Promise<number> => {
     const builder = new RecordIndexBuilder();
-    const records = await verifyRecordsFile(bytes, entry, count, { onRecord: (r) => builder.add(r), workerThreshold });
+    const records = await verifyRecordsFile(bytes, entry, count, { onRecord: (r) => builder.add(r) });
     const dataset: Dataset = { schema_version: 1, version: "bench", as_of: "", count: records.length, sources: [], records };
     return new RecordIndex(dataset, undefined, builder).records.length;
   };
@@ -54,16 +52,12 @@ async function run(entry: FeedFile, count: number, runs: number): Promise<PageFi
     const raw = await time(() => Papa.parse<string[]>(text, { header: false, skipEmptyLines: true }).data.length);
     const rawFromBytes = await time(() => Papa.parse<string[]>(new TextDecoder().decode(bytes), { header: false, skipEmptyLines: true }).data.length);
     await time(() => undefined);
-    const [pieces, piecesLongest] = await timedWithLongestTask(() => refresh(Infinity));
-    await time(() => undefined);
-    const [worker, workerLongest] = await timedWithLongestTask(() => refresh(4 * 1024 * 1024));
+    const [refreshed, longest] = await timedWithLongestTask(refresh);
     if (i === 0) continue; // warm-up
     out.raw.push(raw);
     out.rawFromBytes.push(rawFromBytes);
-    out.pieces.push(pieces);
-    out.worker.push(worker);
-    out.piecesLongestTask.push(piecesLongest);
-    out.workerLongestTask.push(workerLongest);
+    out.refresh.push(refreshed);
+    out.longestTask.push(longest);
   }
   return out;
 }

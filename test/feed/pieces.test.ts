@@ -58,6 +58,27 @@ describe("piece-by-piece parsing", () => {
     );
   });
 
+  it("reports the first problem in the file when ids repeat, whatever else is wrong and wherever", async () => {
+    const all = [...records, { ...syntheticRecord(61), value: -0.5 }];
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.tuple(fc.nat(all.length - 1), fc.nat(all.length - 1)), { minLength: 1, maxLength: 3 }),
+        fc.array(edit, { maxLength: 1 }),
+        fc.integer({ min: 1, max: 700 }),
+        async (copies, edits, pieceSize) => {
+          // record `to` takes the id of record `from`
+          const withRepeats = all.map((r) => ({ ...r }));
+          for (const [from, to] of copies) withRepeats[to].id = withRepeats[from].id;
+          const csv = damage(recordsToCsv(withRepeats), edits);
+          const reference = outcome(() => wholeFileParse(csv));
+          expect(outcome(() => parseRecordsCsv(csv, { pieceSize }))).toEqual(reference);
+          expect(await asyncOutcome(() => parseRecordsCsvBytesAsync(utf8(csv), { pieceSize, taskMs: 0 }))).toEqual(reference);
+        },
+      ),
+      { numRuns: 150 },
+    );
+  });
+
   it("reads the undamaged file back whole, whatever the piece size", () => {
     const bytes = utf8(good);
     for (const pieceSize of [1, 2, 3, 7, 64, 1000, 1e9]) {

@@ -70,7 +70,6 @@ export interface RefreshControllerDeps {
   fetch?: FetchLike;
   timeoutMs?: number;
   limits?: Partial<FeedLimits>;
-  workerThreshold?: number;
   /** Apply the pane's URL rule (https, or http on localhost); on by default. */
   enforceUrlPolicy?: boolean;
 }
@@ -155,7 +154,6 @@ export class RefreshController {
         signal: abort.signal,
         timeoutMs: this.deps.timeoutMs,
         limits: this.deps.limits,
-        workerThreshold: this.deps.workerThreshold,
         onRecord: (r) => builder.add(r),
         onProgress: (p) => progress(p),
         allowDowngrade: opts.allowDowngrade,

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { dateRangeInOrder, isCalendarDateOrEmpty, MgRecord, MgRecordSchema, ORGANIZATION_SEPARATOR, RECORD_COLUMNS, valueRangeInOrder } from "../model/record";
 import { FeedError, oneLine } from "./errors";
 import { RECORDS_FILE } from "./manifest";
-import { SeenIds } from "./seenIds";
+import { RepeatedIds } from "./repeatedIds";
 
 const NUMERIC = new Set<string>(["value", "value_max"]);
 /** A decimal number as String(number) writes it: no thousands separators, no spaces, no hex, no "NaN". */
@@ -221,16 +221,13 @@ function recordFrom(v: unknown[]): MgRecord {
 const RECORD_FROM_ORDER = Object.keys(recordFrom(RECORD_COLUMNS.map(() => "")));
 if (RECORD_FROM_ORDER.join() !== RECORD_COLUMNS.join()) throw new Error("feed/csv.ts recordFrom is out of step with RECORD_COLUMNS");
 
+/**
+ * Checks rows against the record schema, one at a time (a repeated id is a problem of the file, found by
+ * RowsConsumer). One reader serves a whole file: it remembers the cells it accepted.
+ */
 export class RecordRowReader {
   private readonly accepted: Map<string, string>[] = RECORD_COLUMNS.map(() => new Map<string, string>());
   private readonly values: unknown[] = new Array(COLUMN_COUNT);
-  /** Every id read so far, with its row: a repeated id is refused at the row that repeats it. */
-  private readonly ids: SeenIds;
-
-  /** `expectedRows`: about how many rows will be read (sizes the id table up front). */
-  constructor(expectedRows = 0) {
-    this.ids = new SeenIds(expectedRows);
-  }
 
   /**
    * Turns one data row into a validated record. `rowNumber` is the spreadsheet row (header = 1).
@@ -290,15 +287,11 @@ export class RecordRowReader {
       }
       record = result.data;
     }
-    const first = this.ids.add(record.id, rowNumber);
-    if (first !== undefined) {
-      throw new FeedError("invalid_row", `Row ${rowNumber} of ${RECORDS_FILE} repeats the id "${oneLine(record.id, 40)}" of row ${first}.`);
-    }
     return record;
   }
 }
 
-/** One row on its own (tests, small inputs); parsing a file uses one RecordRowReader for all rows. */
+/** One row on its own (tests, small inputs); parsing a file uses one RecordRowReader for all rows, and refuses repeated ids. */
 export function rowToRecord(row: readonly string[], rowNumber: number): MgRecord {
   return new RecordRowReader().read(row, rowNumber);
 }
@@ -396,15 +389,18 @@ function bytePieces(bytes: Uint8Array): PieceSource {
 }
 
 /**
- * Turns parsed rows into records, in file order, whoever parsed them (this thread piece by piece, or
- * papaparse's worker chunk by chunk). Rows are numbered as a spreadsheet shows the file (the first row
+ * Turns parsed rows into records, in file order. Rows are numbered as a spreadsheet shows the file (the first row
  * is 1); empty lines are skipped but keep their number, and the first non-empty row is the header. A
- * papaparse problem is reported at its row after the rows before it are checked, so the problem
- * reported is always the first one in the file.
+ * papaparse problem is reported at its row after the rows before it are checked, and a repeated id is
+ * looked for before any other problem is reported (checkRepeats), so the problem reported is always the
+ * first one in the file.
  */
 class RowsConsumer {
   readonly records: MgRecord[] = [];
-  private readonly reader: RecordRowReader;
+  private readonly reader = new RecordRowReader();
+  /** The ids of `records`, and each record's row. */
+  private readonly ids: RepeatedIds;
+  private readonly recordRows: number[] = [];
   /** Rows of the file taken so far. */
   private rows = 0;
   private headerSeen = false;
@@ -414,7 +410,7 @@ class RowsConsumer {
     private readonly onRecord?: (record: MgRecord) => void,
     expectedRecords?: number,
   ) {
-    this.reader = new RecordRowReader(expectedRecords);
+    this.ids = new RepeatedIds(expectedRecords);
   }
 
   /**
@@ -437,6 +433,8 @@ class RowsConsumer {
     const upTo = Math.min(rows.length, errorAt);
     const reader = this.reader;
     const records = this.records;
+    const recordRows = this.recordRows;
+    const ids = this.ids;
     const onRecord = this.onRecord;
     let n = this.rows;
     for (let i = 0; i < upTo; i++) {
@@ -446,6 +444,8 @@ class RowsConsumer {
       if (this.headerSeen) {
         const record = reader.read(row, n);
         records.push(record);
+        recordRows.push(n);
+        ids.add(record.id);
         onRecord?.(record);
       } else {
         checkHeader(row);
@@ -460,8 +460,19 @@ class RowsConsumer {
     this.onProgress?.(this.records.length, fraction);
   }
 
+  /** Throws if a record taken so far repeats the id of an earlier one (the first such record). */
+  checkRepeats(): void {
+    const records = this.records;
+    const repeat = this.ids.firstRepeat((i) => records[i].id);
+    if (repeat) {
+      const id = oneLine(records[repeat.index].id, 40);
+      throw new FeedError("invalid_row", `Row ${this.recordRows[repeat.index]} of ${RECORDS_FILE} repeats the id "${id}" of row ${this.recordRows[repeat.first]}.`);
+    }
+  }
+
   finish(): MgRecord[] {
     if (!this.headerSeen) checkHeader(undefined);
+    this.checkRepeats();
     this.onProgress?.(this.records.length, 1);
     return this.records;
   }
@@ -488,7 +499,11 @@ class PieceParser {
     try {
       this.parsePiece();
     } catch (e) {
-      if (!(e instanceof FeedError && e.code === "not_utf8")) this.source.checkRest();
+      // the file's first problem: not text at all, then a repeated id before the row that failed
+      if (!(e instanceof FeedError && e.code === "not_utf8")) {
+        this.source.checkRest();
+        this.consumer.checkRepeats();
+      }
       throw e;
     }
   }
@@ -523,9 +538,7 @@ export interface ParseCsvOptions {
   signal?: AbortSignal;
   /** Called with (records validated so far, share of the file done 0..1). */
   onProgress?: (done: number, fraction: number) => void;
-  /** Parse in papaparse's Web Worker when the file is at least this many bytes (or characters); Infinity = never. */
-  workerThreshold?: number;
-  /** Bytes (or characters, from text) per piece on this thread; characters per chunk in the worker. */
+  /** Bytes (or characters, from text) per piece. */
   pieceSize?: number;
   /** On this thread: the time slice (ms) parsed per task before letting the page run (default 25). */
   taskMs?: number;
@@ -555,9 +568,6 @@ export function parseRecordsCsv(text: string, opts: SyncOptions = {}): MgRecord[
 export function parseRecordsCsvBytes(bytes: Uint8Array, opts: SyncOptions = {}): MgRecord[] {
   return parseSync(bytePieces(bytes), opts);
 }
-
-/** Default: a file above 4 MB is parsed off the main thread where Web Workers exist (never in Node). */
-export const DEFAULT_WORKER_THRESHOLD = 4 * 1024 * 1024;
 
 const CANCELLED = "The refresh was cancelled, so the data in use is unchanged.";
 
@@ -603,147 +613,19 @@ async function parseYielding(source: PieceSource, opts: ParseCsvOptions): Promis
   return parser.consumer.finish();
 }
 
-let blobWorkersWork: Promise<boolean> | undefined;
-
 /**
- * Whether this page can run a worker from a Blob URL (papaparse's way), checked once with a worker that
- * answers at once. papaparse never listens for a worker's load error, so without this check a page whose
- * policy refuses blob: workers would wait forever instead of falling back to parsing inline.
- */
-function canUseBlobWorkers(): Promise<boolean> {
-  if (!blobWorkersWork) {
-    blobWorkersWork = new Promise<boolean>((resolve) => {
-      let worker: Worker | undefined;
-      let url = "";
-      const done = (ok: boolean) => {
-        clearTimeout(timer);
-        worker?.terminate();
-        if (url) URL.revokeObjectURL(url);
-        resolve(ok);
-      };
-      const timer = setTimeout(() => done(false), 3000);
-      try {
-        url = URL.createObjectURL(new Blob(["postMessage('ready')"], { type: "text/javascript" }));
-        worker = new Worker(url);
-        worker.onmessage = () => done(true);
-        worker.onerror = () => done(false);
-      } catch {
-        done(false);
-      }
-    });
-  }
-  return blobWorkersWork;
-}
-
-// papaparse's typings allow `chunk` only for files and streams (and no string in a worker); a string is
-// chunked the same way, in a worker too: these calls are the documented ones.
-const parseUntyped = Papa.parse as unknown as (input: string, config: Record<string, unknown>) => void;
-
-/** Whether papaparse's worker can run here (never in Node; in a browser unless the page refuses blob: workers). */
-async function workersUsable(): Promise<boolean> {
-  return Papa.WORKERS_SUPPORTED && typeof Blob !== "undefined" && (await canUseBlobWorkers());
-}
-
-/**
- * In papaparse's Web Worker: the worker parses chunk after chunk and posts each one's rows; this thread
- * turns each into records as it arrives. Parsing and checking overlap, and no single task handles more
- * than one chunk. Resolves null when the worker fails to start (the caller parses on this thread).
- */
-function parseInWorker(text: string, opts: ParseCsvOptions): Promise<MgRecord[] | null> {
-  return new Promise((resolve, reject) => {
-    const consumer = new RowsConsumer(opts.onProgress, opts.onRecord, opts.expectedRecords);
-    let settled = false;
-    /** End of the last chunk taken: papaparse's worker posts its first chunk again at the end. */
-    let lastCursor = -1;
-    let abortWorker: (() => void) | undefined;
-    const settle = (fn: () => void) => {
-      if (settled) return;
-      settled = true;
-      opts.signal?.removeEventListener("abort", onAbort);
-      fn();
-    };
-    const onAbort = () => {
-      abortWorker?.();
-      settle(() => reject(new FeedError("cancelled", CANCELLED)));
-    };
-    opts.signal?.addEventListener("abort", onAbort, { once: true });
-    try {
-      parseUntyped(text, {
-        delimiter: ",",
-        quoteChar: '"',
-        newline: detectNewline(text),
-        // empty lines reach the consumer, which skips them but counts their rows
-        skipEmptyLines: false,
-        chunkSize: Math.max(1, opts.pieceSize ?? 1024 * 1024),
-        worker: true,
-        chunk(results: Papa.ParseResult<string[]>, handle: { abort(): void }) {
-          abortWorker = () => handle.abort();
-          // cancelled (or failed) before this chunk came: stop the worker, or it parses the whole file
-          if (settled) return handle.abort();
-          const cursor = results.meta.cursor;
-          if (typeof cursor === "number") {
-            if (cursor <= lastCursor) return;
-            lastCursor = cursor;
-          }
-          try {
-            // papaparse keeps rows whole across chunks, but may report a problem at the row a chunk cut
-            // off (a closing quote and "\r" here, "\n" in the next chunk): that row comes again whole
-            consumer.take(results.data, results.errors, false);
-            consumer.progress(Math.min(1, (cursor ?? 0) / Math.max(1, text.length)));
-          } catch (e) {
-            // settle first: aborting makes papaparse call complete(), which would resolve with the rows so far
-            settle(() => reject(e));
-            handle.abort();
-          }
-        },
-        complete() {
-          settle(() => {
-            try {
-              resolve(consumer.finish());
-            } catch (e) {
-              reject(e);
-            }
-          });
-        },
-        error() {
-          settle(() => resolve(null));
-        },
-      });
-    } catch {
-      settle(() => resolve(null));
-    }
-  });
-}
-
-/**
- * Decode + parse + validate records.csv from its bytes without freezing the page: a large file in
- * papaparse's Web Worker where the page can run one (decoded whole first: the worker takes text),
- * anything else on this thread a piece at a time, a time slice per task; cancellable through `signal`.
+ * Decode + parse + validate records.csv from its bytes without freezing the page: on this thread, a
+ * piece at a time, a time slice per task; cancellable through `signal`. (Not papaparse's Web Worker:
+ * the page then has to decode the whole file, post it, and take back every row as a copy, which the
+ * bench measured at twice this path's time, with longer tasks on the page: see docs/ARCHITECTURE.md.)
  */
 export async function parseRecordsCsvBytesAsync(bytes: Uint8Array, opts: ParseCsvOptions = {}): Promise<MgRecord[]> {
   throwIfAborted(opts.signal);
-  const threshold = opts.workerThreshold ?? DEFAULT_WORKER_THRESHOLD;
-  if (bytes.byteLength >= threshold && (await workersUsable())) {
-    let text: string;
-    try {
-      text = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true }).decode(bytes);
-    } catch {
-      throw new FeedError("not_utf8", NOT_UTF8);
-    }
-    throwIfAborted(opts.signal);
-    const inWorker = await parseInWorker(text, opts);
-    throwIfAborted(opts.signal);
-    if (inWorker) return inWorker;
-    return parseYielding(textPieces(text), opts);
-  }
   return parseYielding(bytePieces(bytes), opts);
 }
 
 /** The same from text (tests; the text of a file already decoded). */
 export async function parseRecordsCsvAsync(text: string, opts: ParseCsvOptions = {}): Promise<MgRecord[]> {
   throwIfAborted(opts.signal);
-  const threshold = opts.workerThreshold ?? DEFAULT_WORKER_THRESHOLD;
-  const inWorker = text.length >= threshold && (await workersUsable()) ? await parseInWorker(text, opts) : null;
-  throwIfAborted(opts.signal);
-  return inWorker ?? parseYielding(textPieces(text), opts);
+  return parseYielding(textPieces(text), opts);
 }

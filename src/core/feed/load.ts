@@ -35,8 +35,6 @@ export interface LoadFeedOptions {
   timeoutMs?: number;
   limits?: Partial<FeedLimits>;
   onProgress?: (p: FeedProgress) => void;
-  /** See parseRecordsCsvBytesAsync. */
-  workerThreshold?: number;
   /**
    * Called with each record as it is read, in file order, before the file is verified (a caller that
    * builds something from them keeps it only if loadFeed resolves). See RecordIndexBuilder.
@@ -141,7 +139,7 @@ export async function verifyRecordsFile(
   bytes: Uint8Array,
   entry: FeedFile,
   count: number,
-  opts: Pick<LoadFeedOptions, "signal" | "workerThreshold" | "onRecord" | "onProgress"> = {},
+  opts: Pick<LoadFeedOptions, "signal" | "onRecord" | "onProgress"> = {},
 ): Promise<MgRecord[]> {
   const progress = opts.onProgress ?? (() => undefined);
   if (bytes.byteLength !== entry.bytes) {
@@ -155,7 +153,6 @@ export async function verifyRecordsFile(
   try {
     records = await parseRecordsCsvBytesAsync(bytes, {
       signal: opts.signal,
-      workerThreshold: opts.workerThreshold,
       onRecord: opts.onRecord,
       expectedRecords: count,
       onProgress: (done, fraction) =>
@@ -221,7 +218,6 @@ async function loadFeedUnwrapped(feedUrl: string, opts: LoadFeedOptions): Promis
   });
   const records = await verifyRecordsFile(csvBytes, csvEntry, manifest.count, {
     signal: opts.signal,
-    workerThreshold: opts.workerThreshold,
     onRecord: opts.onRecord,
     onProgress: progress,
   });
