@@ -227,6 +227,8 @@ if (RECORD_FROM_ORDER.join() !== RECORD_COLUMNS.join()) throw new Error("feed/cs
  */
 export class RecordRowReader {
   private readonly accepted: Map<string, string>[] = RECORD_COLUMNS.map(() => new Map<string, string>());
+  /** Per column, the cell accepted last (the row before's, usually). */
+  private readonly lastAccepted: (string | undefined)[] = RECORD_COLUMNS.map(() => undefined);
   private readonly values: unknown[] = new Array(COLUMN_COUNT);
 
   /**
@@ -259,14 +261,21 @@ export class RecordRowReader {
         continue;
       }
       if (REMEMBER_ACCEPTED[i]) {
+        // the cell of the row before, most often (rows come in date order), compared without hashing
+        const last = this.lastAccepted[i];
+        if (cell === last) {
+          values[i] = last;
+          continue;
+        }
         const seen = this.accepted[i];
         const known = seen.get(cell);
         if (known !== undefined) {
-          values[i] = known;
+          values[i] = this.lastAccepted[i] = known;
           continue;
         }
         if (check !== undefined ? check(v) : FIELD_SCHEMAS[i].safeParse(v).success) {
           if (seen.size < ACCEPTED_CACHE_LIMIT) seen.set(cell, cell);
+          this.lastAccepted[i] = cell;
         } else allAccepted = false;
       } else if (!(check !== undefined ? check(v) : FIELD_SCHEMAS[i].safeParse(v).success)) allAccepted = false;
       values[i] = v;
