@@ -1,10 +1,11 @@
 // sha256Hex: a large file's digest comes from a worker where one can run, and from this thread when the
-// worker cannot start, fails or never answers; the worker gets exactly the file's bytes and is always
-// stopped. A stand-in Worker (Node has none) hashes what it is posted with Web Crypto, as the real one does.
+// worker cannot start, fails, never says it runs or never answers; the worker gets exactly the file's
+// bytes, is always stopped, and leaves no timer or Blob URL behind; a cancel stops it. A stand-in Worker
+// (Node has none) says it runs and hashes what it is posted with Web Crypto, as the real one does.
 import { createHash } from "crypto";
 import { sha256Hex, WORKER_HASH_BYTES } from "../../src/core/feed/hash";
 
-type Behaviour = "answer" | "answer-other" | "error" | "throw" | "silent";
+type Behaviour = "answer" | "answer-other" | "error" | "throw" | "silent" | "never-starts";
 let behaviour: Behaviour = "answer";
 let started: StandInWorker[] = [];
 
@@ -16,10 +17,11 @@ class StandInWorker {
   constructor(readonly url: string) {
     if (behaviour === "throw") throw new Error("Refused to create a worker");
     started.push(this);
+    if (behaviour !== "never-starts") setTimeout(() => this.onmessage?.({ data: "ready" }), 0);
   }
   postMessage(data: Uint8Array): void {
     this.posted.push(data);
-    if (behaviour === "silent") return;
+    if (behaviour === "silent" || behaviour === "never-starts") return;
     if (behaviour === "error") {
       setTimeout(() => this.onerror?.(new Error("failed to load")), 1);
       return;
@@ -62,6 +64,31 @@ describe("sha256Hex", () => {
     expect(started[0].terminated).toBe(true);
   });
 
+  it("leaves no timer and no Blob URL behind", async () => {
+    jest.useFakeTimers({ doNotFake: ["queueMicrotask", "nextTick", "setImmediate"] });
+    const revoke = jest.spyOn(URL, "revokeObjectURL");
+    try {
+      const digest = sha256Hex(bigFile());
+      await jest.advanceTimersByTimeAsync(1);
+      const file = bigFile();
+      expect(await digest).toBe(expected(file));
+      expect(jest.getTimerCount()).toBe(0);
+      expect(revoke).toHaveBeenCalledTimes(1);
+    } finally {
+      revoke.mockRestore();
+    }
+  });
+
+  it("stops the worker when cancelled, and rejects", async () => {
+    behaviour = "silent";
+    const abort = new AbortController();
+    const digest = sha256Hex(bigFile(), abort.signal);
+    await new Promise((r) => setTimeout(r, 5));
+    abort.abort();
+    await expect(digest).rejects.toThrow(/cancelled/);
+    expect(started[0].terminated).toBe(true);
+  });
+
   it("returns the worker's answer, not a digest of its own", async () => {
     behaviour = "answer-other";
     expect(await sha256Hex(bigFile())).toBe(expected(new Uint8Array([1, 2, 3])));
@@ -83,12 +110,15 @@ describe("sha256Hex", () => {
     for (const w of started) expect(w.terminated).toBe(true);
   });
 
-  it("hashes here when the worker never answers", async () => {
-    behaviour = "silent";
+  it.each<[string, Behaviour, number]>([
+    ["never says it runs", "never-starts", 3_000],
+    ["runs but never answers", "silent", 60_000],
+  ])("hashes here when the worker %s", async (_, b, wait) => {
+    behaviour = b;
     jest.useFakeTimers();
     const file = bigFile();
     const digest = sha256Hex(file);
-    await jest.advanceTimersByTimeAsync(60_000);
+    await jest.advanceTimersByTimeAsync(wait);
     jest.useRealTimers();
     expect(await digest).toBe(expected(file));
     expect(started[0].terminated).toBe(true);

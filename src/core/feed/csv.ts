@@ -400,9 +400,9 @@ function bytePieces(bytes: Uint8Array): PieceSource {
 /**
  * Turns parsed rows into records, in file order. Rows are numbered as a spreadsheet shows the file (the first row
  * is 1); empty lines are skipped but keep their number, and the first non-empty row is the header. A
- * papaparse problem is reported at its row after the rows before it are checked, and a repeated id is
- * looked for before any other problem is reported (checkRepeats), so the problem reported is always the
- * first one in the file.
+ * papaparse problem is reported at its row after the rows before it are checked, and a repeated id among
+ * those rows is looked for before that problem is reported (checkRepeats; bytes that are not UTF-8 are
+ * reported before anything else), so the problem reported is always the first one in the file.
  */
 class RowsConsumer {
   readonly records: MgRecord[] = [];

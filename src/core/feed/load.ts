@@ -131,7 +131,7 @@ async function fetchVerifiedText(
 
 /**
  * The downloaded records.csv -> its records: size and SHA-256 against the manifest's entry (the hash
- * computed off the main thread by Web Crypto while the text is parsed), strict UTF-8, papaparse, every
+ * computed by Web Crypto while the text is parsed, in a worker from 1 MB where one can run: hash.ts), strict UTF-8, papaparse, every
  * row validated, and the manifest's record count. Nothing parsed is returned unless the hash matches,
  * and a mismatch is reported as such whatever the parser thought. Throws FeedError only.
  */
@@ -145,7 +145,7 @@ export async function verifyRecordsFile(
   if (bytes.byteLength !== entry.bytes) {
     throw new FeedError("size_mismatch", `${entry.name} is ${bytes.byteLength} bytes but the manifest declares ${entry.bytes}, so it is incomplete or was changed after publishing.`);
   }
-  const hash = sha256Hex(bytes);
+  const hash = sha256Hex(bytes, opts.signal);
   hash.catch(() => undefined); // awaited below; this only keeps a cancelled refresh from an unhandled rejection
   progress({ phase: "parse", message: `Checking ${count.toLocaleString("en-US")} records`, fraction: 0.6 });
   let records: MgRecord[] | undefined;
@@ -166,7 +166,15 @@ export async function verifyRecordsFile(
     parseError = e;
   }
   if (parseError instanceof FeedError && parseError.code === "cancelled") throw parseError;
-  if ((await hash) !== entry.sha256) throw checksumError(entry);
+  let digest: string;
+  try {
+    digest = await hash;
+  } catch (e) {
+    // cancelled while the worker was still hashing
+    if (opts.signal?.aborted) throw new FeedError("cancelled", CANCELLED_MESSAGE);
+    throw asFeedError(e);
+  }
+  if (digest !== entry.sha256) throw checksumError(entry);
   if (!records) throw asFeedError(parseError);
   if (records.length !== count) {
     throw new FeedError(
