@@ -74,6 +74,15 @@ async function refreshFrom(page: Page, url: string): Promise<void> {
   await page.getByRole("button", { name: "Refresh", exact: true }).click();
 }
 
+/** Refreshes from a feed that must be refused: the pane says `sentence` and the bundled version stays in use. */
+async function expectRefused(page: Page, url: string, sentence: string, timeoutMs: number): Promise<void> {
+  await refreshFrom(page, url);
+  const alert = page.getByTestId("refresh-error");
+  await alert.waitFor({ timeout: timeoutMs });
+  expect(await alert.textContent()).toBe(sentence);
+  expect(await page.getByTestId("data-version").textContent()).toBe(BUNDLED.version);
+}
+
 it("refreshes from the served feed, shows the new version and what changed, keeps it across a reload, and reverts", async () => {
   const context = await browser.newContext({ viewport: { width: 420, height: 1100 } });
   const page = await context.newPage();
@@ -126,11 +135,7 @@ it("a bad feed leaves the version in use and says what is wrong in one sentence"
   const context = await browser.newContext({ viewport: { width: 420, height: 1000 } });
   const page = await context.newPage();
   await openDataTab(page);
-  await refreshFrom(page, `${server.url}/badfeed/`);
-  const alert = page.getByTestId("refresh-error");
-  await alert.waitFor({ timeout: 30_000 });
-  expect(await alert.textContent()).toBe("records.csv does not match the SHA-256 checksum in the manifest, so it is corrupt or was changed after publishing.");
-  expect(await page.getByTestId("data-version").textContent()).toBe(BUNDLED.version);
+  await expectRefused(page, `${server.url}/badfeed/`, "records.csv does not match the SHA-256 checksum in the manifest, so it is corrupt or was changed after publishing.", 30_000);
 
   await refreshFrom(page, "http://127.0.0.1:9/feed/");
   await page.getByTestId("refresh-error").getByText(/^Could not reach the feed to get manifest\.json at http:\/\/127\.0\.0\.1:9\/feed\/manifest\.json/).waitFor({ timeout: 30_000 });
@@ -205,11 +210,7 @@ it("reports a bad row of a large feed at its row, and keeps the data in use", as
   const context = await browser.newContext({ viewport: { width: 420, height: 1000 } });
   const page = await context.newPage();
   await openDataTab(page);
-  await refreshFrom(page, `${server.url}/bigbadfeed/`);
-  const alert = page.getByTestId("refresh-error");
-  await alert.waitFor({ timeout: 60_000 });
-  expect(await alert.textContent()).toBe(`Row ${repeatedRow.row} of records.csv repeats the id "${repeatedRow.id}" of row ${repeatedRow.row - 1}.`);
-  expect(await page.getByTestId("data-version").textContent()).toBe(BUNDLED.version);
+  await expectRefused(page, `${server.url}/bigbadfeed/`, `Row ${repeatedRow.row} of records.csv repeats the id "${repeatedRow.id}" of row ${repeatedRow.row - 1}.`, 60_000);
   await context.close();
 });
 

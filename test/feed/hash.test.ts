@@ -17,7 +17,7 @@ class StandInWorker {
   constructor(readonly url: string) {
     if (behaviour === "throw") throw new Error("Refused to create a worker");
     started.push(this);
-    if (behaviour !== "never-starts") setTimeout(() => this.onmessage?.({ data: "ready" }), 0);
+    if (behaviour !== "never-starts") setTimeout(() => this.terminated || this.onmessage?.({ data: "ready" }), 0);
   }
   postMessage(data: Uint8Array): void {
     this.posted.push(data);
@@ -27,7 +27,7 @@ class StandInWorker {
       return;
     }
     const hashed = behaviour === "answer-other" ? new Uint8Array([1, 2, 3]) : data;
-    void crypto.subtle.digest("SHA-256", hashed as Uint8Array<ArrayBuffer>).then((d) => this.onmessage?.({ data: d }));
+    void crypto.subtle.digest("SHA-256", hashed as Uint8Array<ArrayBuffer>).then((d) => this.terminated || this.onmessage?.({ data: d }));
   }
   terminate(): void {
     this.terminated = true;

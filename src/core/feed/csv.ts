@@ -4,7 +4,7 @@
 import Papa from "papaparse";
 import { z } from "zod";
 import { dateRangeInOrder, isCalendarDateOrEmpty, MgRecord, MgRecordSchema, ORGANIZATION_SEPARATOR, RECORD_COLUMNS, valueRangeInOrder } from "../model/record";
-import { FeedError, oneLine } from "./errors";
+import { CANCELLED_MESSAGE, FeedError, oneLine } from "./errors";
 import { RECORDS_FILE } from "./manifest";
 import { RepeatedIds } from "./repeatedIds";
 
@@ -300,7 +300,7 @@ export class RecordRowReader {
   }
 }
 
-/** One row on its own (tests, small inputs); parsing a file uses one RecordRowReader for all rows, and refuses repeated ids. */
+/** One row on its own (tests, small inputs); a file is read by one RecordRowReader, and RowsConsumer refuses its repeated ids. */
 export function rowToRecord(row: readonly string[], rowNumber: number): MgRecord {
   return new RecordRowReader().read(row, rowNumber);
 }
@@ -559,8 +559,12 @@ export interface ParseCsvOptions {
 
 type SyncOptions = Pick<ParseCsvOptions, "pieceSize" | "onProgress" | "onRecord" | "expectedRecords">;
 
+function pieceParser(source: PieceSource, opts: SyncOptions): PieceParser {
+  return new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress, opts.onRecord, opts.expectedRecords));
+}
+
 function parseSync(source: PieceSource, opts: SyncOptions): MgRecord[] {
-  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress, opts.onRecord, opts.expectedRecords));
+  const parser = pieceParser(source, opts);
   while (!parser.done) {
     parser.step();
     parser.consumer.progress(parser.fraction());
@@ -578,10 +582,8 @@ export function parseRecordsCsvBytes(bytes: Uint8Array, opts: SyncOptions = {}):
   return parseSync(bytePieces(bytes), opts);
 }
 
-const CANCELLED = "The refresh was cancelled, so the data in use is unchanged.";
-
 function throwIfAborted(signal?: AbortSignal): void {
-  if (signal?.aborted) throw new FeedError("cancelled", CANCELLED);
+  if (signal?.aborted) throw new FeedError("cancelled", CANCELLED_MESSAGE);
 }
 
 /** Lets the page paint and handle a click between slices (setImmediate in Node; a message task in browsers, not clamped like setTimeout). */
@@ -609,7 +611,7 @@ const DEFAULT_TASK_MS = 25;
  */
 async function parseYielding(source: PieceSource, opts: ParseCsvOptions): Promise<MgRecord[]> {
   const taskMs = opts.taskMs ?? DEFAULT_TASK_MS;
-  const parser = new PieceParser(source, opts.pieceSize ?? DEFAULT_PIECE_SIZE, new RowsConsumer(opts.onProgress, opts.onRecord, opts.expectedRecords));
+  const parser = pieceParser(source, opts);
   let sliceStart = performance.now();
   while (!parser.done) {
     parser.step();

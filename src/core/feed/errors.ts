@@ -32,6 +32,9 @@ export class FeedError extends Error {
   }
 }
 
+/** The one sentence for a refresh cancelled by the user, wherever it stopped. */
+export const CANCELLED_MESSAGE = "The refresh was cancelled, so the data in use is unchanged.";
+
 export function isFeedError(e: unknown): e is FeedError {
   return e instanceof FeedError;
 }

@@ -2,7 +2,7 @@
 // long), user cancellation, a size limit enforced while reading (a hostile or broken server cannot make
 // the pane buffer gigabytes), and network failures turned into one sentence.
 import { networkReason } from "../net/networkReason";
-import { FeedError, formatBytes } from "./errors";
+import { CANCELLED_MESSAGE, FeedError, formatBytes } from "./errors";
 
 export type FetchLike = (input: string, init?: { signal?: AbortSignal }) => Promise<Response>;
 
@@ -21,8 +21,6 @@ export interface DownloadOptions {
 }
 
 const OFFLINE_REASON = "you may be offline, or the server is down or does not allow this page to read it";
-
-export const CANCELLED_MESSAGE = "The refresh was cancelled, so the data in use is unchanged.";
 
 function seconds(ms: number): string {
   return ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`;

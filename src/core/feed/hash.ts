@@ -51,7 +51,10 @@ function digestInWorker(bytes: Uint8Array, signal?: AbortSignal): Promise<string
     let worker: Worker | undefined;
     let timer = setTimeout(() => done(undefined), WORKER_START_MS);
     const onAbort = () => done(undefined, new DOMException("The hash was cancelled.", "AbortError"));
+    let finished = false;
     const done = (result: string | undefined, error?: unknown) => {
+      if (finished) return;
+      finished = true;
       clearTimeout(timer);
       signal?.removeEventListener("abort", onAbort);
       worker?.terminate();
@@ -65,6 +68,7 @@ function digestInWorker(bytes: Uint8Array, signal?: AbortSignal): Promise<string
       url = URL.createObjectURL(new Blob([WORKER_SOURCE], { type: "text/javascript" }));
       worker = new g.Worker!(url);
       worker.onmessage = (e: MessageEvent) => {
+        if (finished) return;
         if (e.data === "ready") {
           clearTimeout(timer);
           timer = setTimeout(() => done(undefined), workerPatienceMs(bytes.byteLength));

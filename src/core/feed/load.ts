@@ -4,8 +4,8 @@
 import { Dataset, DATASET_SCHEMA_VERSION } from "../model/dataset";
 import type { MgRecord } from "../model/record";
 import { parseRecordsCsvBytesAsync } from "./csv";
-import { FeedError, formatBytes, asFeedError } from "./errors";
-import { CANCELLED_MESSAGE, decodeUtf8, downloadFile, FetchLike } from "./fetch";
+import { CANCELLED_MESSAGE, FeedError, formatBytes, asFeedError } from "./errors";
+import { decodeUtf8, downloadFile, FetchLike } from "./fetch";
 import { sha256Hex } from "./hash";
 import { FeedFile, FeedManifest, INFO_FILE, MANIFEST_FILE, parseDatasetInfo, parseManifest, RECORDS_FILE } from "./manifest";
 
@@ -108,9 +108,13 @@ async function fetchListed(
     onBytes,
   });
   if (bytes.byteLength !== entry.bytes) {
-    throw new FeedError("size_mismatch", `${entry.name} is ${bytes.byteLength} bytes but the manifest declares ${entry.bytes}, so it is incomplete or was changed after publishing.`);
+    throw sizeMismatch(entry, bytes.byteLength);
   }
   return bytes;
+}
+
+function sizeMismatch(entry: FeedFile, bytes: number): FeedError {
+  return new FeedError("size_mismatch", `${entry.name} is ${bytes} bytes but the manifest declares ${entry.bytes}, so it is incomplete or was changed after publishing.`);
 }
 
 function checksumError(entry: FeedFile): FeedError {
@@ -131,8 +135,8 @@ async function fetchVerifiedText(
 
 /**
  * The downloaded records.csv -> its records: size and SHA-256 against the manifest's entry (the hash
- * computed by Web Crypto while the text is parsed, in a worker from 1 MB where one can run: hash.ts), strict UTF-8, papaparse, every
- * row validated, and the manifest's record count. Nothing parsed is returned unless the hash matches,
+ * computed by Web Crypto while the text is parsed, in a worker from 1 MB where one can run: hash.ts),
+ * strict UTF-8, papaparse, every row validated, and the manifest's record count. Nothing parsed is returned unless the hash matches,
  * and a mismatch is reported as such whatever the parser thought. Throws FeedError only.
  */
 export async function verifyRecordsFile(
@@ -143,7 +147,7 @@ export async function verifyRecordsFile(
 ): Promise<MgRecord[]> {
   const progress = opts.onProgress ?? (() => undefined);
   if (bytes.byteLength !== entry.bytes) {
-    throw new FeedError("size_mismatch", `${entry.name} is ${bytes.byteLength} bytes but the manifest declares ${entry.bytes}, so it is incomplete or was changed after publishing.`);
+    throw sizeMismatch(entry, bytes.byteLength);
   }
   const hash = sha256Hex(bytes, opts.signal);
   hash.catch(() => undefined); // awaited below; this only keeps a cancelled refresh from an unhandled rejection
