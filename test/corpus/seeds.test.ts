@@ -56,7 +56,9 @@ function read(name: string): { raw: string; articles: Article[] } {
   });
 
   it("every sentence of every seed is verbatim article text, and run-in headings become sections", () => {
-    for (const name of fs.readdirSync(corpus as string).filter((f) => !/^README/i.test(f))) {
+    // The seeds are the files at the top of the corpus folder (news/ has its own tests).
+    const seeds = fs.readdirSync(corpus as string, { withFileTypes: true }).filter((e) => e.isFile() && !/^README/i.test(e.name));
+    for (const name of seeds.map((e) => e.name)) {
       for (const a of read(name).articles) {
         const sentences = segmentArticle(a);
         expect(sentences.length).toBeGreaterThan(5);

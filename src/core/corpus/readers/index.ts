@@ -2,6 +2,7 @@
 // Format is detected from the name and the content: WordPress REST JSON, HTML, or plain text.
 import type { Article, InputProblem } from "../types";
 import { decodeInput, DEFAULT_MAX_BYTES } from "./decode";
+import { hasFrontMatter, readFrontMatterText } from "./frontMatter";
 import { htmlNestingDepth, MAX_HTML_DEPTH, readHtml } from "./html";
 import { readText } from "./text";
 import { isWordPressItem, readWordPressItem } from "./wordpress";
@@ -10,6 +11,7 @@ export { DEFAULT_MAX_BYTES, decodeInput, tooLargeMessage, formatBytes } from "./
 export { readText } from "./text";
 export { readHtml, htmlToParagraphs, htmlToText } from "./html";
 export { readWordPressItem, isWordPressItem } from "./wordpress";
+export { readFrontMatterText, parseFrontMatter, hasFrontMatter } from "./frontMatter";
 
 export interface ReadInput {
   /** File path (relative) or URL; names the input in problems and becomes Article.origin. */
@@ -27,10 +29,18 @@ export interface ReadOptions {
   maxBytes?: number;
 }
 
-/** Names that are documentation next to the articles, not articles (README, LICENSE, a hand-written *.gold.json, ...). */
+/**
+ * Names that are documentation next to the articles, not articles (README, LICENSE, a Markdown INDEX of a
+ * folder, a hand-written *.gold.json, ...). A saved page called index.html is still an article.
+ */
 export function isNonArticleName(origin: string): boolean {
   const base = origin.split(/[\\/]/).pop() ?? origin;
-  return /^(readme|license|licence|changelog)(\.|$)/i.test(base) || /\.gold\.json$/i.test(base) || base.startsWith(".");
+  return (
+    /^(readme|license|licence|changelog)(\.|$)/i.test(base) ||
+    /^index\.(md|markdown)$/i.test(base) ||
+    /\.gold\.json$/i.test(base) ||
+    base.startsWith(".")
+  );
 }
 
 function describeJsonError(e: unknown): string {
@@ -87,7 +97,10 @@ export function readInput(input: ReadInput, opts: ReadOptions = {}): ReadResult 
   const jsonLike = first === "{" || (first === "[" && (!/^\[\s*[A-Za-z]/.test(head) || /^\[\s*(true|false|null)\b/.test(head)));
   let result: ReadResult;
   try {
-    if (/\.json$/i.test(name) || jsonLike) result = readJson(text, origin);
+    if (hasFrontMatter(text)) {
+      const { article, problem } = readFrontMatterText(text, origin);
+      result = problem ? { articles: [article], problem: { origin, message: problem } } : { articles: [article] };
+    } else if (/\.json$/i.test(name) || jsonLike) result = readJson(text, origin);
     else if (looksLikeHtml(name, text)) {
       const depth = htmlNestingDepth(text);
       if (depth > MAX_HTML_DEPTH) {

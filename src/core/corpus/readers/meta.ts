@@ -80,9 +80,11 @@ export function slugify(s: string, maxLength = 80): string {
 
 /** Stable source id from a URL: host + path, slugified ("news.metal.com/newscontent/103332580/x" -> "news-metal-com-newscontent-103332580-x"). */
 export function sourceIdFromUrl(url: string): string {
-  const m = /^https?:\/\/([^/?#]+)([^?#]*)/i.exec(url.trim());
+  const m = /^https?:\/\/([^/?#]+)([^?#]*)(\?[^#]*)?/i.exec(url.trim());
   if (!m) return "";
-  return slugify(`${m[1].replace(/^www\./i, "")} ${m[2]}`);
+  // A site that names its articles only in the query ("/?p=4285") keeps the query, or all its articles would share one id.
+  const path = /^\/?$/.test(m[2]) && m[3] ? m[3] : m[2];
+  return slugify(`${m[1].replace(/^www\./i, "")} ${path}`);
 }
 
 /** Stable source id from a file name: base name without its extensions ("a/b/smm-x.wp.json" -> "smm-x"). */
