@@ -42,7 +42,7 @@ function syntheticRows(n: number): MgRecord[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `bench-${i}`, kind: "project", date: i % 3 ? `2024-${String(1 + (i % 12)).padStart(2, "0")}` : "2024-05-16", date_end: "", date_effective: "",
     subject: `Bench Subject ${i % 500}`, organizations: [`Bench Subject ${i % 500}`, `Bench Partner ${i % 77}`], region: "Benchland",
-    title: `Bench project ${i}`, product: "bench alloy", code: "", value: i * 10, value_max: null, unit: "t", per: "year", qualifier: "",
+    title: `Bench project ${i}`, product: "bench alloy", code: "", value: i * 10, value_max: null, unit: "t", per: "year", qualifier: "", grade: "", basis: "", price_type: "", status: "",
     evidence: `Bench Subject ${i % 500} said on a bench day that its bench project ${i} would make ${i * 10} tonnes of bench alloy a year, according to a synthetic sentence.`,
     source_id: `bench-source-${i % 40}`, source_title: "Bench article", source_outlet: "Bench", source_url: `https://example.test/bench/${i % 40}`, source_published: "2024-06-01",
   }));
@@ -53,7 +53,7 @@ async function scrollFigures(): Promise<Record<string, unknown>> {
   if (!fs.existsSync(chromiumPath)) return { scroll_10k: "skipped: no Chromium at " + chromiumPath };
   const { serveStatic, launchChromium } = require("../test/browser/support") as typeof import("../test/browser/support");
   const rows = syntheticRows(10_000);
-  const dataset = { schema_version: 1, version: "bench", as_of: "2024-06-01", count: rows.length, sources: [], records: rows };
+  const dataset = { schema_version: 2, version: "bench", as_of: "2024-06-01", count: rows.length, sources: [], records: rows };
   const server = await serveStatic(DIST, { "/dataset.json": JSON.stringify(dataset) });
   const browser = await launchChromium();
   try {

@@ -45,7 +45,7 @@ async function run(entry: FeedFile, count: number, runs: number): Promise<PageFi
   const refresh = async (): Promise<number> => {
     const builder = new RecordIndexBuilder();
     const records = await verifyRecordsFile(bytes, entry, count, { onRecord: (r) => builder.add(r) });
-    const dataset: Dataset = { schema_version: 1, version: "bench", as_of: "", count: records.length, sources: [], records };
+    const dataset: Dataset = { schema_version: 2, version: "bench", as_of: "", count: records.length, sources: [], records };
     return new RecordIndex(dataset, undefined, builder).records.length;
   };
   const time = async (fn: () => unknown): Promise<number> => {

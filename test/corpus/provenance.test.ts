@@ -135,7 +135,7 @@ const report = (failures: { id: string; missing: string[]; evidence: string }[])
 describe("the checker itself (synthetic records)", () => {
   const base: MgRecord = {
     id: "x", kind: "weight_saving", date: "", date_end: "", date_effective: "", subject: "", organizations: [], region: "",
-    title: "", product: "", code: "", value: null, value_max: null, unit: "", per: "", qualifier: "", evidence: "",
+    title: "", product: "", code: "", value: null, value_max: null, unit: "", per: "", qualifier: "", grade: "", basis: "", price_type: "", status: "", evidence: "",
     source_id: "s", source_title: "", source_outlet: "Test Wire", source_url: "", source_published: "",
   };
   it("reads separators, ranges and word scales", () => {

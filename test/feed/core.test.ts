@@ -27,7 +27,7 @@ describe("publishFeed", () => {
     const feed = await publishFeed(ds, { generatedAt: new Date("2031-02-04T10:00:00Z") });
     expect(feed.files.map((f) => f.name)).toEqual(["dataset-info.json", "records.csv", "manifest.json"]);
     const m = parseManifest(text(feed.files[2].bytes));
-    expect(m).toMatchObject({ schema_version: 1, version: ds.version, as_of: ds.as_of, count: 6, generated_at: "2031-02-04T10:00:00.000Z" });
+    expect(m).toMatchObject({ schema_version: 2, version: ds.version, as_of: ds.as_of, count: 6, generated_at: "2031-02-04T10:00:00.000Z" });
     const csv = feed.files[1];
     expect(m.files.find((f) => f.name === "records.csv")!.bytes).toBe(csv.bytes.byteLength);
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", csv.bytes as Uint8Array<ArrayBuffer>));
@@ -58,7 +58,7 @@ describe("records.csv parser", () => {
 
   it("names the row and field of a value that is not a plain number", () => {
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ value: "1,250" })}`)).message).toBe(
-      "Row 2 of records.csv has 23 fields but the header has 22.",
+      "Row 2 of records.csv has 27 fields but the header has 26.",
     );
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ value: '"1,250"' })}`)).message).toBe(
       'Row 2 of records.csv has an invalid "value": expected a plain number such as 1250.5 or an empty cell, found "1,250".',
@@ -87,7 +87,7 @@ describe("records.csv parser", () => {
     expect(feedError(() => parseRecordsCsv(`${header.replace("kind", "knd")}\r\n${row({})}`)).message).toBe(
       'The header of records.csv does not match the record columns: column 2 should be "kind" but is "knd".',
     );
-    expect(feedError(() => parseRecordsCsv(`${header}\r\na,b`)).message).toBe("Row 2 of records.csv has 2 fields but the header has 22.");
+    expect(feedError(() => parseRecordsCsv(`${header}\r\na,b`)).message).toBe("Row 2 of records.csv has 2 fields but the header has 26.");
   });
 
   it("parses numbers strictly", () => {

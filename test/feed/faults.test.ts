@@ -185,7 +185,9 @@ describe("fault matrix: the data in use is unchanged and the message is one clea
         }),
       /^records\.csv is larger than the \d+ bytes the manifest declares\.$/,
     ],
-    ["wrong schema version", () => serve("v2", withManifest(good, (m) => (m.schema_version = 2))), "The feed uses schema version 2 but this add-in reads version 1, so it cannot be used (update the add-in or publish a version 1 feed)."],
+    ["newer schema version", () => serve("v3", withManifest(good, (m) => (m.schema_version = 3))), "The feed uses schema version 3 but this add-in reads version 2, so it cannot be used (update the add-in or publish a version 2 feed)."],
+    // Feeds of schema 1 (before prices, grades, bases and planned capacity) have other columns: refused, never half-read.
+    ["older schema version", () => serve("v1", withManifest(good, (m) => (m.schema_version = 1))), /^The feed uses schema version 1, older than the version 2 this add-in reads .*publishes it again/],
     [
       "invalid row",
       () => serve("badrow", replaceFile(good, "records.csv", utf8([header(), ...rows().map((r, i) => (i === 0 ? r.replace(",capacity,", ",capacty,") : r))].join("\r\n")))),

@@ -21,7 +21,7 @@ export function syntheticRecord(n: number, over: Partial<MgRecord> = {}): MgReco
     value_max: null,
     unit: n % 2 ? "t" : "%",
     per: n % 2 ? "year" : "",
-    qualifier: "",
+    qualifier: "", grade: "", basis: "", price_type: "", status: "",
     evidence: n % 2
       ? `${org} said its synthetic plant ${n} can make ${1000 + n} tonnes a year, "quoted, with commas".`
       : `${org} reported that the seat frame weighs 12.5% less.\nA second line.`,
@@ -36,7 +36,7 @@ export function syntheticRecord(n: number, over: Partial<MgRecord> = {}): MgReco
 
 export function syntheticDataset(records: MgRecord[], over: Partial<Dataset> = {}): Dataset {
   return {
-    schema_version: 1,
+    schema_version: 2,
     version: "2031-02-03.0a1b2c3d",
     as_of: "2031-02-03",
     count: records.length,

@@ -22,7 +22,7 @@ export function rec(fields: Partial<MgRecord> & Pick<MgRecord, "kind" | "subject
     value_max: null,
     unit: "",
     per: "",
-    qualifier: "",
+    qualifier: "", grade: "", basis: "", price_type: "", status: "",
     evidence: `Synthetic sentence ${counter} about ${fields.subject}.`,
     source_id: "synthetic-source",
     source_title: "Synthetic test article",
@@ -35,7 +35,7 @@ export function rec(fields: Partial<MgRecord> & Pick<MgRecord, "kind" | "subject
 
 export function dataset(records: MgRecord[], version = "2024-12-31.synthetic"): Dataset {
   return parseDataset({
-    schema_version: 1,
+    schema_version: 2,
     version,
     as_of: "2024-12-31",
     count: records.length,

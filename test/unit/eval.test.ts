@@ -28,7 +28,7 @@ const HEADING = "2.1 Widget Summit Held in Exampleville";
 function gold(partial: Partial<GoldRecord> & Pick<GoldRecord, "kind" | "evidence">): GoldRecord {
   return {
     source: FILE, date: "", date_end: "", date_effective: "", title: "", subject: "", value: null, value_max: null,
-    unit: "", per: "", qualifier: "", product: "", code: "", ...partial,
+    unit: "", per: "", qualifier: "", grade: "", basis: "", price_type: "", status: "", product: "", code: "", ...partial,
   };
 }
 
@@ -37,7 +37,7 @@ function rec(partial: Partial<MgRecord> & Pick<MgRecord, "kind" | "evidence">, s
   n++;
   return {
     id: `r${n}`, date: "", date_end: "", date_effective: "", subject: "", organizations: [], region: "", title: "",
-    product: "", code: "", value: null, value_max: null, unit: "", per: "", qualifier: "", source_id,
+    product: "", code: "", value: null, value_max: null, unit: "", per: "", qualifier: "", grade: "", basis: "", price_type: "", status: "", source_id,
     source_title: "", source_outlet: "", source_url: "", source_published: "", ...partial,
   };
 }
@@ -198,7 +198,7 @@ describe("mg corpus eval (CLI)", () => {
     return file;
   };
   const goldFile = write("gold.json", GOLD);
-  const asDataset = (records: MgRecord[]) => ({ schema_version: 1, version: "v", as_of: "", count: records.length, ...dataset(records) });
+  const asDataset = (records: MgRecord[]) => ({ schema_version: 2, version: "v", as_of: "", count: records.length, ...dataset(records) });
   const all = GOLD.records.map((g) => rec({ ...g, source: undefined, note: undefined } as unknown as MgRecord));
   let out: string[] = [];
   beforeEach(() => {

@@ -3,7 +3,7 @@ import { parseDataset } from "../../src/core/model/dataset";
 
 const base = {
   id: "r1", kind: "capacity", date: "2024-09", date_end: "", date_effective: "", subject: "X", organizations: ["X"],
-  region: "", title: "", product: "", code: "", value: 100, value_max: null, unit: "t", per: "year", qualifier: "",
+  region: "", title: "", product: "", code: "", value: 100, value_max: null, unit: "t", per: "year", qualifier: "", grade: "", basis: "", price_type: "", status: "",
   evidence: "X has an annual production capacity of 100 tons.", source_id: "s", source_title: "", source_outlet: "",
   source_url: "", source_published: "",
 };
@@ -21,7 +21,7 @@ describe("record model", () => {
     expect([...RECORD_COLUMNS].sort()).toEqual(Object.keys(base).sort());
   });
   it("names the bad field when a dataset is invalid", () => {
-    const ds = { schema_version: 1, version: "v", as_of: "", count: 1, sources: [], records: [{ ...base, value: "x" }] };
+    const ds = { schema_version: 2, version: "v", as_of: "", count: 1, sources: [], records: [{ ...base, value: "x" }] };
     expect(() => parseDataset(ds)).toThrow(/records\.0\.value/);
   });
 });

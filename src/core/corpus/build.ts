@@ -33,6 +33,8 @@ function identityKey(r: Omit<MgRecord, "id">): string {
   return JSON.stringify([
     r.source_id, r.kind, r.evidence, r.date, r.date_end, r.date_effective, r.title, r.product, r.code,
     r.value, r.value_max, r.unit, r.per, r.qualifier,
+    // Fields added with schema 2, only when set: the ids of records that do not use them stay as they were.
+    ...(r.grade || r.basis || r.price_type || r.status ? [r.grade, r.basis, r.price_type, r.status] : []),
   ]);
 }
 

@@ -209,12 +209,16 @@ function recordFrom(v: unknown[]): MgRecord {
     unit: v[13] as string,
     per: v[14] as MgRecord["per"],
     qualifier: v[15] as MgRecord["qualifier"],
-    evidence: v[16] as string,
-    source_id: v[17] as string,
-    source_title: v[18] as string,
-    source_outlet: v[19] as string,
-    source_url: v[20] as string,
-    source_published: v[21] as string,
+    grade: v[16] as string,
+    basis: v[17] as string,
+    price_type: v[18] as MgRecord["price_type"],
+    status: v[19] as MgRecord["status"],
+    evidence: v[20] as string,
+    source_id: v[21] as string,
+    source_title: v[22] as string,
+    source_outlet: v[23] as string,
+    source_url: v[24] as string,
+    source_published: v[25] as string,
   };
 }
 /** recordFrom reads by position: this is the order it assumes, checked against RECORD_COLUMNS at load. */

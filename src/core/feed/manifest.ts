@@ -11,7 +11,7 @@ import { IsoDate } from "../model/record";
 import { FeedError, oneLine } from "./errors";
 
 /** Bumped only when a client of version N could misread a feed (new required file, changed column meaning). */
-export const FEED_SCHEMA_VERSION = 1;
+export const FEED_SCHEMA_VERSION = 2;
 export const MANIFEST_FILE = "manifest.json";
 export const RECORDS_FILE = "records.csv";
 export const INFO_FILE = "dataset-info.json";
@@ -61,6 +61,12 @@ export function parseManifest(text: string): FeedManifest {
   }
   const sv = (json as Record<string, unknown>).schema_version;
   if (sv === undefined) throw new FeedError("manifest", `The feed's ${MANIFEST_FILE} is missing the field "schema_version".`);
+  if (typeof sv === "number" && Number.isInteger(sv) && sv >= 1 && sv < FEED_SCHEMA_VERSION) {
+    throw new FeedError(
+      "schema_version",
+      `The feed uses schema version ${sv}, older than the version ${FEED_SCHEMA_VERSION} this add-in reads (its records lack the price, grade, basis and status columns), so it cannot be used until its publisher publishes it again with this version's "mg feed publish".`,
+    );
+  }
   if (sv !== FEED_SCHEMA_VERSION) {
     throw new FeedError(
       "schema_version",

@@ -3,7 +3,7 @@
 import { z } from "zod";
 import { IsoDate, MgRecordSchema } from "./record";
 
-export const DATASET_SCHEMA_VERSION = 1;
+export const DATASET_SCHEMA_VERSION = 2;
 
 export const SourceInfoSchema = z
   .object({

@@ -2,7 +2,7 @@
 // these (the MG functions, filters, the pane's first screen) stay out of zod's ~25 KB gzip, which
 // then loads only where records are validated. record.ts re-exports all of it.
 
-export const RECORD_KINDS = ["policy", "project", "capacity", "weight_saving", "standard", "event", "deal", "product"] as const;
+export const RECORD_KINDS = ["policy", "project", "capacity", "weight_saving", "standard", "event", "deal", "product", "price"] as const;
 export type RecordKind = (typeof RECORD_KINDS)[number];
 
 export const QUALIFIERS = ["", "over", "up to", "about", "under", "at least"] as const;
@@ -10,6 +10,14 @@ export type Qualifier = (typeof QUALIFIERS)[number];
 
 export const PERIODS = ["", "year", "day", "month", "hour"] as const;
 export type Period = (typeof PERIODS)[number];
+
+/** What a price is: a quotation (prices quoted, a price level), a transaction, an offer, or an agency's assessment. */
+export const PRICE_TYPES = ["", "quotation", "transaction", "offer", "assessment"] as const;
+export type PriceType = (typeof PRICE_TYPES)[number];
+
+/** A capacity or project that exists ("") or is planned, expected, targeted or under construction ("planned"). */
+export const STATUSES = ["", "planned"] as const;
+export type Status = (typeof STATUSES)[number];
 
 /** Column order of the CSV feed and of exported tables. */
 export const RECORD_COLUMNS = [
@@ -29,6 +37,10 @@ export const RECORD_COLUMNS = [
   "unit",
   "per",
   "qualifier",
+  "grade",
+  "basis",
+  "price_type",
+  "status",
   "evidence",
   "source_id",
   "source_title",

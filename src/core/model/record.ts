@@ -3,11 +3,11 @@
 import { z } from "zod";
 
 import { isCalendarDate, isoSpan } from "./dates";
-import { PERIODS, QUALIFIERS, RECORD_COLUMNS, RECORD_KINDS } from "./fields";
+import { PERIODS, PRICE_TYPES, QUALIFIERS, RECORD_COLUMNS, RECORD_KINDS, STATUSES } from "./fields";
 
 // The constants live in fields.ts (no zod) so that code needing only them does not load zod.
-export { ORGANIZATION_SEPARATOR, PERIODS, QUALIFIERS, RECORD_COLUMNS, RECORD_KINDS } from "./fields";
-export type { Period, Qualifier, RecordKind } from "./fields";
+export { ORGANIZATION_SEPARATOR, PERIODS, PRICE_TYPES, QUALIFIERS, RECORD_COLUMNS, RECORD_KINDS, STATUSES } from "./fields";
+export type { Period, PriceType, Qualifier, RecordKind, Status } from "./fields";
 
 /**
  * ISO 8601 at the precision the text gives: YYYY, YYYY-MM or YYYY-MM-DD, a day of the calendar (not
@@ -50,6 +50,14 @@ export const MgRecordSchema = z
     unit: z.string(),
     per: z.enum(PERIODS),
     qualifier: z.enum(QUALIFIERS),
+    /** A price's grade as written ("99.9%", "99.95%"), else "". */
+    grade: z.string(),
+    /** A price's basis as written ("ex-works", "FOB China", "cash, tax included"), else "". */
+    basis: z.string(),
+    /** A price's type: quotation, transaction, offer or assessment; "" for other kinds. */
+    price_type: z.enum(PRICE_TYPES),
+    /** "planned" for a capacity or project that is planned, expected or targeted; "" for one that exists. */
+    status: z.enum(STATUSES),
     /** The sentence the record comes from, exactly as in the source text. */
     evidence: z.string().min(1),
     source_id: z.string().min(1),
