@@ -84,17 +84,18 @@ export function weightSaving(subject: string, unit?: string, bound?: string, pro
 }
 
 /**
- * Reported capacity in tonnes per year; figures stated per day are not annualised (use per).
+ * Reported capacity in tonnes per year; figures stated per day are not annualised (use per). Operating capacity unless status says planned.
  * @customfunction CAPACITY
  * @helpurl https://localhost:3000/help.html#CAPACITY
  * @param subject Company or organisation.
  * @param [product] Words of the product, e.g. "magnesium hydride".
  * @param [bound] For a range: "low" (default) or "high".
  * @param [per] "year" (default), "day", "month" or "any" (as stated).
+ * @param [status] "operating" (default), "planned" (targets, plants to come) or "any".
  * @returns Capacity in tonnes.
  */
-export function capacity(subject: string, product?: string, bound?: string, per?: string): Promise<number> {
-  return callForExcel("CAPACITY", [subject, product, bound, per]);
+export function capacity(subject: string, product?: string, bound?: string, per?: string, status?: string): Promise<number> {
+  return callForExcel("CAPACITY", [subject, product, bound, per, status]);
 }
 
 /**

@@ -186,3 +186,24 @@ describe("which record a lookup answers from", () => {
     expect(fact(world, "Westport City", "date", "policy")).toEqual({ value: "2024-02-20" });
   });
 });
+
+describe("CAPACITY: operating and planned capacity never mix", () => {
+  // Invented plant and figures, written for this test.
+  const plant = (value: number, status: "" | "planned", date: string) =>
+    rec({ kind: "capacity", subject: "Quillon Alloys", value, unit: "t", per: "year", product: "magnesium", status, date, evidence: `Quillon Alloys: ${value} tonnes a year.` });
+  const idx = buildIndex(dataset([plant(20000, "", "2030-01"), plant(45000, "planned", "2031-06")]));
+  const onlyPlanned = buildIndex(dataset([plant(45000, "planned", "2031-06")]));
+
+  it("answers operating capacity by default, planned on request, the most recent of either with any", () => {
+    expect(capacity(idx, "Quillon Alloys")).toEqual({ value: 20000 });
+    expect(capacity(idx, "Quillon Alloys", null, null, null, "planned")).toEqual({ value: 45000 });
+    expect(capacity(idx, "Quillon Alloys", null, null, null, "any")).toEqual({ value: 45000 });
+  });
+  it("says so when only planned capacity is reported, and how to ask for it", () => {
+    expect(capacity(onlyPlanned, "Quillon Alloys")).toEqual({
+      error: "not_available",
+      message: 'No operating capacity is reported for Quillon Alloys; its planned capacity is reported at 45,000 t per year (magnesium): use status "planned".',
+    });
+    expect(capacity(idx, "Quillon Alloys", null, null, null, "someday")).toMatchObject({ error: "invalid_value", message: expect.stringContaining('"operating" (default), "planned" or "any"') });
+  });
+});

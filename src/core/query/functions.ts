@@ -273,7 +273,9 @@ function productMatches(r: MgRecord, productKey: string | undefined): boolean {
  * stated per day (or with no period) is never annualised: per "day" returns it per day, per "any"
  * returns whatever the source states.
  */
-export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?: Arg, per?: Arg): Answer<number> {
+const STATUS_CHOICES: Record<string, "operating" | "planned" | "any"> = { operating: "operating", current: "operating", existing: "operating", planned: "planned", any: "any" };
+
+export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?: Arg, per?: Arg, status?: Arg): Answer<number> {
   const s = textArg(subject, "subject", true);
   if (isAnswerError(s)) return s;
   const p = textArg(product, "product", false);
@@ -282,13 +284,17 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
   if (isAnswerError(b)) return b;
   const pr = choiceArg(per, "per", PERS, "year", `"year", "day", "month" or "any"`);
   if (isAnswerError(pr)) return pr;
+  const st = choiceArg(status, "status", STATUS_CHOICES, "operating", `"operating" (default), "planned" or "any"`);
+  if (isAnswerError(st)) return st;
   const e = resolve(index, s.value!);
   if (isAnswerError(e)) return e;
   const entity = e.value;
   const productKey = p.value ? normalizeName(p.value) : undefined;
+  // Operating and planned capacity never mix: the pipeline marks targets, plans and plants to come "planned".
+  const statusFits = (r: MgRecord) => st.value === "any" || (st.value === "planned") === (r.status === "planned");
   const narrowed = narrowLookup(
     lookupOrder(index, entity),
-    (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey),
+    (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey) && statusFits(r),
   );
   const candidates = narrowed.records;
   const tonnes = (r: MgRecord) => pickBound(r, b.value) * TONNE_FACTORS[r.unit.trim()];
@@ -299,6 +305,13 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
     return notAvailable(tiedMessage(entity, "capacities", hit.tied, narrow));
   }
   const what = productKey ? ` for "${p.value}"` : "";
+  const otherStatus = entity.records.find(
+    (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey) && !statusFits(r),
+  );
+  if (candidates.length === 0 && otherStatus) {
+    const which = otherStatus.status === "planned" ? "planned" : "operating";
+    return notAvailable(`No ${st.value} capacity${what} is reported for ${entity.name}; its ${which} capacity is reported at ${describeValue(otherStatus)} (${describeThing(otherStatus)}): use status "${which}".`);
+  }
   if (candidates.length > 0) {
     const r = candidates[0];
     const stated = r.per === "" ? "with no period stated" : `per ${r.per}`;
@@ -654,16 +667,17 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
   },
   {
     name: "CAPACITY",
-    description: "Reported capacity in tonnes per year; figures stated per day are not annualised (use per).",
+    description: "Reported capacity in tonnes per year; figures stated per day are not annualised (use per). Operating capacity unless status says planned.",
     params: [
       p("subject", "Company or organisation."),
       p("product", "Words of the product, e.g. \"magnesium hydride\".", true),
       p("bound", "For a range: \"low\" (default) or \"high\".", true),
       p("per", "\"year\" (default), \"day\", \"month\" or \"any\" (as stated).", true),
+      p("status", "\"operating\" (default), \"planned\" (targets, plants to come) or \"any\".", true),
     ],
     result: "number",
     example: '=MG.CAPACITY(A2, "magnesium hydride")',
-    impl: (i, _o, a) => capacity(i, a[0], a[1], a[2], a[3]),
+    impl: (i, _o, a) => capacity(i, a[0], a[1], a[2], a[3], a[4]),
   },
   {
     name: "POLICYDATE",

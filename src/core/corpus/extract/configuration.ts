@@ -9,10 +9,12 @@ import { productWeightParser } from "./parsers/productWeight";
 import { projectParser } from "./parsers/project";
 import { dealParser } from "./parsers/deal";
 import { eventParser } from "./parsers/event";
+import { priceParser } from "./parsers/price";
 import { boilerplate } from "./refiners/boilerplate";
 import { policiesOverEvents } from "./refiners/policiesOverEvents";
 import { provenance } from "./refiners/provenance";
 import { dedupe } from "./refiners/dedupe";
+import { priceRepeats } from "./refiners/priceRepeats";
 
 export interface ExtractorConfiguration {
   parsers: Parser[];
@@ -20,6 +22,6 @@ export interface ExtractorConfiguration {
 }
 
 export const DEFAULT_CONFIGURATION: ExtractorConfiguration = {
-  parsers: [policyParser, standardParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, eventParser],
-  refiners: [boilerplate, policiesOverEvents, provenance, dedupe],
+  parsers: [policyParser, standardParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser],
+  refiners: [boilerplate, policiesOverEvents, provenance, dedupe, priceRepeats],
 };

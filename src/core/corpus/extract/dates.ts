@@ -35,7 +35,7 @@ function monthIndex(name: string): number {
 
 // Month day [range] [, year]. The year must not run on into a number ("May 16, 2024-2025" is not a year).
 const MONTH_DAY_RE = new RegExp(
-  `\\b(${MONTH_ALT}|(?:${MONTH_ABBR_ALT})(?= \\d)) (\\d{1,2})${ORD}(?![\\d:])` +
+  `\\b(${MONTH_ALT}|(?:${MONTH_ABBR_ALT})(?= \\d)) (\\d{1,2})${ORD}(?!\\d|:\\d)` +
     `(?:\\s?(?:-|–|—|to|through|until|and)\\s?(?:(${MONTH_ALT}) )?(\\d{1,2})${ORD}(?![\\d:,]\\d))?` +
     `(?:,? (${YEAR})(?![\\d-]))?`,
   "g",

@@ -57,6 +57,9 @@ const CLAUSE_BREAK = /[;.]\s|,\s+(?:and|but|while|whereas|which|although)\b/i;
 /** A rule, not a plant: "A new smelter shall have an annual production capacity of not less than 50,000 tonnes". */
 const OBLIGATION = /\b(?:shall|must|should|(?:is|are|be|been) required to|may only)\b/i;
 /** "can produce", "designed for", "will have": a rate the plant is able to reach, not an amount produced. */
+/** Words that put a capacity in the future: planned, proposed, under construction, to come online, a phase to come. */
+const PLANNED_BEFORE = /\b(?:will|would|shall be|plan(?:s|ned|ning)|propos(?:ed|es|ing)|expect(?:s|ed)?|anticipat\w+|target(?:s|ed|ing)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|to build|to be built|under construction|being built|upon completion|once (?:complete|completed|operational|fully operational)|when (?:complete|completed|fully operational)|is to|are to|set to|scheduled|envisag\w+|feasibility|stud(?:y|ies)|design(?:ed)? capacity|initial(?:ly)?|first stage|second stage|stage (?:1|2|3|one|two|three)|phase (?:2|3|ii|iii|two|three)|future|new plant|expansion to|expand(?:ing)? (?:its )?(?:capacity )?to|increase (?:its )?(?:capacity )?to|ramp(?:ing)? up to)\b[^.;]*$/i;
+const PLANNED_AFTER = /^[^.;]{0,60}\b(?:by (?:19|20)\d{2}|planned|proposed|under construction|when (?:complete|completed)|once (?:complete|completed|operational))\b/i;
 const ABLE_BEFORE = /\b(?:can|could|able to|designed|will|would|rated|nameplate)\b/i;
 
 /** Groups of quantities written as a list: "100,000 mt, 200,000 mt, and 300,000 mt". */
@@ -88,10 +91,17 @@ export const capacityParser: Parser = {
       const afterText = text.slice(last.end, last.end + 300);
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
-      if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText) || TARGET_BEFORE.test(before)) continue;
-      // "reach 15,000 tpa by 2030": a figure with a deadline in its clause is a goal.
-      // Only in the figure's own clause: "can roll 6,000 tons a year, and X plans to double that by 2028" keeps it.
-      if (ctx.dates.some((d) => (d.cue === "by" || d.cue === "by the end of") && d.start >= last.end && !CLAUSE_BREAK.test(text.slice(last.end, d.start)))) continue;
+      if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
+      // A target, a plan or a deadline ("reach 15,000 tpa by 2030") makes the figure a planned capacity: a record
+      // of the pipeline, marked so, never mixed with what operates. The deadline counts only in the figure's own
+      // clause: "can roll 6,000 tons a year, and X plans to double that by 2028" keeps the 6,000 t operating.
+      const deadline = ctx.dates.some((d) => (d.cue === "by" || d.cue === "by the end of") && d.start >= last.end && !CLAUSE_BREAK.test(text.slice(last.end, d.start)));
+      // "expand from 15,000 t to 30,000 t": the figure after "from" is what runs today.
+      const fromFigure = /\bfrom\s+(?:about\s+|around\s+)?$/i.test(text.slice(Math.max(0, first.start - 20), first.start));
+      const planned = !fromFigure && (deadline || TARGET_BEFORE.test(before) || PLANNED_BEFORE.test(text.slice(clauseStart, first.start)) || PLANNED_AFTER.test(after));
+      // A government's or a region's target is a policy's, not a plant's: no capacity record ("raise provincial
+      // capacity to 500,000 mt by 2027").
+      if (planned && /\b(?:province|provincial|national|nationwide|country|county|municipal|city's|region|region's|industry's|action plan)\b/i.test(text)) continue;
       // A period said after a later figure is that figure's ("1.8 tonnes ... at a rate of 150 kilograms per day").
       const nextFigure = ctx.quantities.find((q) => q.start >= last.end && q.unit !== "");
       const own = nextFigure ? text.slice(last.end, nextFigure.start) : afterText;
@@ -130,6 +140,7 @@ export const capacityParser: Parser = {
             ...quantityFields(q),
             unit: things !== undefined ? "units" : q.unit,
             per,
+            status: planned ? "planned" : "",
           }),
         );
       }

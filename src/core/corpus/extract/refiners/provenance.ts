@@ -41,6 +41,7 @@ function standsWithoutSubject(f: Found): boolean {
     case "weight_saving":
     case "capacity":
     case "product":
+    case "price":
       return f.product !== "";
     case "project":
     case "event":

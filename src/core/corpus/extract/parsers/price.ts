@@ -1,0 +1,185 @@
+// price: a product's price on a day, as a price report writes it.
+//   "Mainstream magnesium ingot (99.9% grade) prices lifted to RMB14,000~14,200/t in Fugu Shaanxi, with some
+//    transactions concluded at RMB14,200/t."       -> 14000..14200 CNY/t quotation; 14200 CNY/t transaction
+//   "the FOB quotation was $2,350-$2,450/mt"        -> 2350..2450 USD/t, basis FOB
+//   "The ex-factory price of 75 ferrosilicon in Shaanxi is 5,600-5,700 yuan/mt" -> ferrosilicon, grade 75
+// Not prices: a change ("up by RMB 4,000/t", "rose by $20"), a forecast or intention ("expected to reach",
+// "considering reducing prices to"), a cost or margin, a figure with no currency or no unit.
+// The vocabulary (products, places, the words of each price type) is data: src/data/pricing.json.
+import pricing from "../../../../data/pricing.json";
+import type { PriceType } from "../../../model/fields";
+import type { Found, Parser, SentenceContext } from "../context";
+import { newFound } from "../context";
+import { resolveDate } from "../dates";
+import { parseNumber } from "../numbers";
+
+interface Vocabulary {
+  name: string;
+  re: RegExp;
+}
+const words = (patterns: string[]) => patterns.map((p) => `(?:${p})`).join("|");
+const compile = (list: { name: string; patterns: string[] }[]): Vocabulary[] =>
+  list.map((e) => ({ name: e.name, re: new RegExp(`(?<![\\p{L}\\d-])(?:${words(e.patterns)})(?![\\p{L}])`, "giu") }));
+
+const PRODUCTS = compile(pricing.products);
+const PLACES = compile(pricing.places);
+const byLength = (patterns: string[]) => [...patterns].sort((a, b) => b.length - a.length);
+const TYPE_CUES: { type: PriceType; re: string }[] = (["transaction", "offer", "assessment", "quotation"] as const).map((t) => ({
+  type: t,
+  re: words(byLength(pricing.types[t])),
+}));
+/** "price(s)" names a price without saying which: it never overrides a cue that does ("transactions ... at"). */
+const GENERIC_CUE = /^prices?$/i;
+/** One regex over every cue, longest alternatives first per type, so "transaction prices" is one cue. */
+const TYPE_RE = new RegExp(TYPE_CUES.map((c, i) => `(?<t${i}>\\b(?:${c.re})\\b)`).join("|"), "gi");
+const CHANGE_BEFORE = new RegExp(`\\b(?:${words(pricing.not_a_price_before)})\\s*$`, "i");
+const NOT_A_PRICE_CUE = new RegExp(`\\b(?:${words(pricing.not_a_price_cue)})\\b`, "i");
+
+const CUR = String.raw`(?:RMB|CNY|USD|US\s?\$|\$|¥|EUR|€|yuan)`;
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const UNIT = String.raw`(?:\/|\s?per\s|\s(?:a|each)\s)\s?(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)(?![\p{L}])`;
+/** A figure with a currency (before the number or after it) and a unit: one price or a range. */
+const PRICE_RE = new RegExp(
+  String.raw`(?<![\p{L}\d.,])(?:(?<cur1>${CUR})\s?)?(?<n1>${NUM})(?:\s?(?:~|-|–|—|to)\s?(?:(?<cur2>${CUR})\s?)?(?<n2>${NUM}))?\s?(?<cur3>yuan|RMB|dollars?|USD)?${UNIT}`,
+  "giu",
+);
+
+function currencyOf(raw: string | undefined): string {
+  if (!raw) return "";
+  const c = raw.replace(/\s+/g, "").toUpperCase();
+  if (c === "RMB" || c === "CNY" || c === "YUAN" || c === "¥") return "CNY";
+  if (c === "EUR" || c === "€") return "EUR";
+  if (c === "US$" || c === "USD" || c === "$" || c.startsWith("DOLLAR")) return "USD";
+  return "";
+}
+function unitOf(raw: string): string {
+  const u = raw.toLowerCase();
+  if (u.startsWith("kg") || u.startsWith("kilogram")) return "kg";
+  if (u === "lb" || u.startsWith("pound")) return "lb";
+  return "t";
+}
+
+/** Clause boundaries for what a figure's words are: a semicolon, "with", "while", "but", a new sentence. */
+const CLAUSE_START = /;|\.\s|\bwith\b|\bwhile\b|\bwhereas\b|\bbut\b|\bhowever\b/gi;
+function clauseStartBefore(text: string, pos: number): number {
+  let start = 0;
+  for (const m of text.slice(0, pos).matchAll(CLAUSE_START)) start = m.index + m[0].length;
+  return start;
+}
+
+/** The mention ending last ("Fugu Shaanxi" over the "Shaanxi" inside it; "magnesium ingots" over "magnesium"). */
+function lastMatch(list: Vocabulary[], text: string): { name: string; index: number } | undefined {
+  let best: { name: string; index: number; end: number } | undefined;
+  for (const v of list) {
+    for (const m of text.matchAll(v.re)) {
+      const end = m.index + m[0].length;
+      if (!best || end > best.end || (end === best.end && m.index < best.index)) best = { name: v.name, index: m.index, end };
+    }
+  }
+  return best;
+}
+function firstMatch(list: Vocabulary[], text: string): { name: string; index: number } | undefined {
+  let best: { name: string; index: number; length: number } | undefined;
+  for (const v of list) {
+    for (const m of text.matchAll(v.re)) {
+      if (!best || m.index < best.index || (m.index === best.index && m[0].length > best.length)) best = { name: v.name, index: m.index, length: m[0].length };
+    }
+  }
+  return best;
+}
+
+function typeIn(window: string): PriceType {
+  let type: PriceType | undefined;
+  for (const m of window.matchAll(TYPE_RE)) {
+    if (GENERIC_CUE.test(m[0]) && type) continue;
+    const i = Object.entries(m.groups ?? {}).find(([, v]) => v !== undefined)?.[0];
+    if (i) type = TYPE_CUES[Number(i.slice(1))].type;
+  }
+  return type ?? "quotation";
+}
+
+const GRADE_RE = /(\d{2}(?:\.\d+)?%)(?:\s*(?:grade|Mg|purity|min\.?))?|\b(\d+-\d+)\s+grade\b/i;
+const BASIS_PARTS: RegExp[] = [
+  /\b(?:FOB|CIF|CFR|C&F|DDP|DAP)(?:\s+(?:China|Tianjin|Shanghai|Qingdao|Japan|Korea|Rotterdam|Europe|US))?\b/,
+  /\bex-(?:works|factory|warehouse)\b/i,
+  /\bin-warehouse(?:\s+\p{Lu}\p{L}+)?/iu,
+  /\b(?:with(?:out)? taxes?|tax(?:es)? (?:not )?included|tax[- ]inclusive|tax[- ]exclusive|excluding tax(?:es)?|including tax(?:es)?|tax not included)\b/i,
+  /\bby cash\b|\bcash\b/i,
+];
+function basisIn(text: string): string {
+  const parts: string[] = [];
+  for (const re of BASIS_PARTS) {
+    const m = re.exec(text);
+    if (m && !parts.includes(m[0])) parts.push(m[0]);
+  }
+  return parts.join(", ");
+}
+
+/** The product a paragraph's earlier price sentence named, for "The China FOB price was quoted at ...". */
+function productOfTitle(title: string): string {
+  return firstMatch(PRODUCTS, title)?.name ?? "";
+}
+
+export const priceParser: Parser = {
+  name: "price",
+  parse(ctx: SentenceContext): Found[] {
+    const text = ctx.text;
+    if (!/\d/.test(text)) return [];
+    const out: Found[] = [];
+    for (const m of text.matchAll(PRICE_RE)) {
+      const g = m.groups ?? {};
+      const currency = currencyOf(g.cur1) || currencyOf(g.cur2) || currencyOf(g.cur3);
+      if (!currency) continue;
+      const unitWord = /(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)$/i.exec(m[0])?.[1] ?? "t";
+      const start = m.index;
+      const end = start + m[0].length;
+      const value = parseNumber(g.n1);
+      let valueMax = g.n2 ? parseNumber(g.n2) : null;
+      if (valueMax !== null && valueMax < value) continue; // "from RMB 16,000 to RMB 15,000/t": a move, not a range
+      if (valueMax === value) valueMax = null;
+      const before = text.slice(Math.max(0, start - 40), start);
+      if (CHANGE_BEFORE.test(before)) continue;
+      const clauseStart = clauseStartBefore(text, start);
+      const window = text.slice(clauseStart, start);
+      if (NOT_A_PRICE_CUE.test(window)) continue;
+      // What follows the figure up to the next figure or clause: the place and basis written after it.
+      const rest = text.slice(end);
+      const nextFigure = rest.search(/\d/);
+      const restClause = rest.slice(0, Math.min(nextFigure < 0 ? rest.length : nextFigure, 60)).split(/;|\bwith\b|\bwhile\b|\.\s/)[0];
+
+      const productHere = lastMatch(PRODUCTS, window) ?? lastMatch(PRODUCTS, text.slice(0, start)) ?? firstMatch(PRODUCTS, text.slice(end));
+      // Else the product an earlier sentence named, if it is one of the products prices are reported for
+      // ("This price decline ..." names none), else the report's title ("Magnesium ingot prices pull back").
+      const product = productHere?.name || productOfTitle(ctx.discourse?.product ?? "") || productOfTitle(ctx.article.title);
+      if (!product) continue;
+      const placeAfter = /^\s*(?:\([^)]*\)\s*)?(?:in|at)\s+(?:the\s+)?/i.test(restClause) ? firstMatch(PLACES, restClause) : undefined;
+      const place = placeAfter ?? lastMatch(PLACES, window) ?? lastMatch(PLACES, text.slice(0, clauseStart));
+      const gradeWindow = productHere ? text.slice(Math.max(clauseStart, productHere.index - 12), start) : window;
+      const gm = GRADE_RE.exec(gradeWindow);
+      const numberBeforeProduct = productHere ? /(?:^|\s)#?(\d{2})\s+$/.exec(text.slice(Math.max(0, productHere.index - 6), productHere.index)) : null;
+      const grade = gm ? (gm[1] ?? gm[2]) : numberBeforeProduct ? numberBeforeProduct[1] : "";
+
+      // The day: the last date written before the figure ("20th February 2021: ...", "On July 24, the ...,
+      // with ..."), else one right after it in its clause ("averaged RMB 15,817/t in August").
+      const mention = ctx.dates.filter((d) => d.end <= start).pop() ?? ctx.dates.find((d) => d.start >= end && d.start < end + restClause.length + 30);
+      const resolved = mention && !["by", "since", "until", "before", "after"].includes(mention.cue) ? resolveDate(mention, ctx.years) : { date: "", date_end: "" };
+
+      out.push(
+        newFound(ctx, "price", {
+          kind: "price",
+          product,
+          title: product,
+          grade,
+          region: place?.name ?? "",
+          basis: basisIn(`${window} ${restClause}`),
+          value,
+          value_max: valueMax,
+          unit: `${currency}/${unitOf(unitWord)}`,
+          price_type: typeIn(window),
+          date: resolved.date,
+        }),
+      );
+    }
+    return out;
+  },
+};
