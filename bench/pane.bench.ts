@@ -42,7 +42,7 @@ function syntheticRows(n: number): MgRecord[] {
   return Array.from({ length: n }, (_, i) => ({
     id: `bench-${i}`, kind: "project", date: i % 3 ? `2024-${String(1 + (i % 12)).padStart(2, "0")}` : "2024-05-16", date_end: "", date_effective: "",
     subject: `Bench Subject ${i % 500}`, organizations: [`Bench Subject ${i % 500}`, `Bench Partner ${i % 77}`], region: "Benchland",
-    title: `Bench project ${i}`, product: "bench alloy", code: "", value: i * 10, value_max: null, unit: "t", per: "year", qualifier: "", grade: "", basis: "", price_type: "", status: "",
+    title: `Bench project ${i}`, product: "bench alloy", code: "", value: i * 10, value_max: null, unit: "t", per: "year", qualifier: "", grade: "", basis: "", price_type: "", status: "", date_evidence: "",
     evidence: `Bench Subject ${i % 500} said on a bench day that its bench project ${i} would make ${i * 10} tonnes of bench alloy a year, according to a synthetic sentence.`,
     source_id: `bench-source-${i % 40}`, source_title: "Bench article", source_outlet: "Bench", source_url: `https://example.test/bench/${i % 40}`, source_published: "2024-06-01",
   }));

@@ -166,7 +166,7 @@ describe("gold file", () => {
     const records: MgRecord[] = gold.records.map((g, i) => ({
       id: `g${i}`, kind: g.kind, date: g.date, date_end: g.date_end, date_effective: g.date_effective, subject: g.subject,
       organizations: [], region: g.region ?? "", title: g.title, product: g.product, code: g.code, value: g.value,
-      value_max: g.value_max, unit: g.unit, per: g.per, qualifier: g.qualifier, grade: g.grade ?? "", basis: g.basis ?? "", price_type: g.price_type ?? "", status: g.status ?? "", evidence: g.evidence,
+      value_max: g.value_max, unit: g.unit, per: g.per, qualifier: g.qualifier, grade: g.grade ?? "", basis: g.basis ?? "", price_type: g.price_type ?? "", status: g.status ?? "", evidence: g.evidence, date_evidence: g.date_evidence ?? "",
       source_id: idOf.get(g.source)!, source_title: "", source_outlet: "", source_url: "", source_published: "",
     }));
     const report = evaluate({ sources, records }, gold);

@@ -8,7 +8,7 @@ export function rec(over: Partial<MgRecord> = {}): MgRecord {
   return {
     id: `syn-${n}`, kind: "project", date: "2024-05-16", date_end: "", date_effective: "", subject: "Acme Test Magnesium",
     organizations: ["Acme Test Magnesium"], region: "Testland", title: `Synthetic project ${n}`, product: "test alloy", code: "",
-    value: 1000, value_max: null, unit: "t", per: "year", qualifier: "", grade: "", basis: "", price_type: "", status: "",
+    value: 1000, value_max: null, unit: "t", per: "year", qualifier: "", grade: "", basis: "", price_type: "", status: "", date_evidence: "",
     evidence: `Acme Test Magnesium said its synthetic project ${n} will make 1,000 t a year.`,
     source_id: "synthetic-source", source_title: "A synthetic article", source_outlet: "Test Outlet",
     source_url: "https://example.test/articles/1", source_published: "2024-06-01",

@@ -58,7 +58,7 @@ describe("records.csv parser", () => {
 
   it("names the row and field of a value that is not a plain number", () => {
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ value: "1,250" })}`)).message).toBe(
-      "Row 2 of records.csv has 27 fields but the header has 26.",
+      "Row 2 of records.csv has 28 fields but the header has 27.",
     );
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ value: '"1,250"' })}`)).message).toBe(
       'Row 2 of records.csv has an invalid "value": expected a plain number such as 1250.5 or an empty cell, found "1,250".',
@@ -87,7 +87,7 @@ describe("records.csv parser", () => {
     expect(feedError(() => parseRecordsCsv(`${header.replace("kind", "knd")}\r\n${row({})}`)).message).toBe(
       'The header of records.csv does not match the record columns: column 2 should be "kind" but is "knd".',
     );
-    expect(feedError(() => parseRecordsCsv(`${header}\r\na,b`)).message).toBe("Row 2 of records.csv has 2 fields but the header has 26.");
+    expect(feedError(() => parseRecordsCsv(`${header}\r\na,b`)).message).toBe("Row 2 of records.csv has 2 fields but the header has 27.");
   });
 
   it("parses numbers strictly", () => {

@@ -21,7 +21,7 @@ export function syntheticRecord(n: number, over: Partial<MgRecord> = {}): MgReco
     value_max: null,
     unit: n % 2 ? "t" : "%",
     per: n % 2 ? "year" : "",
-    qualifier: "", grade: "", basis: "", price_type: "", status: "",
+    qualifier: "", grade: "", basis: "", price_type: "", status: "", date_evidence: "",
     evidence: n % 2
       ? `${org} said its synthetic plant ${n} can make ${1000 + n} tonnes a year, "quoted, with commas".`
       : `${org} reported that the seat frame weighs 12.5% less.\nA second line.`,

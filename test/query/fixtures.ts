@@ -22,7 +22,7 @@ export function rec(fields: Partial<MgRecord> & Pick<MgRecord, "kind" | "subject
     value_max: null,
     unit: "",
     per: "",
-    qualifier: "", grade: "", basis: "", price_type: "", status: "",
+    qualifier: "", grade: "", basis: "", price_type: "", status: "", date_evidence: "",
     evidence: `Synthetic sentence ${counter} about ${fields.subject}.`,
     source_id: "synthetic-source",
     source_title: "Synthetic test article",

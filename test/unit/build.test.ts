@@ -13,7 +13,7 @@ jest.mock("../../src/core/corpus/extract", () => ({
       const draft: RecordDraft = {
         kind: "weight_saving", date: "", date_end: "", date_effective: "", subject: "Widgetco", organizations: ["Widgetco"],
         region: "", title: "", product: "part", code: "", value: Number(m[1]), value_max: null, unit: "kg", per: "",
-        qualifier: "", grade: "", basis: "", price_type: "", status: "", evidence: s.text,
+        qualifier: "", grade: "", basis: "", price_type: "", status: "", date_evidence: "", evidence: s.text,
       };
       const out = [draft, { ...draft }]; // an exact duplicate: must collapse to one record
       if (s.text.includes("twice")) out.push({ ...draft, subject: "Other" }); // same identity, other content

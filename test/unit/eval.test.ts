@@ -28,7 +28,7 @@ const HEADING = "2.1 Widget Summit Held in Exampleville";
 function gold(partial: Partial<GoldRecord> & Pick<GoldRecord, "kind" | "evidence">): GoldRecord {
   return {
     source: FILE, date: "", date_end: "", date_effective: "", title: "", subject: "", value: null, value_max: null,
-    unit: "", per: "", qualifier: "", grade: "", basis: "", price_type: "", status: "", product: "", code: "", ...partial,
+    unit: "", per: "", qualifier: "", grade: "", basis: "", price_type: "", status: "", date_evidence: "", product: "", code: "", ...partial,
   };
 }
 
@@ -37,7 +37,7 @@ function rec(partial: Partial<MgRecord> & Pick<MgRecord, "kind" | "evidence">, s
   n++;
   return {
     id: `r${n}`, date: "", date_end: "", date_effective: "", subject: "", organizations: [], region: "", title: "",
-    product: "", code: "", value: null, value_max: null, unit: "", per: "", qualifier: "", grade: "", basis: "", price_type: "", status: "", source_id,
+    product: "", code: "", value: null, value_max: null, unit: "", per: "", qualifier: "", grade: "", basis: "", price_type: "", status: "", date_evidence: "", source_id,
     source_title: "", source_outlet: "", source_url: "", source_published: "", ...partial,
   };
 }

@@ -3,7 +3,7 @@ import { parseDataset } from "../../src/core/model/dataset";
 
 const base = {
   id: "r1", kind: "capacity", date: "2024-09", date_end: "", date_effective: "", subject: "X", organizations: ["X"],
-  region: "", title: "", product: "", code: "", value: 100, value_max: null, unit: "t", per: "year", qualifier: "", grade: "", basis: "", price_type: "", status: "",
+  region: "", title: "", product: "", code: "", value: 100, value_max: null, unit: "t", per: "year", qualifier: "", grade: "", basis: "", price_type: "", status: "", date_evidence: "",
   evidence: "X has an annual production capacity of 100 tons.", source_id: "s", source_title: "", source_outlet: "",
   source_url: "", source_published: "",
 };

@@ -35,6 +35,7 @@ function identityKey(r: Omit<MgRecord, "id">): string {
     r.value, r.value_max, r.unit, r.per, r.qualifier,
     // Fields added with schema 2, only when set: the ids of records that do not use them stay as they were.
     ...(r.grade || r.basis || r.price_type || r.status ? [r.grade, r.basis, r.price_type, r.status] : []),
+    ...(r.date_evidence ? [r.date_evidence] : []),
   ]);
 }
 
@@ -158,6 +159,10 @@ export function buildDataset(inputs: readonly BuildInput[], opts: BuildOptions =
       // the sentence a name was taken from through the record's sentence).
       if (!d.evidence || !a.paragraphs.some((p) => p.includes(d.evidence))) {
         problems.push({ origin: a.origin, message: `gave a ${d.kind} record whose evidence is not verbatim article text (record dropped): "${String(d.evidence).slice(0, 80)}"` });
+        continue;
+      }
+      if (d.date_evidence && !a.paragraphs.some((p) => p.includes(d.date_evidence))) {
+        problems.push({ origin: a.origin, message: `gave a ${d.kind} record whose date evidence is not verbatim article text (record dropped): "${d.date_evidence.slice(0, 80)}"` });
         continue;
       }
       kept.push(withProvenance(d, a));

@@ -214,11 +214,12 @@ function recordFrom(v: unknown[]): MgRecord {
     price_type: v[18] as MgRecord["price_type"],
     status: v[19] as MgRecord["status"],
     evidence: v[20] as string,
-    source_id: v[21] as string,
-    source_title: v[22] as string,
-    source_outlet: v[23] as string,
-    source_url: v[24] as string,
-    source_published: v[25] as string,
+    date_evidence: v[21] as string,
+    source_id: v[22] as string,
+    source_title: v[23] as string,
+    source_outlet: v[24] as string,
+    source_url: v[25] as string,
+    source_published: v[26] as string,
   };
 }
 /** recordFrom reads by position: this is the order it assumes, checked against RECORD_COLUMNS at load. */

@@ -42,6 +42,7 @@ export const RECORD_COLUMNS = [
   "price_type",
   "status",
   "evidence",
+  "date_evidence",
   "source_id",
   "source_title",
   "source_outlet",

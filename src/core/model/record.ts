@@ -60,6 +60,12 @@ export const MgRecordSchema = z
     status: z.enum(STATUSES),
     /** The sentence the record comes from, exactly as in the source text. */
     evidence: z.string().min(1),
+    /**
+     * Where the date is written when the sentence does not write it: the dateline, heading or document field
+     * that governs the sentence ("SMM Morning Meeting Notes on July 9:", "DATES: Applicable January 9, 2018."),
+     * verbatim from the article; else "".
+     */
+    date_evidence: z.string(),
     source_id: z.string().min(1),
     source_title: z.string(),
     source_outlet: z.string(),

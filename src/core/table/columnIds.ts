@@ -3,7 +3,7 @@
 export const COLUMN_IDS = [
   "kind", "date", "date_precision", "date_end", "date_effective", "date_effective_precision", "subject",
   "organizations", "region", "title", "product", "code", "value", "value_max", "unit", "per", "qualifier",
-  "grade", "basis", "price_type", "status", "evidence", "source_url", "source_title", "source_outlet", "source_published", "id",
+  "grade", "basis", "price_type", "status", "evidence", "date_evidence", "source_url", "source_title", "source_outlet", "source_published", "id",
 ] as const;
 export type ColumnId = (typeof COLUMN_IDS)[number];
 

@@ -64,6 +64,7 @@ export const COLUMNS: Record<ColumnId, ColumnDef> = {
   price_type: def("price_type", "Price type", "text", (r) => text(r.price_type)),
   status: def("status", "Status", "text", (r) => text(r.status)),
   evidence: def("evidence", "Evidence", "text", (r) => text(r.evidence)),
+  date_evidence: def("date_evidence", "Date evidence", "text", (r) => text(r.date_evidence)),
   source_url: def("source_url", "Source", "url", (r) => (r.source_url ? { kind: "url", url: r.source_url } : EMPTY)),
   source_title: def("source_title", "Source title", "text", (r) => text(r.source_title)),
   source_outlet: def("source_outlet", "Outlet", "text", (r) => text(r.source_outlet)),

@@ -3,6 +3,7 @@
 import type { Parser, Refiner } from "./context";
 import { policyParser } from "./parsers/policy";
 import { standardParser } from "./parsers/standard";
+import { standardCatalogueParser } from "./parsers/standardCatalogue";
 import { capacityParser } from "./parsers/capacity";
 import { weightSavingParser } from "./parsers/weightSaving";
 import { productWeightParser } from "./parsers/productWeight";
@@ -22,6 +23,6 @@ export interface ExtractorConfiguration {
 }
 
 export const DEFAULT_CONFIGURATION: ExtractorConfiguration = {
-  parsers: [policyParser, standardParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser],
+  parsers: [policyParser, standardParser, standardCatalogueParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser],
   refiners: [boilerplate, policiesOverEvents, provenance, dedupe, priceRepeats],
 };

@@ -75,6 +75,7 @@ export function newFound(ctx: SentenceContext, parser: string, fields: Partial<R
     basis: "",
     price_type: "",
     status: "",
+    date_evidence: "",
     ...fields,
     evidence: ctx.sentence.text,
     sentenceIndex: ctx.sentence.index,

@@ -7,6 +7,8 @@ import { resolveDate } from "../dates";
 import { whoIsInvolved } from "../text";
 
 export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|DB\d{2}\/T|DB\d{2}|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE|BS|IS(?=\s\d{3}))\s?(?:[A-Z]\s?)?\d+(?:[.-]\d+)*(?:[-—:]\d{4})?\b/g;
+/** A code the text says is replaced ("Replaces GB/T 13748.5-2005, GB/T 13748.20-2009"): not the standard in question. */
+export const REPLACED_BEFORE = /\b(?:replaces?|replaced|replacing|supersedes?|superseded(?: by this standard)?|older standard[^:]*:|historical versions?:?)\s*(?:[A-Z/ .\d:-]+[,;]\s*)*$/i;
 /** Title words typical of standards (not of policies). */
 const STANDARD_TITLE = /\b(Requirements?|Specifications?|Limits?|Methods? (?:of|for)|Test Methods?|Terminology|Technical Conditions|Code for|General Rules|Determination of|Ingots?|Grading)\b/;
 const RELEASE_CUE = /\b(?:released|issued|published|approved|promulgated)\s+(?:on|in)?\s*$/i;
@@ -29,7 +31,9 @@ export const standardParser: Parser = {
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
     if (!VERB.test(text)) return [];
-    const codes = Array.from(text.matchAll(STANDARD_CODE)).filter((m) => !ctx.quotes.some(([a, b]) => m.index! >= a && m.index! < b));
+    const codes = Array.from(text.matchAll(STANDARD_CODE)).filter(
+      (m) => !ctx.quotes.some(([a, b]) => m.index! >= a && m.index! < b) && !REPLACED_BEFORE.test(text.slice(Math.max(0, m.index! - 80), m.index!)),
+    );
     const saysStandard = /\bstandards?\b/i.test(text.replace(/"[^"]*"|“[^”]*”/g, ""));
     const titles = ctx.quotes
       .map(([a, b]) => ({ start: a, end: b, title: text.slice(a + 1, b - 1).replace(/[\s,.;:]+$/, "").trim() }))

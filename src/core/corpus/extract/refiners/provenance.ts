@@ -58,7 +58,9 @@ export const provenance: Refiner = {
     const numbers = new Map<string, number[]>();
     const written = found.filter((f) => {
       if (!valueWritten(f.value, f.evidence, numbers) || !valueWritten(f.value_max, f.evidence, numbers)) return false;
-      return dayWritten(f.date, f.evidence) && dayWritten(f.date_end, f.evidence) && dayWritten(f.date_effective, f.evidence);
+      // A date may be written in the dateline or document field the parser names as its date evidence.
+      const dated = f.date_evidence ? `${f.evidence}\n${f.date_evidence}` : f.evidence;
+      return dayWritten(f.date, dated) && dayWritten(f.date_end, dated) && dayWritten(f.date_effective, dated);
     });
     if (written.length === 0) return written;
 
