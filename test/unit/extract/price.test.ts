@@ -46,6 +46,14 @@ describe("price parser", () => {
     expect(ofKind(drafts, "price")).toEqual([]);
   });
 
+  it("the ¥ sign is the yen's or the yuan's as the text says; without a word either way there is no price", () => {
+    const jp = extract([["Magnesium alloy prices in Japan held at ¥810 per kg."]], report);
+    expect(ofKind(jp, "price").map((p) => p.unit)).toEqual(["JPY/kg"]);
+    const cn = extract([["Domestic magnesium ingot prices in China held at ¥21,500/t."]], report);
+    expect(ofKind(cn, "price").map((p) => p.unit)).toEqual(["CNY/t"]);
+    expect(ofKind(extract([["Magnesium alloy prices held at ¥810 per kg."]], report), "price")).toEqual([]);
+  });
+
   it("a day without a year in a report with no publication date stays undated", () => {
     const drafts = extract([["9th June: Magnesium ingot prices were quoted at RMB18,000~18,200/t in Fugu Shaanxi."]], { title: "Mg prices firm" });
     expect(ofKind(drafts, "price").map(row)).toEqual([[18000, 18200, "CNY/t", "quotation", "magnesium ingot", ""]]);

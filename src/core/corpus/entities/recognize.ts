@@ -475,6 +475,8 @@ export function canonicalNames(mentions: readonly EntityMention[]): string[] {
 const SHORT_ACTOR_AFTER = /^(?:'s?\b|\s+(?:also\s+|now\s+|still\s+|further\s+)?(?:said|says|holds|held|operates|operated|owns|runs|raised|plans|planned|expects|expected|employs|reported|posted|signed|agreed|announced|opened|started|launched|supplies|supplied|shipped|produced|produces|makes|made|will|would|has|had|is|was|began|[a-z]{3,}ed)\b)/;
 /** A short name defined in a press release: 'Coastline Magnesium Inc. (TSXV: CMG) ("Coastline" or the "Company")'. */
 const DEFINED_SHORT = /^\s*(?:\([^()]{1,40}\)\s*)?\(\s*(?:the\s+)?["“]([A-Z][\w&.-]{1,30}(?: [A-Z][\w&.-]{1,30})?)["”]/;
+/** A government's short name defined right after it: "(Commerce)", "(“Department”)", "(the “Commission”)". */
+const DEFINED_SHORT_GOVERNMENT = /^\s*\(\s*(?:the\s+)?["“]?([A-Z][a-z]{2,30})["”]?\s*\)/;
 const NOT_SHORT_NAME = /^(?:The|This|That|China|Chinese|National|New|Global|World|International|United|American|European|North|South|East|West|Central|General|First|Great|Royal|Light|Metal|Metals|Magnesium|Alloy|Alloys|Advanced|Asia|Asian|Pacific)$/;
 
 /**
@@ -506,10 +508,13 @@ export function shortNameDefinitions(texts: readonly string[], mentions: readonl
     out.push({ alias, entity: known }, { alias: entity.name, entity: known });
   };
   texts.forEach((raw, i) => {
-    if (!/\(\s*(?:the\s+)?["“]/.test(raw)) return;
+    if (!/\(\s*(?:the\s+)?["“]?[A-Z]/.test(raw)) return;
     for (const m of mentions[i] ?? []) {
-      if (m.registered) continue;
-      const def = DEFINED_SHORT.exec(plainApostrophes(raw).slice(m.end));
+      // A notice names its government issuer once in full and defines how it calls it after:
+      // 'the Department of Commerce ("Department")', 'the Department of Commerce (Commerce)'.
+      const government = m.entity.type === "government";
+      if (m.registered && !government) continue;
+      const def = (government ? DEFINED_SHORT_GOVERNMENT : DEFINED_SHORT).exec(plainApostrophes(raw).slice(m.end));
       if (!def || registry.entityForAlias(def[1]) || /^(?:Company|Group|Issuer|Corporation)$/.test(def[1])) continue;
       if (!out.some((o) => o.alias === def[1])) learn(def[1], m.entity);
       byWord.delete(def[1]);

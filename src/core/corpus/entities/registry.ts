@@ -81,6 +81,12 @@ export class EntityRegistry {
     });
     for (const { alias, entity } of extra) {
       if (!r.byAlias.has(alias)) r.add(entity, [alias]);
+      else if (alias === entity.name && entity.aliases.length > (r.byAlias.get(alias)?.aliases.length ?? 0)) {
+        // An entity that learned a short name in this article ("Department" for the Department of Commerce):
+        // its canonical name now finds the copy that knows it, so every "is this name written here" check does.
+        r.byAlias.set(alias, entity);
+        r.byKey.set(nameKey(alias), entity);
+      }
     }
     r.sortCandidates();
     return r;

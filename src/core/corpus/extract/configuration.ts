@@ -2,6 +2,7 @@
 // order over everything found in the article. Adding a pattern = one file in parsers/ + one line here.
 import type { Parser, Refiner } from "./context";
 import { policyParser } from "./parsers/policy";
+import { tradeRemedyParser } from "./parsers/tradeRemedy";
 import { standardParser } from "./parsers/standard";
 import { standardCatalogueParser } from "./parsers/standardCatalogue";
 import { capacityParser } from "./parsers/capacity";
@@ -23,6 +24,6 @@ export interface ExtractorConfiguration {
 }
 
 export const DEFAULT_CONFIGURATION: ExtractorConfiguration = {
-  parsers: [policyParser, standardParser, standardCatalogueParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser],
+  parsers: [policyParser, tradeRemedyParser, standardParser, standardCatalogueParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser],
   refiners: [boilerplate, policiesOverEvents, provenance, dedupe, priceRepeats],
 };

@@ -47,11 +47,21 @@ const PRICE_RE = new RegExp(
 function currencyOf(raw: string | undefined): string {
   if (!raw) return "";
   const c = raw.replace(/\s+/g, "").toUpperCase();
-  if (c === "RMB" || c === "CNY" || c === "YUAN" || c === "¥") return "CNY";
+  if (c === "RMB" || c === "CNY" || c === "YUAN") return "CNY";
   if (c === "EUR" || c === "€") return "EUR";
   if (c === "US$" || c === "USD" || c === "$" || c.startsWith("DOLLAR")) return "USD";
   return "";
 }
+function yenOrYuan(text: string, title: string): string {
+  const japan = /\bJapan(?:ese)?\b|\byen\b|\bJPY\b/i.test(text);
+  const china = /\bChina\b|\bChinese\b|\byuan\b|\bRMB\b|\bCNY\b|\bdomestic\b/i.test(text);
+  if (japan !== china) return japan ? "JPY" : "CNY";
+  if (japan) return "";
+  const tJapan = /\bJapan(?:ese)?\b/i.test(title);
+  const tChina = /\bChina\b|\bChinese\b/i.test(title);
+  return tJapan === tChina ? "" : tJapan ? "JPY" : "CNY";
+}
+
 function unitOf(raw: string): string {
   const u = raw.toLowerCase();
   if (u.startsWith("kg") || u.startsWith("kilogram")) return "kg";
@@ -128,7 +138,9 @@ export const priceParser: Parser = {
     const out: Found[] = [];
     for (const m of text.matchAll(PRICE_RE)) {
       const g = m.groups ?? {};
-      const currency = currencyOf(g.cur1) || currencyOf(g.cur2) || currencyOf(g.cur3);
+      let currency = currencyOf(g.cur1) || currencyOf(g.cur2) || currencyOf(g.cur3);
+      // "¥" is the yen's sign as well as the yuan's: only the text can say which, else no price.
+      if ([g.cur1, g.cur2].includes("¥")) currency = yenOrYuan(text, ctx.article.title);
       if (!currency) continue;
       const unitWord = /(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)$/i.exec(m[0])?.[1] ?? "t";
       const start = m.index;

@@ -1,15 +1,20 @@
 // One record per fact: identical drafts from one sentence (two parsers, or a repeated mention) collapse.
-import type { Refiner } from "../context";
+// Two policies of one sentence with the same dates and figure are one act: the one that names it (a title) stays.
+import type { Found, Refiner } from "../context";
+
+const policyKey = (f: Found) => [f.sentenceIndex, f.date, f.date_effective, f.value, f.unit].join("|");
 
 export const dedupe: Refiner = {
   name: "dedupe",
   refine(found) {
     const seen = new Set<string>();
-    return found.filter((f) => {
+    const unique = found.filter((f) => {
       const key = [f.kind, f.sentenceIndex, f.value, f.value_max, f.unit, f.title, f.code, f.date].join("|");
       if (seen.has(key)) return false;
       seen.add(key);
       return true;
     });
+    const titled = new Set(unique.filter((f) => f.kind === "policy" && f.title !== "").map(policyKey));
+    return unique.filter((f) => !(f.kind === "policy" && f.title === "" && titled.has(policyKey(f))));
   },
 };
