@@ -19,7 +19,7 @@ describe("event parser", () => {
     expect(ofKind(drafts, "event")[0]).toMatchObject({ subject: "Harbin Light Alloy" });
   });
 
-  it("no date, a bare day, a deadline or a title's year: no event", () => {
+  it("no date, a bare day, a deadline or a title's year: no dated event (a named happening is an undated one)", () => {
     const drafts = extract([
       ["Recently, Corvel Drive unveiled a magnesium subframe."],
       ["The trucks arrived at the depot on the 9th."],
@@ -27,7 +27,8 @@ describe("event parser", () => {
       ['The "2023 Light Metals Award" went to Corvel Drive.'],
       ["Corvel Drive has supplied magnesium housings since 2015."],
     ], about2023);
-    expect(ofKind(drafts, "event")).toEqual([]);
+    // Since schema 2 (issue 10) a specific happening reported without a date is an event with an empty date.
+    expect(ofKind(drafts, "event").map((e) => [e.subject, e.date])).toEqual([["Corvel Drive", ""]]);
   });
 
   it("the agent of a passive ('was awarded ... by the FDA') is involved, not the subject; 'X by Y' authorship is", () => {
@@ -55,8 +56,9 @@ describe("event parser", () => {
 
   it("without an article year, the publication year is used only when the date is not after publication", () => {
     const drafts = extract([["On January 20, Corvel Drive opened a plant."], ["On June 20, Corvel Drive opened a second plant."]], { published: "2024-02-10" });
-    expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2024-01-20"]);
-    expect(ofKind(extract([["On January 20, Corvel Drive opened a plant."]], {}), "event")).toEqual([]);
+    // A day whose year cannot be known is never given one: since schema 2 the happening is kept, undated.
+    expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2024-01-20", ""]);
+    expect(ofKind(extract([["On January 20, Corvel Drive opened a plant."]], {}), "event").map((e) => e.date)).toEqual([""]);
   });
 
   it("a second happening joined with 'and' gets its own event; an explicit year carries to it", () => {

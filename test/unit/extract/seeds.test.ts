@@ -73,8 +73,11 @@ function about(drafts: RecordDraft[], raw: string, quoted: string): RecordDraft[
     expect(seres.drafts.some((d) => /please contact/.test(d.evidence))).toBe(false);
   });
 
-  it("Baogang: shipments are neither capacity nor a dated event", () => {
+  it("Baogang: shipments are no capacity; its commercialisation and shipments are events without a date", () => {
     const ree = run("ree-baogang-mg-al-coated-steel.wp.json");
-    expect(ree.drafts.filter((d) => d.kind === "capacity" || d.kind === "event")).toEqual([]);
+    expect(ree.drafts.filter((d) => d.kind === "capacity")).toEqual([]);
+    const events = ree.drafts.filter((d) => d.kind === "event");
+    expect(events.every((e) => e.date === "")).toBe(true);
+    expect(events.map((e) => [e.value, e.unit, e.qualifier])).toEqual(expect.arrayContaining([[1000, "t", "over"]]));
   });
 });

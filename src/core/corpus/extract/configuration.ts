@@ -11,6 +11,7 @@ import { productWeightParser } from "./parsers/productWeight";
 import { projectParser } from "./parsers/project";
 import { dealParser } from "./parsers/deal";
 import { eventParser } from "./parsers/event";
+import { undatedEventParser } from "./parsers/undatedEvent";
 import { priceParser } from "./parsers/price";
 import { boilerplate } from "./refiners/boilerplate";
 import { policiesOverEvents } from "./refiners/policiesOverEvents";
@@ -24,6 +25,6 @@ export interface ExtractorConfiguration {
 }
 
 export const DEFAULT_CONFIGURATION: ExtractorConfiguration = {
-  parsers: [policyParser, tradeRemedyParser, standardParser, standardCatalogueParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser],
+  parsers: [policyParser, tradeRemedyParser, standardParser, standardCatalogueParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser, undatedEventParser],
   refiners: [boilerplate, policiesOverEvents, provenance, dedupe, priceRepeats],
 };

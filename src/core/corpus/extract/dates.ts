@@ -47,7 +47,8 @@ const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD} (${MONTH_ALT})(?:,? (${YEAR
 // Month [year] with no day.
 const MONTH_RE = new RegExp(`\\b(${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
 // A bare year: only after a cue word, never followed by a range, an edition or a name.
-const YEAR_RE = new RegExp(`(${YEAR})(?![\\d])`, "g");
+// "the 1950s" is a decade, not a year.
+const YEAR_RE = new RegExp(`(${YEAR})(?![\\d]|'?s\\b)`, "g");
 const ISO_RE = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
 // European numeric dates: "14.05.2024" (day.month.year, dots only: slashes are ambiguous between US and UK order).
 const EURO_RE = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;

@@ -10,9 +10,9 @@ import { whoIsInvolved } from "../text";
 /** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
 const NOT_HAPPENING_CUE = new Set(["by", "until", "till", "through", "throughout", "before", "by the end of", "since", "as of"]);
 const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
-const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans? to|planned for|aims? to|targets?|targeting|targeted (?:for|at)|scheduled to|scheduled for|slated for|slated to|poised to|on track to|set to|intends? to|is to|are to)\b/i;
+const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans?\s+(?:[\w-]+\s+){0,3}to\b|aiming|tracking towards|current thinking|planned for|aims? to|targets?|targeting|targeted (?:for|at)|scheduled to|scheduled for|slated for|slated to|poised to|on track to|set to|intends? to|is to|are to)\b/i;
 /** What is said of a plan ("X will fit ..., the carmaker said on Oct. 14") dates the saying, not a happening. */
-const ATTRIBUTION_BEFORE = /,\s+(?:[\w'’-]+\s+){0,4}(?:said|says|announced|stated|told [\w\s]{1,30}|reported|confirmed)\s+(?:on|in)\s+$/i;
+const ATTRIBUTION_BEFORE = /,\s+(?:[\w'’-]+\s+){0,4}(?:said|says|announced|stated|told [\w\s]{1,30}|reported|confirmed)\s+(?:on|in)\s+(?:a\s+|an\s+|its\s+|their\s+)?$/i;
 /** A clause continuing a plan: "..., with the balance following in 2029", "and full output in 2028". */
 const CONTINUES = /^(?:with|and|followed by|before|then)\b/i;
 /** A figure measured over a period ("produced 9,800 tonnes of alloy ingot in 2024"): the year dates the figure, not a happening. */
@@ -24,10 +24,10 @@ function clauseBefore(text: string, pos: number): string {
   return cut >= 0 ? head.slice(cut + 2) : head;
 }
 
-const STATISTIC = /\b(?:rose|fell|totall?ed|stood at|reached|increased|decreased|declined|dropped|climbed|grew|slipped|edged (?:up|down)|was (?:up|down)|were (?:up|down)|amounted to|averaged|(?:up|down) \d[\d.,]*\s?%|y\/y|year[- ]on[- ]year|month[- ]on[- ]month|(?:produced|imported|exported|sold|shipped|consumed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+|roughly\s+)?\d[\d,.]*|%\s+of\s+(?:the\s+)?(?:national|global|world|country's|total))(?![\w/])/i;
+const STATISTIC = /\b(?:ranked (?:first|second|third|\w+th|top) in|rose|fell|totall?ed|stood at|reached|increased|decreased|declined|dropped|climbed|grew|slipped|edged (?:up|down)|was (?:up|down)|were (?:up|down)|amounted to|averaged|(?:up|down) \d[\d.,]*\s?%|y\/y|year[- ]on[- ]year|month[- ]on[- ]month|(?:produced|imported|exported|sold|shipped|consumed)\s+(?:about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+|roughly\s+)?\d[\d,.]*|%\s+of\s+(?:the\s+)?(?:national|global|world|country's|total))(?![\w/])/i;
 
 /** A market aggregate that moved ("shipments of X in September rose 7.5%"): a statistic even when someone reports it. */
-const AGGREGATE_MOVED = /\b(?:shipments|exports|imports|output|production|sales|prices|demand|consumption|inventories|stocks|deliveries)\s+(?:of\s+[^,;.]{1,60}?\s+)?(?:in\s+[^,;.]{1,30}?\s+)?(?:rose|fell|increased|decreased|declined|dropped|climbed|grew|slipped|totall?ed|reached|stood at|averaged|(?:was|were) (?:up|down))\b/i;
+const AGGREGATE_MOVED = /\b(?:shipments|exports|imports|export volume|import volume|output|production|sales|prices|demand|consumption|inventories|stocks|deliveries)\s+(?:of\s+[^,;.]{1,60}?\s+)?(?:in\s+[^,;.]{1,30}?\s+)?(?:\w+ly\s+)?(?:rose|fell|increased|decreased|declined|dropped|climbed|grew|slipped|totall?ed|reached|stood at|averaged|(?:was|were) (?:up|down))\b/i;
 /** "the price of 99.9% magnesium ingot in Fugu was 16,350-16,500 yuan/mt on December 2": a quote, not a happening. */
 const PRICE_STATED = /\bprices?\b[^,;]{0,80}?\b(?:was|were|is|are|held|stood|hovered|traded|averaged|quoted)\b[^,;.]{0,20}\d/i;
 /** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
@@ -100,6 +100,8 @@ export const eventParser: Parser = {
     let plan = false;
     for (const d of ctx.dates) {
       if (NOT_HAPPENING_CUE.has(d.cue)) continue;
+      // "forced the smelters to close until the end of 2021": how long a state lasts, not when anything happened.
+      if (/\b(?:until|till|through|by)\s+(?:the\s+)?(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
       // "the six months ended 30 June 2025", "the year ending March 31": a reporting period's end, not a happening.
       if (/\b(?:ended|ending|ends)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, d.start - 12), d.start))) continue;
       const clause = clauseBefore(text, d.start);

@@ -1,4 +1,5 @@
 // One record per fact: identical drafts from one sentence (two parsers, or a repeated mention) collapse.
+// An undated happening yields to a dated event of its sentence.
 // Two policies of one sentence with the same dates and figure are one act: the one that names it (a title) stays.
 import type { Found, Refiner } from "../context";
 
@@ -15,6 +16,10 @@ export const dedupe: Refiner = {
       return true;
     });
     const titled = new Set(unique.filter((f) => f.kind === "policy" && f.title !== "").map(policyKey));
-    return unique.filter((f) => !(f.kind === "policy" && f.title === "" && titled.has(policyKey(f))));
+    // An undated happening of a sentence that also gives a dated event is that event.
+    const dated = new Set(unique.filter((f) => f.kind === "event" && f.date !== "").map((f) => f.sentenceIndex));
+    return unique.filter(
+      (f) => !(f.kind === "policy" && f.title === "" && titled.has(policyKey(f))) && !(f.parser === "undatedEvent" && dated.has(f.sentenceIndex)),
+    );
   },
 };

@@ -1,0 +1,61 @@
+// undatedEvent: a happening a named organisation has done, reported without a date of its own:
+//   "Recently, Widgetco signed an agreement with ...", "The plant has been put into operation.",
+//   "Widgetco has successfully commercialized its new alloy, with over 1,000 tons shipped within three months."
+// Its date stays empty (the source's publication date says when it was reported); never a guessed one. A
+// sentence the dated event parser dates gives that event instead (the dedupe refiner keeps the dated one).
+// Not happenings: plans, modals, negations, generic uses, statistics, prices. Verbs are data:
+// src/data/happenings.json.
+import happenings from "../../../../data/happenings.json";
+import type { Found, Parser, SentenceContext } from "../context";
+import { newFound } from "../context";
+import { eventTitle } from "./event";
+import { whoIsInvolved } from "../text";
+import { quantityFields } from "../numbers";
+
+const SHIPPED_AROUND = /\b(?:shipments?|shipped|deliver(?:ed|ies)|sold)\b/i;
+
+const alt = (xs: string[]) => [...xs].sort((a, b) => b.length - a.length).map((x) => x.replace(/\s+/g, "\\s+")).join("|");
+/** Done: a simple past, or a perfect / passive of the verb ("has started", "was officially established"). */
+const PERFECT = String.raw`(?:has|have|had|was|were)\s+(?:\w+ly\s+){0,2}(?:been\s+)?(?:\w+ly\s+)?`;
+const DONE = new RegExp(`\\b(?:(?:${PERFECT})?(?:${alt(happenings.done)})|${PERFECT}(?:${alt(happenings.done_perfect_only)}))\\b`, "i");
+/** "established a benchmark", "laid the foundation": a figure of speech, not a happening. */
+const FIGURATIVE_AFTER = new RegExp(`^\\s+(?:a|an|the|new)\\s+(?:\\w+\\s+)?(?:${alt(happenings.figurative_objects)})\\b`, "i");
+/** "has completed over 10 million products": an amount made, a statistic. */
+const AMOUNT_AFTER = /^\s+(?:over|more than|about|around|nearly|some)?\s*\d/i;
+const NOUN = new RegExp(`\\b(?:${alt(happenings.happening_nouns)})\\b`, "i");
+/** "The seminar featured a signing ceremony", "has achieved mass production": a happening named by its noun. */
+const NOUN_VERB = new RegExp(`\\b(?:(?:has|have|had)\\s+(?:\\w+ly\\s+)?)?(?:${alt(happenings.noun_verbs)})\\b`, "i");
+const NOT_A_HAPPENING = new RegExp(`\\b(?:${alt(happenings.not_a_happening)})\\b`, "i");
+/** Market figures and prices are not happenings of anyone. */
+const MARKET = /\b(?:prices?|exports?|imports?|output|production volume|demand|inventor(?:y|ies)|stocks)\b[^.;]{0,60}\b(?:rose|fell|increased|decreased|declined|dropped|climbed|grew|stood|reached|totall?ed|averaged)\b/i;
+/** Reported speech about the state of things ("X said the factory had barely been profitable"). */
+const SAID_THAT = /^\W*(?:[\w'’&.-]+\s+){0,6}(?:said|says|stated|noted|believes?|thinks?)\b/i;
+
+export const undatedEventParser: Parser = {
+  name: "undatedEvent",
+  parse(ctx: SentenceContext): Found[] {
+    const { text } = ctx;
+    if (text.split(/\s+/).length < 6 || text.length > 600) return [];
+    if (!/[.!"”]\s*$/.test(text)) return []; // a headline or a sentence cut off at the excerpt's end states nothing whole
+    // "31,500 won" is money, not a win: a verb right after a number is not one.
+    const done = Array.from(text.matchAll(new RegExp(DONE.source, "gi"))).find((m) => !/\d[\d,.]*\s*$/.test(text.slice(0, m.index)));
+    const verb = done ?? (NOUN_VERB.test(text) ? NOUN.exec(text) : null);
+    if (!verb) return [];
+    const after = text.slice(verb.index + verb[0].length);
+    if (FIGURATIVE_AFTER.test(after) || AMOUNT_AFTER.test(after)) return [];
+    // Only the clause of the verb speaks: "X, which will build a plant, has signed ..." keeps the signing.
+    const clauseStart = Math.max(text.lastIndexOf(", ", verb.index), text.lastIndexOf("; ", verb.index), -1) + 1;
+    const clause = text.slice(clauseStart, verb.index + verb[0].length);
+    if (NOT_A_HAPPENING.test(clause) || NOT_A_HAPPENING.test(text.slice(0, verb.index).slice(-40))) return [];
+    if (MARKET.test(text) || SAID_THAT.test(text.slice(0, verb.index))) return [];
+    // The sentence must name who did it: "This completed the proof of concept stage" refers back to a figure.
+    if (ctx.orgs.length === 0) return [];
+    const who = whoIsInvolved(ctx, { inherit: false });
+    if (!who.subject) return [];
+    const event = newFound(ctx, "undatedEvent", { kind: "event", subject: who.subject, organizations: who.organizations, title: eventTitle(text, 0, 0) });
+    // An amount shipped or delivered with it is a second happening with its figure ("..., reaching over 1,000
+    // tons in shipments within three months").
+    const shipped = ctx.quantities.filter((q) => (q.unit === "t" || q.unit === "kg" || q.unit === "units") && !q.machineClass && SHIPPED_AROUND.test(text.slice(Math.max(0, q.start - 30), q.end + 20)));
+    return [event, ...shipped.map((q) => newFound(ctx, "undatedEvent", { kind: "event", subject: who.subject, organizations: who.organizations, title: `${who.subject} shipped ${q.text}`, ...quantityFields(q) }))];
+  },
+};
