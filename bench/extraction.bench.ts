@@ -9,7 +9,8 @@ import { performance } from "perf_hooks";
 import { readInput } from "../src/core/corpus/readers";
 import { segmentArticle, splitSentences } from "../src/core/corpus/segment";
 import { extractDrafts } from "../src/core/corpus/extract";
-import { isNonArticleName } from "../src/core/corpus/readers";
+import { DEFAULT_MAX_BYTES } from "../src/core/corpus/readers";
+import { collectFileInputs } from "../src/cli/commands/corpus/build";
 
 const CORPUS = path.resolve(__dirname, "../../shared/corpus");
 const TARGET_BYTES = 10 * 1000 * 1000;
@@ -24,11 +25,8 @@ interface Input {
 
 function corpusInputs(): Input[] {
   if (!fs.existsSync(CORPUS)) throw new Error(`${CORPUS} is absent: the extraction bench needs the real corpus`);
-  return fs
-    .readdirSync(CORPUS)
-    .filter((f) => !isNonArticleName(f))
-    .sort()
-    .map((f) => ({ origin: `corpus/${f}`, bytes: new Uint8Array(fs.readFileSync(path.join(CORPUS, f))) }));
+  // The build's own collector: every article of the folder and its subfolders (news/), documentation skipped.
+  return collectFileInputs([CORPUS], DEFAULT_MAX_BYTES).inputs;
 }
 
 /** Copies of every article (each its own input, as a folder of many articles would be) up to >= 10 MB. */

@@ -88,14 +88,25 @@ function namedStandard(text: string): { code: string; title: string; start: numb
   return undefined;
 }
 
+/** A page's fields and carrier, read once per article (parsers run per sentence). */
+const PAGES = new WeakMap<object, { fields: { issued?: Field; implemented?: Field }; titleCode?: ReturnType<typeof namedStandard>; carrier: number }>();
+function pageOf(article: SentenceContext["article"]) {
+  let page = PAGES.get(article);
+  if (!page) {
+    const fields = pageFields(article.paragraphs);
+    const titleCode = fields.issued || fields.implemented ? namedStandard(article.title) : undefined;
+    const carrier = fields.issued || fields.implemented ? carrierParagraph(article.paragraphs, fields, titleCode !== undefined) : -1;
+    PAGES.set(article, (page = { fields, titleCode, carrier }));
+  }
+  return page;
+}
+
 export const standardCatalogueParser: Parser = {
   name: "standardCatalogue",
   parse(ctx: SentenceContext): Found[] {
     const { article, sentence } = ctx;
-    const fields = pageFields(article.paragraphs);
+    const { fields, titleCode, carrier } = pageOf(article);
     if (!fields.issued && !fields.implemented) return [];
-    const titleCode = namedStandard(article.title);
-    const carrier = carrierParagraph(article.paragraphs, fields, titleCode !== undefined);
     if (carrier < 0) return [];
     const paragraph = article.paragraphs[carrier];
     const opensParagraph = (p: number) => article.paragraphs[p].startsWith(sentence.text);

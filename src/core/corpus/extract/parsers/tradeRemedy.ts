@@ -57,6 +57,9 @@ function noticeTitle(title: string): string {
   return title.replace(/^\s*(?:\d+\s+FR\s+\d+|\d{4}-\d{3,6}\.?)\s*[-–—.:]?\s*/, "").trim();
 }
 
+/** A notice's own dates, read once per article. */
+const NOTICES = new WeakMap<object, NoticeDates>();
+
 export const tradeRemedyParser: Parser = {
   name: "tradeRemedy",
   parse(ctx: SentenceContext): Found[] {
@@ -73,7 +76,8 @@ export const tradeRemedyParser: Parser = {
     let date = own ? resolveDate(own, ctx.years).date : "";
     let date_effective = "";
     let date_evidence = "";
-    const notice = noticeDates(article.paragraphs);
+    let notice = NOTICES.get(article);
+    if (!notice) NOTICES.set(article, (notice = noticeDates(article.paragraphs)));
     const isNotice = notice.issued !== undefined || notice.effective !== undefined;
     if (!own && isNotice) {
       // The notice's act (its summary sentence) is dated by the notice: published on its issue date, applicable
