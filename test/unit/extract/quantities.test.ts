@@ -17,7 +17,7 @@ describe("capacity parser", () => {
   it("'annual production capacity of N tons of X' and a list of capacities give one record per figure", () => {
     const drafts = extract([
       ["The line has an annual production capacity of 500 tons of hydride powder."],
-      ["The plan backs smelters with capacities of 50,000 mt, 80,000 mt, and 120,000 mt for primary magnesium."],
+      ["Corvel Metals runs smelters with capacities of 50,000 mt, 80,000 mt, and 120,000 mt for primary magnesium."],
     ], ctx);
     expect(ofKind(drafts, "capacity").map((c) => [c.value, c.per, c.product])).toEqual([
       [500, "year", "hydride powder"],

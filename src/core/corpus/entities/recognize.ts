@@ -464,6 +464,58 @@ export function acronymDefinitions(text: string, registry: EntityRegistry, menti
   return out;
 }
 
+const LEGAL_TAIL = /(?:,?\s+(?:Co\.?,?\s+)?(?:Ltd\.?|Inc\.?|Corp\.?|LLC|Limited|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|Oyj|B\.V\.|Pty\.?\s+Ltd\.?|Corporation))+$/;
+
+/**
+ * Names written once with their legal form and after without it: "U.S. Magnesium LLC" then "U.S. Magnesium",
+ * "Alliance Magnesium Inc." then "Alliance Magnesium". Two words at least, each capitalised, never a word
+ * the registry gives another entity.
+ */
+export function legalFormlessDefinitions(mentions: readonly EntityMention[][], registry: EntityRegistry): { alias: string; entity: Entity }[] {
+  const out: { alias: string; entity: Entity }[] = [];
+  for (const ms of mentions) {
+    for (const m of ms) {
+      if (m.entity.type === "government" || m.entity.type === "place" || !LEGAL_TAIL.test(m.text)) continue;
+      const alias = m.text.replace(LEGAL_TAIL, "").trim();
+      const words = alias.split(/\s+/);
+      if (words.length < 2 || !words.every((w) => /^[A-Z0-9]/.test(w)) || NOT_SHORT_NAME.test(alias)) continue;
+      // Known by key to another entity: not ours to learn. (To the same one, its spelling is still learned:
+      // the matcher reads exact spellings, "U.S. Magnesium" beside "US Magnesium".)
+      const known = registry.lookup(alias);
+      if ((known && known.name !== m.entity.name) || out.some((o) => o.alias === alias)) continue;
+      // The canonical name learns the spelling too, so "is this name written here" checks accept it.
+      const entity = { ...m.entity, aliases: [...m.entity.aliases, alias] };
+      out.push({ alias, entity }, { alias: entity.name, entity });
+    }
+  }
+  return out;
+}
+
+const TICKER = /((?:[A-Z][\w&.'-]*\s){0,4}[A-Z][\w&.-]*)\s*\(\s*(?:ASX|TSXV|TSX-V|TSX|NYSE|NYSE American|NASDAQ|Nasdaq|LSE|AIM|OTCQB|OTCQX|OTC|CSE|FSE|FWB|HKEX|SEHK|HK|SSE|SZSE|KRX|TYO|TSE|NZX|JSE)\s*:\s*[A-Z0-9.]{1,8}(?:\s*[;,]\s*[A-Z][\w -]{0,12}:\s*[A-Z0-9.]{1,8})*\s*\)/g;
+
+/**
+ * Listed companies named with their ticker: "Latrobe Magnesium (ASX: LMG)", "Coastline Magnesium (TSXV: CMG)".
+ * The name, two words at least, is a company for the rest of the article.
+ */
+export function tickerDefinitions(texts: readonly string[], registry: EntityRegistry): { alias: string; entity: Entity }[] {
+  const out: { alias: string; entity: Entity }[] = [];
+  for (const raw of texts) {
+    if (!raw.includes(":")) continue;
+    TICKER.lastIndex = 0;
+    for (let m = TICKER.exec(raw); m; m = TICKER.exec(raw)) {
+      const words = m[1].split(/\s+/);
+      while (words.length > 0 && (LEFT_STOP.has(words[0]) || /^(?:The|A|An)$/.test(words[0]))) words.shift();
+      const alias = words.join(" ").replace(LEGAL_TAIL, "").trim();
+      if (alias.split(/\s+/).length < 2 || registry.entityForAlias(alias) || out.some((o) => o.alias === alias)) continue;
+      const known = registry.lookup(alias);
+      const entity: Entity = known ? { ...known, aliases: [...known.aliases, alias] } : { name: alias, aliases: [alias], type: "company", region: "" };
+      out.push({ alias, entity });
+      if (known) out.push({ alias: known.name, entity });
+    }
+  }
+  return out;
+}
+
 /** Distinct canonical names of mentions, in order of first mention. */
 export function canonicalNames(mentions: readonly EntityMention[]): string[] {
   const seen: string[] = [];

@@ -18,6 +18,7 @@ import { policiesOverEvents } from "./refiners/policiesOverEvents";
 import { provenance } from "./refiners/provenance";
 import { dedupe } from "./refiners/dedupe";
 import { priceRepeats } from "./refiners/priceRepeats";
+import { reportDay } from "./refiners/reportDay";
 
 export interface ExtractorConfiguration {
   parsers: Parser[];
@@ -26,5 +27,5 @@ export interface ExtractorConfiguration {
 
 export const DEFAULT_CONFIGURATION: ExtractorConfiguration = {
   parsers: [policyParser, tradeRemedyParser, standardParser, standardCatalogueParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser, undatedEventParser],
-  refiners: [boilerplate, policiesOverEvents, provenance, dedupe, priceRepeats],
+  refiners: [boilerplate, policiesOverEvents, reportDay, provenance, dedupe, priceRepeats],
 };

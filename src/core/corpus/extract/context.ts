@@ -23,6 +23,11 @@ export interface SentenceContext {
   orgs: EntityMention[];
   /** Organisations named in the sentence's section heading. */
   headingOrgs: EntityMention[];
+  /**
+   * The one company the article's title names ("Latrobe Magnesium tracking towards ..."), if exactly one:
+   * who "the company" of a later paragraph is when nothing nearer names it. Empty otherwise.
+   */
+  leadOrgs: EntityMention[];
   /** Set when the sentence refers back ("It ...", "This product ...", "The kiln ...") to the previous ones. */
   discourse?: Discourse;
   dates: DateMention[];

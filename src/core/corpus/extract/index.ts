@@ -3,7 +3,7 @@
 // every parser of the configuration, then keep a small discourse state (who/what the section is about) for
 // sentences that refer back ("It ...", "This product ..."). Refiners then merge and filter.
 import type { Article, RecordDraft, Sentence } from "../types";
-import { acronymDefinitions, findOrganizations, getRegistry, quotedSpans, plainApostrophes, shortNameDefinitions } from "../entities";
+import { acronymDefinitions, findOrganizations, getRegistry, legalFormlessDefinitions, quotedSpans, tickerDefinitions, plainApostrophes, shortNameDefinitions } from "../entities";
 import type { EntityMention, EntityRegistry } from "../entities";
 import type { Discourse, Found, SentenceContext } from "./context";
 import { DEFAULT_CONFIGURATION, ExtractorConfiguration } from "./configuration";
@@ -25,6 +25,10 @@ function articleOrganizations(article: Article, sentences: Sentence[]): { regist
   const defs = [...acronymDefinitions(article.title, base), ...sentences.flatMap((s, i) => acronymDefinitions(s.text, base, orgs[i]))];
   // Short names ("Kestrel" for "Kestrel Magnesium Corp") the article uses after the full name.
   defs.push(...shortNameDefinitions(sentences.map((s) => s.text), orgs, base).filter((d) => !defs.some((x) => x.alias === d.alias)));
+  // "Latrobe Magnesium (ASX: LMG)": a listed company by its ticker.
+  defs.push(...tickerDefinitions([article.title, ...sentences.map((s) => s.text)], base).filter((d) => !defs.some((x) => x.alias === d.alias)));
+  // "U.S. Magnesium" for "U.S. Magnesium LLC".
+  defs.push(...legalFormlessDefinitions(orgs, base).filter((d) => !defs.some((x) => x.alias === d.alias)));
   if (defs.length === 0) return { registry: base, orgs };
   const registry = base.withAliases(defs);
   const added = defs.map((d) => d.alias);
@@ -34,10 +38,24 @@ function articleOrganizations(article: Article, sentences: Sentence[]): { regist
   return { registry, orgs };
 }
 
+/** Types an article can be "about" as the company later sentences call "the company" or "the producer". */
+const LEAD_TYPES = new Set(["company", "organization"]);
+
+/**
+ * The company a story is about: the one its title names, if exactly one. (Only the title: it is shown beside
+ * every record of the source, so a record that takes its subject from it still shows where the name comes from.)
+ */
+function leadOrganization(article: Article, registry: EntityRegistry): EntityMention[] {
+  if (!article.title) return [];
+  const names = findOrganizations(article.title, registry).filter((m) => LEAD_TYPES.has(m.entity.type));
+  return new Set(names.map((m) => m.entity.name)).size === 1 ? names.slice(0, 1) : [];
+}
+
 export function buildContexts(article: Article, sentences: Sentence[]): SentenceContext[] {
   const { registry, orgs } = articleOrganizations(article, sentences);
   const articleYear = articleSubjectYear(article.title, sentences.slice(0, 3).map((s) => s.text));
   const headingOrgs = new Map<string, EntityMention[]>();
+  const leadOrgs = leadOrganization(article, registry);
   const contexts: SentenceContext[] = [];
   let sectionKey: string | undefined;
   let sectionYear: number | undefined;
@@ -67,6 +85,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
       registry,
       orgs: orgs[i],
       headingOrgs: section ? headingOrgs.get(section)! : [],
+      leadOrgs,
       discourse: refersBackAt(i) ? discourse : undefined,
       dates,
       years: { articleYear, sectionYear, sentenceYear: statedYear(dates, text), published: article.published },

@@ -126,7 +126,9 @@ export function findQuantities(text: string): Quantity[] {
       const sameUnit = (u1 === "" || u2 === "" || u1 === u2) && (u1 !== "" || u2 !== "");
       // "1.2-1.5 million tonnes": the scale written once applies to both ends.
       const v1 = !scale && scale2 && !unit1 ? value * SCALES[scale2.toLowerCase()] : value;
-      const isRange = sameUnit && v2 > v1 && !/\bfrom\s+$/i.test(text.slice(Math.max(0, start - 8), start));
+      // "boosted capacity in 2012 to 63,500 tonnes": a year, then the figure it reached, is no range.
+      const yearFirst = u1 === "" && !scale && /^(?:19|20)\d{2}$/.test(num) && /\b(?:in|by|since|of|until|year|early|late|mid)\s+$/i.test(text.slice(Math.max(0, start - 10), start));
+      const isRange = sameUnit && v2 > v1 && !yearFirst && !/\bfrom\s+$/i.test(text.slice(Math.max(0, start - 8), start));
       if (isRange) {
         value = v1;
         valueMax = v2;

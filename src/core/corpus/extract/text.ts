@@ -95,6 +95,8 @@ export function whoIsInvolved(ctx: SentenceContext, opts: { inherit: boolean; pr
 /** Per-sentence memo: several parsers (and several figures of one sentence) ask the same question. */
 const WHO = new WeakMap<SentenceContext, Map<string, Discourse>>();
 
+const LEAD_REFERENCE = /\bthe\s+(?:[\w-]+\s+){0,4}?(?:company|company's|firm|firm's|producer|producer's|miner|developer|manufacturer|business)\b|(?:^|[,;:]\s|\b(?:that|said)\s)(?:it|its)\s/i;
+
 function computeWho(ctx: SentenceContext, opts: { inherit: boolean; preferAfter?: number }): Discourse {
   const pick = (ms: EntityMention[]): Discourse | undefined => {
     if (ms.length === 0) return undefined;
@@ -109,6 +111,12 @@ function computeWho(ctx: SentenceContext, opts: { inherit: boolean; preferAfter?
   if (opts.inherit && ctx.discourse && ctx.discourse.subject) return { ...ctx.discourse, organizations: [...ctx.discourse.organizations] };
   const heading = pick(ctx.headingOrgs);
   if (heading) return heading;
+  // "The company said ...", "The Salt Lake City-based producer ...", "Its ...": a new paragraph of a story
+  // about one company still speaks of it.
+  if (opts.inherit && LEAD_REFERENCE.test(ctx.text)) {
+    const lead = pick(ctx.leadOrgs);
+    if (lead) return lead;
+  }
   return { subject: "", organizations: [], region: "", product: "" };
 }
 
@@ -125,4 +133,12 @@ export function clauseAround(text: string, pos: number): { start: number; end: n
     if (i >= 0 && i < end) end = i;
   }
   return { start, end };
+}
+
+/**
+ * The text with the month "May" blanked (same length), for vocabularies matched without case that hold the
+ * modal "may": "On May 6, prices were ..." states no possibility.
+ */
+export function withoutMonthMay(text: string): string {
+  return text.includes("May") ? text.replace(/\bMay\b/g, "   ") : text;
 }

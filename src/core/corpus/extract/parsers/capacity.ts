@@ -12,8 +12,14 @@ import { cleanNounPhrase, whoIsInvolved } from "../text";
 
 const CAPACITY_CUE = /\b(capacit(?:y|ies)|produc(?:e|es|ed|ing|tion)|output|annual(?:ly)?|yearly|daily|smelting|refining)\b/i;
 const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+)?([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion|refinery|mill)\b/;
-const NOT_CAPACITY_AFTER = /^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
-const NOT_CAPACITY_BEFORE = /\b(?:buy(?:s|ing)?|bought|procur\w*|sourc(?:e|es|ed|ing)|shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of|agreements?|contracts?|offtake|purchases?|supply deal)\b[^,;]{0,30}$/i;
+const NOT_CAPACITY_AFTER = /^\s*(?:allocated|contracted|committed|sold|pledged|under offtake)\b|^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
+const NOT_CAPACITY_BEFORE = /\b(?:buy(?:s|ing)?|bought|procur\w*|sourc(?:e|es|ed|ing)|shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of|agreements?|contracts?|offtake|purchases?|supply deal|enquir(?:y|ies)|inquir(?:y|ies)|requests?|(?:increase|increment|growth|rise|decrease|drop|gap|shortfall|surplus) (?:of|in))\b[^,;]{0,30}$/i;
+/** A possibility, not a plant: "potentially beyond 10,000 tpa", "might get to", "can support the operation of a ... plant". */
+const HEDGE_BEFORE = /\b(?:potentially|possibly|possibility of|option of|options? to|consider(?:s|ed|ing)? (?:\w+ing|a|an)|(?:can|could) support|enough (?:ash |feed |ore )?(?:to|for))\b[^;]{0,80}$/i;
+/** "might get to", "may reach": a modal of possibility (lower case: "May 2023" is a month). */
+const HEDGE_MODAL = /\b(?:might|may)\s+(?!\d)[^;]{0,80}$/;
+/** Words that say what kind of plant, not what it makes: "a 1000 tpa demonstration plant" makes no "demonstration". */
+const PLANT_DESCRIPTOR = /^(?:(?:demonstration|pilot|commercial|scalable|new|proposed|planned|greenfield|brownfield|first|initial|full-scale|large-scale|small-scale|green|modern|existing|stage \d|phase \d|per annum|per year|a year|annual)\s*)+$/i;
 const MACHINE_AFTER = /^[\s-]*(?:[\w-]+\s+){0,5}?(?:machines?|press(?:es)?|die-casting|die casting|island|injection|molding|moulding|clamping|cell|furnace|barrel)\b/i;
 const STATISTIC_BEFORE = /\b(?:(?:reached|totall?ed|amounted to|hit|rose|fell|increased|decreased|grew|dropped|declined|climbed|stood at|was|were)\s+(?:by\s+\S+\s+)?(?:to\s+)?|(?:up|down)\s+from\s+|compared with\s+)(?:about\s+|around\s+|over\s+|nearly\s+|approximately\s+|more than\s+)?$/i;
 const PERIOD_AFTER = /\b(?:in|during|for|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|the (?:first|second) half|the year|last year|this year)\b|\b(?:last|this) (?:year|month|quarter)\b|\byear[- ]on[- ]year\b/i;
@@ -58,8 +64,8 @@ const CLAUSE_BREAK = /[;.]\s|,\s+(?:and|but|while|whereas|which|although)\b/i;
 const OBLIGATION = /\b(?:shall|must|should|(?:is|are|be|been) required to|may only)\b/i;
 /** "can produce", "designed for", "will have": a rate the plant is able to reach, not an amount produced. */
 /** Words that put a capacity in the future: planned, proposed, under construction, to come online, a phase to come. */
-const PLANNED_BEFORE = /\b(?:will|would|shall be|plan(?:s|ned|ning)|propos(?:ed|es|ing)|expect(?:s|ed)?|anticipat\w+|target(?:s|ed|ing)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|to build|to be built|under construction|being built|upon completion|once (?:complete|completed|operational|fully operational)|when (?:complete|completed|fully operational)|is to|are to|set to|scheduled|envisag\w+|feasibility|stud(?:y|ies)|design(?:ed)? capacity|initial(?:ly)?|first stage|second stage|stage (?:1|2|3|one|two|three)|phase (?:2|3|ii|iii|two|three)|future|new plant|expansion to|expand(?:ing)? (?:its )?(?:capacity )?to|increase (?:its )?(?:capacity )?to|ramp(?:ing)? up to)\b[^.;]*$/i;
-const PLANNED_AFTER = /^[^.;]{0,60}\b(?:by (?:19|20)\d{2}|planned|proposed|under construction|when (?:complete|completed)|once (?:complete|completed|operational))\b/i;
+const PLANNED_BEFORE = /\b(?:will|would|shall be|plan(?:s|ned|ning)|propos(?:ed|es|ing)|expect(?:s|ed)?|anticipat\w+|target(?:s|ed|ing)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|to build|to be built|under construction|being built|(?:is|are) (?:building|constructing)|upon completion|once (?:complete|completed|operational|fully operational)|when (?:complete|completed|fully operational)|is to|are to|set to|scheduled|envisag\w+|feasibility|stud(?:y|ies)|design(?:ed)? capacity|initial(?:ly)?|first stage|second stage|stage (?:1|2|3|one|two|three)|phase (?:2|3|ii|iii|two|three)|future|new plant|expansion to|expand(?:ing)? (?:its )?(?:capacity )?to|increase (?:its )?(?:capacity )?to|ramp(?:ing)? up to|development of|to develop|to host|on target to|on track to|construction phase|demonstration plant)\b(?:[^.;]|\.\d)*$/i;
+const PLANNED_AFTER = /^[^.;]{0,60}\b(?:by (?:19|20)\d{2}|planned|proposed|under construction|when (?:complete|completed)|once (?:complete|completed|operational)|(?:and|which|that) will (?:produce|make|be (?:built|located|constructed|operational)|start|begin|come))\b/i;
 const ABLE_BEFORE = /\b(?:can|could|able to|designed|will|would|rated|nameplate)\b/i;
 
 /** Groups of quantities written as a list: "100,000 mt, 200,000 mt, and 300,000 mt". */
@@ -67,7 +73,8 @@ function lists(text: string, qs: Quantity[]): Quantity[][] {
   const groups: Quantity[][] = [];
   for (const q of qs) {
     const g = groups[groups.length - 1];
-    if (g && /^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(text.slice(g[g.length - 1].end, q.start))) g.push(q);
+    // "20,000 tonnes of magnesium ingots, 30,000 tonnes of magnesium alloys": each item with what it is of.
+    if (g && (/^(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)$/.test(text.slice(g[g.length - 1].end, q.start)) || /^\s+of\s+(?:[A-Za-z-]+\s+){0,5}?[A-Za-z-]+(?:,\s*(?:and\s+)?|\s+and\s+)$/.test(text.slice(g[g.length - 1].end, q.start)))) g.push(q);
     else groups.push([q]);
   }
   return groups;
@@ -92,16 +99,24 @@ export const capacityParser: Parser = {
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
       if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
+      if (HEDGE_BEFORE.test(text.slice(clauseStart, first.start)) || HEDGE_MODAL.test(text.slice(clauseStart, first.start))) continue;
       // A target, a plan or a deadline ("reach 15,000 tpa by 2030") makes the figure a planned capacity: a record
       // of the pipeline, marked so, never mixed with what operates. The deadline counts only in the figure's own
       // clause: "can roll 6,000 tons a year, and X plans to double that by 2028" keeps the 6,000 t operating.
       const deadline = ctx.dates.some((d) => (d.cue === "by" || d.cue === "by the end of") && d.start >= last.end && !CLAUSE_BREAK.test(text.slice(last.end, d.start)));
       // "expand from 15,000 t to 30,000 t": the figure after "from" is what runs today.
       const fromFigure = /\bfrom\s+(?:about\s+|around\s+)?$/i.test(text.slice(Math.max(0, first.start - 20), first.start));
-      const planned = !fromFigure && (deadline || TARGET_BEFORE.test(before) || PLANNED_BEFORE.test(text.slice(clauseStart, first.start)) || PLANNED_AFTER.test(after));
+      // Plan words count from the clause's start, read across list commas ("its stage 1, 1000 tpa plant") but not
+      // across a contrast ("..., but it now runs 10,000 tpa").
+      const planScope = text.slice(0, first.start).split(/;\s|(?<!\b[A-Z])\.\s|,\s+(?:but|while|whereas|although|though)\b/i).pop() ?? "";
+      const planned = !fromFigure && (deadline || TARGET_BEFORE.test(before) || PLANNED_BEFORE.test(planScope) || PLANNED_AFTER.test(after));
       // A government's or a region's target is a policy's, not a plant's: no capacity record ("raise provincial
       // capacity to 500,000 mt by 2027").
-      if (planned && /\b(?:province|provincial|national|nationwide|country|county|municipal|city's|region|region's|industry's|action plan)\b/i.test(text)) continue;
+      // The region must be the one planning ("the province aims", "provincial capacity"), not where a plant is to
+      // stand ("Harrison County was chosen to host ... a 100,000 tonne plant").
+      // "guide the construction of enterprises with capacities of 100,000 mt": a class of plants a rule asks for.
+      if (/\b(?:guid(?:e|es|ing)|encourag(?:e|es|ing)|support(?:s|ing)?|back(?:s|ing)?|promot(?:e|es|ing)|cultivat(?:e|es|ing)|foster(?:s|ing)?|requir(?:e|es|ing)|allow(?:s|ing)?|construction of)\s+(?:[\w-]+\s+){0,4}?(?:enterprises|companies|firms|plants|projects|smelters|producers)\s+with\s+(?:an?\s+)?(?:annual\s+)?(?:production\s+)?capacit(?:y|ies)\s+of\s+(?:over\s+|above\s+|at least\s+|more than\s+)?$/i.test(text.slice(Math.max(0, first.start - 140), first.start))) continue;
+      if (planned && /\b(?:province's|provincial|national|nationwide|country's|county's|municipal|city's|region's|regional|industry's|action plan|(?:the|our|whole|entire) (?:province|country|county|city|region|industry)(?! was chosen))\b/i.test(text)) continue;
       // A period said after a later figure is that figure's ("1.8 tonnes ... at a rate of 150 kilograms per day").
       const nextFigure = ctx.quantities.find((q) => q.start >= last.end && q.unit !== "");
       const own = nextFigure ? text.slice(last.end, nextFigure.start) : afterText;
@@ -126,9 +141,18 @@ export const capacityParser: Parser = {
       let product = "";
       const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
       if (of && !capacityAfter) product = cleanNounPhrase(of[1]);
-      else if (facility) product = cleanNounPhrase(facility[1]);
+      else if (facility && !PLANT_DESCRIPTOR.test(facility[1].trim())) product = cleanNounPhrase(facility[1]);
       who ??= whoIsInvolved(ctx, { inherit: true });
+      // A government plans no plant of its own: its planned figure is a policy's target.
+      if (planned && who.subject && ctx.registry.lookup(who.subject)?.type === "government") continue;
       for (const q of group) {
+        // In a list of "N t of X, M t of Y", each figure is of its own product.
+        const itemOf = group.length > 1 ? /^\s+of\s+((?:[A-Za-z-]+\s+){0,5}?[A-Za-z-]+)(?=,|\s+and\s|\s*$|[.;])/.exec(text.slice(q.end, q.end + 80)) : null;
+        const itemProduct = itemOf ? cleanNounPhrase(itemOf[1]) : "";
+        if (itemProduct) {
+          out.push(newFound(ctx, "capacity", { kind: "capacity", subject: who.subject, organizations: who.organizations, title: itemProduct, product: itemProduct, ...quantityFields(q), unit: q.unit, per, status: planned ? "planned" : "" }));
+          continue;
+        }
         const things = q.unit === "" ? countedThings(q, text) : undefined;
         out.push(
           newFound(ctx, "capacity", {

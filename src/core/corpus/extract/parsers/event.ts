@@ -10,7 +10,7 @@ import { whoIsInvolved } from "../text";
 /** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
 const NOT_HAPPENING_CUE = new Set(["by", "until", "till", "through", "throughout", "before", "by the end of", "since", "as of"]);
 const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
-const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans?\s+(?:[\w-]+\s+){0,3}to\b|aiming|tracking towards|current thinking|planned for|aims? to|targets?|targeting|targeted (?:for|at)|scheduled to|scheduled for|slated for|slated to|poised to|on track to|set to|intends? to|is to|are to)\b/i;
+const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans?\s+(?:[\w-]+\s+){0,3}to\b|aiming|tracking towards|current thinking|planned for|aims? to|targets?|targeting|targeted (?:for|at|to)|scheduled to|scheduled for|slated for|slated to|poised to|on track to|set to|intends? to|is to|are to)\b/i;
 /** What is said of a plan ("X will fit ..., the carmaker said on Oct. 14") dates the saying, not a happening. */
 const ATTRIBUTION_BEFORE = /,\s+(?:[\w'’-]+\s+){0,4}(?:said|says|announced|stated|told [\w\s]{1,30}|reported|confirmed)\s+(?:on|in)\s+(?:a\s+|an\s+|its\s+|their\s+)?$/i;
 /** A clause continuing a plan: "..., with the balance following in 2029", "and full output in 2028". */
@@ -108,6 +108,10 @@ export const eventParser: Parser = {
       // "Posted 7 June 2024", "Updated: May 3": the page's own date, not a happening.
       if (/^\s*(?:posted|published|updated|last updated|first published)\s*(?:on\s*)?:?\s*$/i.test(text.slice(0, d.start))) continue;
       if (plan && CONTINUES.test(clause.trim())) continue;
+      // "until its closure in 2028": how long something lasts, and a future at that.
+      if (/\buntil\s+(?:its|the|their)\s+[\w-]+\s+(?:in|on)\s+$/i.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
+      // "( amm.com, July 10, 2012)": a citation of an earlier report, not a happening.
+      if (/\(\s*(?:[\w-]+\.)+(?:com|net|org|co|cn|au|uk)\b[^()]{0,20}$/i.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
       if (ATTRIBUTION_BEFORE.test(text.slice(Math.max(0, d.start - 80), d.start)) && FUTURE.test(text.slice(0, d.start).replace(ATTRIBUTION_BEFORE, ""))) continue;
       // "In 2023, the firm opened a plant on May 16": the finer date of the same happening wins.
       if (out.length === 0 && !d.month && ctx.dates.some((x) => x.start > d.end && x.month && !x.year && !NOT_HAPPENING_CUE.has(x.cue))) continue;

@@ -12,6 +12,7 @@ import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { parseNumber } from "../numbers";
+import { withoutMonthMay } from "../text";
 
 interface Vocabulary {
   name: string;
@@ -35,6 +36,7 @@ const TYPE_RE = new RegExp(TYPE_CUES.map((c, i) => `(?<t${i}>\\b(?:${c.re})\\b)`
 const CHANGE_BEFORE = new RegExp(`\\b(?:${words(pricing.not_a_price_before)})\\s*$`, "i");
 const NOT_A_PRICE_CUE = new RegExp(`\\b(?:${words(pricing.not_a_price_cue)})\\b`, "i");
 
+const SENTENCE_FORECAST = /^(?:[^.;]*\b)?(?:it is (?:expected|anticipated|forecast|estimated|predicted) that|(?:analysts?|traders?|SMM|market participants?|sources?) (?:expects?|predicts?|forecasts?) that)\b/i;
 const CUR = String.raw`(?:RMB|CNY|USD|US\s?\$|\$|¥|EUR|€|yuan)`;
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const UNIT = String.raw`(?:\/|\s?per\s|\s(?:a|each)\s)\s?(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)(?![\p{L}])`;
@@ -153,7 +155,10 @@ export const priceParser: Parser = {
       if (CHANGE_BEFORE.test(before)) continue;
       const clauseStart = clauseStartBefore(text, start);
       const window = text.slice(clauseStart, start);
-      if (NOT_A_PRICE_CUE.test(window)) continue;
+      // The cues are matched without case ("Expected to"), so the month May is blanked first: it is no modal.
+      if (NOT_A_PRICE_CUE.test(withoutMonthMay(window))) continue;
+      // "It is expected that prices may ..., but there is strong support at 16,000 yuan/mt": the whole sentence is a forecast.
+      if (SENTENCE_FORECAST.test(text.slice(0, start))) continue;
       // What follows the figure up to the next figure or clause: the place and basis written after it.
       const rest = text.slice(end);
       const nextFigure = rest.search(/\d/);

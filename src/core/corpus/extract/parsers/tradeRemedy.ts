@@ -11,6 +11,7 @@
 import triggers from "../../../../data/policyTriggers.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
+import { withoutMonthMay } from "../text";
 import { resolveDate } from "../dates";
 
 const alt = (patterns: string[]) => patterns.map((p) => `(?:${p})`).join("|");
@@ -64,7 +65,7 @@ export const tradeRemedyParser: Parser = {
   name: "tradeRemedy",
   parse(ctx: SentenceContext): Found[] {
     const { text, article, sentence } = ctx;
-    if (!OBJECT.test(text) || !ACT.test(text) || NOT_AN_ACT.test(text)) return [];
+    if (!OBJECT.test(text) || !ACT.test(text) || NOT_AN_ACT.test(withoutMonthMay(text))) return [];
     const issuers = ctx.orgs.filter((m) => m.entity.type === "government");
     if (issuers.length === 0) return [];
     // A notice restates its summary (the page's lead, then "SUMMARY:"): the first statement is the record.

@@ -9,7 +9,7 @@ import happenings from "../../../../data/happenings.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { eventTitle } from "./event";
-import { whoIsInvolved } from "../text";
+import { whoIsInvolved, withoutMonthMay } from "../text";
 import { quantityFields } from "../numbers";
 
 const SHIPPED_AROUND = /\b(?:shipments?|shipped|deliver(?:ed|ies)|sold)\b/i;
@@ -46,7 +46,7 @@ export const undatedEventParser: Parser = {
     // Only the clause of the verb speaks: "X, which will build a plant, has signed ..." keeps the signing.
     const clauseStart = Math.max(text.lastIndexOf(", ", verb.index), text.lastIndexOf("; ", verb.index), -1) + 1;
     const clause = text.slice(clauseStart, verb.index + verb[0].length);
-    if (NOT_A_HAPPENING.test(clause) || NOT_A_HAPPENING.test(text.slice(0, verb.index).slice(-40))) return [];
+    if (NOT_A_HAPPENING.test(withoutMonthMay(clause)) || NOT_A_HAPPENING.test(withoutMonthMay(text.slice(0, verb.index).slice(-40)))) return [];
     if (MARKET.test(text) || SAID_THAT.test(text.slice(0, verb.index))) return [];
     // The sentence must name who did it: "This completed the proof of concept stage" refers back to a figure.
     if (ctx.orgs.length === 0) return [];

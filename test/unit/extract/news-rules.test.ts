@@ -1,0 +1,100 @@
+// Rules added for real news at scale, on sentences written for these tests (invented companies, places and
+// figures in the shapes trade press uses; no sentence of the corpus).
+import { extract, ofKind } from "./helpers";
+
+const capacities = (paragraphs: string[][], over = {}) =>
+  ofKind(extract(paragraphs, over), "capacity").map((d) => [d.subject, d.value, d.value_max, d.unit, d.product, d.status]);
+
+describe("capacity in news", () => {
+  it("a list of figures each 'of' its own product gives one record per product", () => {
+    expect(capacities([["Torvane Metals Co., Ltd. has a production capacity of 12,000 tonnes of magnesium ingots, 8,000 tonnes of magnesium alloys, and 4,000 tonnes of magnesium powder."]])).toEqual([
+      ["Torvane Metals", 12000, null, "t", "magnesium ingots", ""],
+      ["Torvane Metals", 8000, null, "t", "magnesium alloys", ""],
+      ["Torvane Metals", 4000, null, "t", "magnesium powder", ""],
+    ]);
+  });
+
+  it("a year before 'to' is no range: 'raised capacity in 2019 to 40,000 t'", () => {
+    expect(capacities([["Quillon Magnesium Inc. raised capacity at its Bexley plant in 2019 to 40,000 tonnes per year."]])).toEqual([["Quillon Magnesium", 40000, null, "t", "", ""]]);
+  });
+
+  it("the company of the title is who 'the company' of a later paragraph is", () => {
+    const got = capacities([["Ardent Magnesium Corp. shares rose on Monday."], ["The company said its Wexford smelter has a capacity of 9,000 tonnes per year."]], { title: "Ardent Magnesium lifts output" });
+    expect(got).toEqual([["Ardent Magnesium", 9000, null, "t", "", ""]]);
+  });
+
+  it("a title naming two companies lends neither to 'the company'", () => {
+    const got = capacities([["Shares moved on Monday."], ["The company said its smelter has a capacity of 9,000 tonnes per year of magnesium."]], { title: "Ardent Magnesium and Bellrock Metals talk merger" });
+    expect(got.map((r) => r[0])).toEqual([""]);
+  });
+
+  it("a listed company named by its ticker is a company, and its name without the legal form is the same one", () => {
+    const got = capacities([["Harlow Magnesium (ASX: HMG) said on Tuesday it would build a plant."], ["Harlow Magnesium operates a 2,000 tpa pilot plant in Gippsland."]]);
+    expect(got).toEqual([["Harlow Magnesium", 2000, null, "t", "", ""]]);
+  });
+
+  it("plans read across a list comma and through decimals: 'on track to complete its stage 2, 5,000 tpa plant', 'by 12.5 percent to'", () => {
+    const got = capacities([
+      ["Quillon Magnesium Inc. is on track to complete its stage 2, 5,000 tpa magnesium plant in Ohio."],
+      ["Quillon Magnesium Inc. plans to increase output at its plant by 12.5 percent to 45,000 tonnes per year."],
+    ]);
+    expect(got.map((r) => [r[1], r[5]])).toEqual([
+      [5000, "planned"],
+      [45000, "planned"],
+    ]);
+  });
+
+  it("a facility that 'will produce' is planned; a plant kind ('demonstration', 'per annum') is no product", () => {
+    const got = capacities([["The Quillon facility has a capacity of up to 6,000 tonnes per year and will produce magnesium from slag."], ["Quillon Magnesium Inc. is building a 500 tonnes per annum demonstration plant."]]);
+    expect(got.map((r) => [r[1], r[4], r[5]])).toEqual([
+      [6000, "", "planned"],
+      [500, "", "planned"],
+    ]);
+  });
+
+  it("no capacity from hedges, offtake, enquiries, demand growth or a class of plants a rule asks for", () => {
+    const got = capacities([
+      ["Quillon Magnesium Inc. said the mine could support the operation of a 20,000 tpa plant for 30 years."],
+      ["The plant might get to 30,000 tonnes per year, Quillon Magnesium Inc. said."],
+      ["Quillon Magnesium Inc. has 4,000tpa allocated in offtake agreements and has received enquiries for more than 1,500tpa."],
+      ["Demand from scooters is expected to bring an annual increase of over 50,000 tonnes per year."],
+      ["The measures said Vellmar City would guide the construction of enterprises with capacities of 50,000 mt and 80,000 mt."],
+      ["The plan backs smelters with capacities of 60,000 mt for primary magnesium."],
+    ]);
+    expect(got).toEqual([]);
+  });
+});
+
+describe("report day of prices", () => {
+  const report = { title: "Magnesium ingot prices hold [Daily Report]", published: "2031-05-06" };
+  const prices = (paragraphs: string[][]) => ofKind(extract(paragraphs, report), "price").map((d) => [d.value, d.value_max, d.unit, d.product, d.date, d.date_evidence]);
+
+  it("present-tense prices after a dateline hold for its day, with the dateline as date evidence", () => {
+    const dateline = "Light Metals Morning Notes on May 6:";
+    expect(prices([[dateline], ["The ex-factory price of 2-4 grade dolomite is 130 yuan/mt."]])).toEqual([[130, null, "CNY/t", "dolomite", "2031-05-06", dateline]]);
+  });
+
+  it("a 'today' price takes the day a dated price of the report states, when that day is the report's own", () => {
+    const first = "The wire reported on May 6 that magnesium ingot quotes in Fugu were 17,000-17,100 yuan/mt.";
+    const got = prices([[first], ["However, today, some transaction prices of magnesium ingot fell back to 16,900 yuan/mt as previously stocked goods were sold."]]);
+    expect(got[1]).toEqual([16900, null, "CNY/t", "magnesium ingot", "2031-05-06", first]);
+  });
+
+  it("leaves undated what speaks of yesterday, a forecast, or a report stating two days", () => {
+    expect(prices([["Light Metals Morning Notes on May 6:"], ["Yesterday, magnesium ingot prices were 17,000 yuan/mt."]])[0][4]).toBe("");
+    expect(prices([["Notes on May 5:"], ["Notes on May 6:"], ["The magnesium ingot price is 17,000 yuan/mt."]])[0][4]).toBe("");
+    // A weekly report published on the 6th quoting the 4th: its other present-tense prices are of no stated day.
+    expect(prices([["On May 4 magnesium ingot quotes in Fugu were 17,000 yuan/mt."], ["The magnesium powder price is 19,000 yuan/mt."]])[1][4]).toBe("");
+    expect(prices([["Notes on May 6:"], ["It is expected that magnesium ingot prices may soften, but there is strong support at 16,500 yuan/mt."]])).toEqual([]);
+  });
+});
+
+describe("the month May is no modal", () => {
+  it("a price dated in May is a price", () => {
+    const got = ofKind(extract([["On May 6 magnesium ingot quotes in Fugu were 17,000-17,100 yuan/mt."]], { title: "Daily report", published: "2031-05-06" }), "price");
+    expect(got.map((d) => [d.value, d.value_max, d.date])).toEqual([[17000, 17100, "2031-05-06"]]);
+  });
+  it("'may' the modal still refuses a price", () => {
+    expect(ofKind(extract([["Magnesium ingot quotes may fall to 16,000 yuan/mt."]], { title: "Daily report", published: "2031-05-06" }), "price")).toEqual([]);
+  });
+});
