@@ -98,3 +98,17 @@ describe("the month May is no modal", () => {
     expect(ofKind(extract([["Magnesium ingot quotes may fall to 16,000 yuan/mt."]], { title: "Daily report", published: "2031-05-06" }), "price")).toEqual([]);
   });
 });
+
+describe("weight savings in US press forms", () => {
+  const savings = (paragraphs: string[][]) => ofKind(extract(paragraphs, { title: "Carmaker notes" }), "weight_saving").map((d) => [d.product, d.value, d.value_max, d.unit, d.qualifier]);
+  it("pounds, hyphenated percent and 'shaved off' per part", () => {
+    expect(savings([["Fenwick Motors said just over 12-pounds per rear hatch inner can be shaved off by casting it in magnesium."]])).toEqual([["rear hatch inner", 12, null, "lb", "over"]]);
+    expect(savings([["Fenwick Motors said its magnesium seat frames are 25-percent lighter than aluminum ones."]])).toEqual([["magnesium seat frames", 25, null, "%", ""]]);
+  });
+  it("a range 'reduction in component weight' is a saving", () => {
+    expect(savings([["Fenwick Motors said its cast magnesium cross-car beam achieved a 20%-35% reduction in component weight."]]).map((r) => r.slice(1))).toEqual([[20, 35, "%", ""]]);
+  });
+  it("a material compared with a material is no saving, quoted or not", () => {
+    expect(savings([["\"Magnesium alloys are about 30 per cent lighter than aluminum alloys,\" Fenwick Motors said."]])).toEqual([]);
+  });
+});

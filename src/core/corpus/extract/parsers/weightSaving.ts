@@ -8,7 +8,9 @@ import { quantityFields, type Quantity } from "../numbers";
 import { cleanNounPhrase, isAnaphoric, subjectBefore, whoIsInvolved } from "../text";
 
 const Q = String.raw`(?:(?:more than|over|about|up to|nearly|around|approximately|roughly|at least|exceeding|as much as|almost|some)\s+)?`;
-const LIGHTER_AFTER = /^\s+(?:lighter|less in weight|lower in weight|weight (?:reduction|saving|savings)|reduction in weight|lightweighting)\b/i;
+const LIGHTER_AFTER = /^\s+(?:lighter|less in weight|lower in weight|weight (?:reduction|saving|savings)|(?:reduction|saving|decrease|cut) in (?:[\w-]+\s+){0,2}?(?:weight|mass)|lightweighting)\b/i;
+/** "10 pounds per inner door panel can be shaved off": a saving said after the figure, per part. */
+const SHAVED_AFTER = /^\s+(?:per\s+(?<per>[^,;.]{1,40}?)\s+)?(?:(?:can|could|will|would|is|are|was|were)\s+(?:be\s+)?)?(?:shaved|trimmed|saved|shed|taken)\s+(?:off|out|away)?/i;
 const REDUCTION_OF_BEFORE = new RegExp(String.raw`\bweight[- ](?:reduction|saving|savings|decrease|loss)s?\s+(?:of|by|reaching|reaches)\s+${Q}$`, "i");
 const WEIGHT_REDUCED_BEFORE = new RegExp(String.raw`\bweight\b(?<between>[^,;.]{0,70}?)\b(?:is|are|was|were|has been|have been|can be|could be|will be)?\s*(?:\w+ly\s+)?(?:reduced|reduces|reducing|cut|cuts|lowered|lowers|decreased|decreases|drops?|dropped|falls?|fell)\s+by\s+${Q}$`, "i");
 const REDUCE_WEIGHT_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|lighten(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?<np>[^,;.]{0,60}?)\b(?:weight|mass)\s+by\s+${Q}$`, "i");
@@ -55,7 +57,7 @@ function clauseStartOf(text: string, pos: number): number {
 }
 
 function isSavingUnit(q: Quantity): boolean {
-  return (q.unit === "%" || q.unit === "kg") && !q.machineClass;
+  return (q.unit === "%" || q.unit === "kg" || q.unit === "lb") && !q.machineClass;
 }
 
 export const weightSavingParser: Parser = {
@@ -100,6 +102,9 @@ export const weightSavingParser: Parser = {
         const at = q.start - before.length + REDUCTION_OF_BEFORE.exec(before)!.index;
         np = subjectBefore(text, text.lastIndexOf(" ", text.slice(0, at).replace(/\s+(?:a|an|the)\s*$/, "").length));
         np = np.replace(/\s+(?:achieves?|achieved|has|have|offers?|brings?|delivers?|realizes?|enables?)$/i, "");
+      } else if ((m = SHAVED_AFTER.exec(text.slice(q.end, q.end + 80))) && q.unit !== "%") {
+        // "GM said just over 10 pounds per inner door panel can be shaved off": the part is the one named after "per".
+        np = m.groups?.per ?? subjectBefore(text, q.start);
       } else if (LIGHTER_AFTER.test(after)) {
         np = subjectBefore(text, q.start);
         const target = /^\s+weight\s+(?:reduction|saving|savings)s?\b[^,.;]*?\b(?:for|of|on|in)\s+(?:the\s+|a\s+|an\s+)?([^,.;]+)/i.exec(text.slice(q.end, q.end + 300));
@@ -114,7 +119,7 @@ export const weightSavingParser: Parser = {
       let product = np !== undefined ? np : "";
       if (isAnaphoric(product) || product === "") product = ctx.discourse?.product ?? "";
       // "Delegates heard that magnesium is ...": what was heard is the clause after "that".
-      product = cleanNounPhrase(product.replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, ""));
+      product = cleanNounPhrase(product.replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, "").replace(/^["“'‘]+/, ""));
       // "Magnesium is 33% lighter than aluminium" is a property of the material, not a part's saving;
       // a saving that names neither a product nor who reports it says nothing an analyst can use.
       if (MATERIAL.test(product) || MATERIAL.test(product.split(/\s+(?:is|are|was|were)\s+/)[0]) || (product === "" && who.subject === "")) continue;
