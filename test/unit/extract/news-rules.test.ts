@@ -112,3 +112,10 @@ describe("weight savings in US press forms", () => {
     expect(savings([["\"Magnesium alloys are about 30 per cent lighter than aluminum alloys,\" Fenwick Motors said."]])).toEqual([]);
   });
 });
+
+describe("price basis", () => {
+  it("a basis in a parenthesis after the figure is the next figure's, not this one's", () => {
+    const got = ofKind(extract([["On May 6, Fugu magnesium ingot prices were quoted at 17,000-17,100 yuan/mt (FOB $2,300-$2,350), flat on the day."]], { title: "Daily report", published: "2031-05-06" }), "price");
+    expect(got.map((d) => [d.value, d.unit, d.basis])).toEqual([[17000, "CNY/t", ""]]);
+  });
+});

@@ -46,6 +46,9 @@ const PRICE_RE = new RegExp(
   "giu",
 );
 
+/** Cheap first look: every price has a currency, and each currency word of PRICE_RE holds one of these (same flags). */
+const ANY_CURRENCY = /RMB|CNY|USD|\$|¥|EUR|€|yuan|dollar/iu;
+
 function currencyOf(raw: string | undefined): string {
   if (!raw) return "";
   const c = raw.replace(/\s+/g, "").toUpperCase();
@@ -136,7 +139,7 @@ export const priceParser: Parser = {
   name: "price",
   parse(ctx: SentenceContext): Found[] {
     const text = ctx.text;
-    if (!/\d/.test(text)) return [];
+    if (!/\d/.test(text) || !ANY_CURRENCY.test(text)) return [];
     const out: Found[] = [];
     for (const m of text.matchAll(PRICE_RE)) {
       const g = m.groups ?? {};
@@ -162,7 +165,8 @@ export const priceParser: Parser = {
       // What follows the figure up to the next figure or clause: the place and basis written after it.
       const rest = text.slice(end);
       const nextFigure = rest.search(/\d/);
-      const restClause = rest.slice(0, Math.min(nextFigure < 0 ? rest.length : nextFigure, 60)).split(/;|\bwith\b|\bwhile\b|\.\s/)[0];
+      // A parenthesis or a currency opens the next figure's words: "16,150-16,250 yuan/mt (FOB $2,220-$2,300)" is not FOB.
+      const restClause = rest.slice(0, Math.min(nextFigure < 0 ? rest.length : nextFigure, 60)).split(/;|\((?=\s*(?:FOB|CIF|CFR|DDP|DAP|US\s?\$|\$|USD|RMB|CNY|€|EUR))|\bwith\b|\bwhile\b|\.\s|(?:RMB|CNY|USD|US\s?\$|\$|¥|€)\s?$/)[0];
 
       const productHere = lastMatch(PRODUCTS, window) ?? lastMatch(PRODUCTS, text.slice(0, start)) ?? firstMatch(PRODUCTS, text.slice(end));
       // Else the product an earlier sentence named, if it is one of the products prices are reported for
