@@ -174,6 +174,48 @@ export function projects(subject?: string, region?: string): Promise<any[][]> {
 }
 
 /**
+ * The price of one series that holds on a day: its most recent price on or before it (default: the latest in the data), the mid of a range unless field says.
+ * @customfunction PRICE
+ * @helpurl https://localhost:3000/help.html#PRICE
+ * @param product Product, e.g. "magnesium ingot" or "Mg ingot 99.9%".
+ * @param [location] Place, e.g. "Fugu"; empty for any.
+ * @param [date] Day the price should hold for: an Excel date or text "2025-07-24"; empty for the latest.
+ * @param [field] "mid" (default), "low", "high", "unit", "date", "source", "type", "basis", "location", "grade" or "evidence".
+ * @param [options] name=value text: basis, type, currency, unit, grade, source, window (days, default 31), e.g. "basis=FOB; currency=USD".
+ * @returns The price (or the field asked for).
+ */
+export function price(product: string, location?: string, date?: any, field?: string, options?: string): Promise<any> {
+  return callForExcel("PRICE", [product, location, date, field, options]);
+}
+
+/**
+ * Price history with a header row, oldest first: date, precision, low, high, mid, unit, basis, location, type, grade, source, note (sources that differ on a day are both shown, marked).
+ * @customfunction PRICES
+ * @helpurl https://localhost:3000/help.html#PRICES
+ * @param product Product, e.g. "magnesium ingot".
+ * @param [location] Place, e.g. "Fugu"; empty for any.
+ * @param [from] Earliest date: an Excel date or text "2025-07".
+ * @param [to] Latest date: an Excel date or text "2025-12".
+ * @param [options] name=value text: basis, type, currency, unit, grade, source.
+ * @returns A table with a header row.
+ */
+export function prices(product: string, location?: string, from?: any, to?: any, options?: string): Promise<any[][]> {
+  return callForExcel("PRICES", [product, location, from, to, options]);
+}
+
+/**
+ * A standard by its code (spacing and case ignored; without its year, the latest edition): title, released, implemented, issuer, source, edition.
+ * @customfunction STANDARD
+ * @helpurl https://localhost:3000/help.html#STANDARD
+ * @param code Standard code, e.g. "GB/T 3499-2023" or "GB/T 3499".
+ * @param [field] "title" (default), "released", "implemented", "issuer", "source", "code", "edition" or "evidence".
+ * @returns The field asked for.
+ */
+export function standard(code: string, field?: string): Promise<any> {
+  return callForExcel("STANDARD", [code, field]);
+}
+
+/**
  * The subjects the functions know, with their record counts.
  * @customfunction SUBJECTS
  * @helpurl https://localhost:3000/help.html#SUBJECTS

@@ -13,37 +13,15 @@
 import type { MgRecord, RecordKind } from "../model/record";
 import { RECORD_COLUMNS, RECORD_KINDS, ORGANIZATION_SEPARATOR } from "../model/fields";
 import { Answer, AnswerError, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
-import { datePrecision, FIRST_EXCEL_SERIAL, isCalendarDate, isoSpan, isoToSerial, serialToIso } from "../model/dates";
+import { datePrecision, isoSpan, isoToSerial } from "../model/dates";
 import { describeRecord, describeThing, describeValue, listQuoted, possessive } from "./format";
 import { aliasKey, nameTokens, normalizeName } from "./normalize";
 import { recencyKey } from "./recordIndex";
+import { type Arg, choiceArg, dateArg, isMissing, textArg } from "./args";
+
+export type { Arg } from "./args";
+import { price, prices, standard } from "./prices";
 import type { Entity, RecordIndex } from "./recordIndex";
-
-/** Arguments as a spreadsheet passes them; null or undefined when an optional one is omitted. */
-export type Arg = string | number | boolean | null | undefined;
-
-// ---------------------------------------------------------------------------------------------
-// Arguments
-
-function isMissing(a: Arg): boolean {
-  return a === null || a === undefined || (typeof a === "string" && a.trim() === "");
-}
-
-/** Text argument; numbers are accepted as their text (a subject code typed in a cell). */
-function textArg(a: Arg, name: string, required: boolean): Answer<string | undefined> {
-  if (isMissing(a)) return required ? invalidValue(`${name} is required: give it as text, e.g. "SAIC"`) : value(undefined);
-  if (typeof a === "boolean") return invalidValue(`${name} must be text, not TRUE/FALSE`);
-  if (typeof a === "number" && !Number.isFinite(a)) return invalidValue(`${name} must be text; got a number that is not finite`);
-  return value(String(a).trim());
-}
-
-function choiceArg<T extends string>(a: Arg, name: string, choices: Record<string, T>, fallback: T, expected: string): Answer<T> {
-  if (isMissing(a)) return value(fallback);
-  const key = String(a).trim().toLowerCase();
-  const hit = choices[key];
-  if (typeof a === "boolean" || hit === undefined) return invalidValue(`${name} must be ${expected}; got "${String(a)}"`);
-  return value(hit);
-}
 
 const KIND_WORDS: Record<string, RecordKind> = Object.fromEntries(
   RECORD_KINDS.flatMap((k) => [
@@ -59,27 +37,6 @@ function kindArg(a: Arg, name = "kind"): Answer<RecordKind | undefined> {
   const hit = KIND_WORDS[String(a).trim().toLowerCase().replace(/[-\s]+/g, " ").replace(/ /g, "_")] ?? KIND_WORDS[String(a).trim().toLowerCase()];
   if (typeof a === "boolean" || hit === undefined) return invalidValue(`${name} must be one of ${RECORD_KINDS.join(", ")}; got "${String(a)}"`);
   return value(hit);
-}
-
-/** A date bound: an Excel date (serial) or ISO text (YYYY, YYYY-MM, YYYY-MM-DD). */
-function dateArg(a: Arg, name: string, side: "start" | "end"): Answer<string | undefined> {
-  if (isMissing(a)) return value(undefined);
-  if (typeof a === "number") {
-    if (!Number.isFinite(a) || a < 1) return invalidValue(`${name} must be a date (an Excel date or text such as "2024-07"); got ${a}`);
-    // Excel's serials before 61 count a 29 February 1900 that never was: no day can be read from them
-    if (a < FIRST_EXCEL_SERIAL) return invalidValue(`${name} ${a} is an Excel date before 1 March 1900, which Excel does not date reliably: give the date as text, e.g. "1900-01-15"`);
-    // 2024 is a date in 1905 to Excel but surely meant as a year: refuse rather than guess
-    if (Number.isInteger(a) && a >= 1900 && a <= 2200) {
-      return invalidValue(`${name} ${a} looks like a year but is read as a date in ${serialToIso(a).slice(0, 4)}: give the year as text ("${a}") or a date (DATE(${a},1,1))`);
-    }
-    return value(serialToIso(a));
-  }
-  const text = String(a).trim();
-  if (typeof a === "boolean" || !isCalendarDate(text)) {
-    return invalidValue(`${name} must be a date: an Excel date or text such as "2024", "2024-07" or "2024-07-03"; got "${String(a)}"`);
-  }
-  const span = isoSpan(text)!;
-  return value(side === "start" ? span.start : span.end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -731,6 +688,42 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     result: "table",
     example: '=MG.PROJECTS("Baowu Magnesium")',
     impl: (i, _o, a) => projects(i, a[0], a[1]),
+  },
+  {
+    name: "PRICE",
+    description: "The price of one series that holds on a day: its most recent price on or before it (default: the latest in the data), the mid of a range unless field says.",
+    params: [
+      p("product", "Product, e.g. \"magnesium ingot\" or \"Mg ingot 99.9%\"."),
+      p("location", "Place, e.g. \"Fugu\"; empty for any.", true),
+      p("date", "Day the price should hold for: an Excel date or text \"2025-07-24\"; empty for the latest.", true),
+      p("field", "\"mid\" (default), \"low\", \"high\", \"unit\", \"date\", \"source\", \"type\", \"basis\", \"location\", \"grade\" or \"evidence\".", true),
+      p("options", "name=value text: basis, type, currency, unit, grade, source, window (days, default 31), e.g. \"basis=FOB; currency=USD\".", true),
+    ],
+    result: "any",
+    example: '=MG.PRICE("magnesium ingot", "Fugu", , , "type=quotation; basis=ex-factory")',
+    impl: (i, _o, a) => price(i, a[0], a[1], a[2], a[3], a[4]),
+  },
+  {
+    name: "PRICES",
+    description: "Price history with a header row, oldest first: date, precision, low, high, mid, unit, basis, location, type, grade, source, note (sources that differ on a day are both shown, marked).",
+    params: [
+      p("product", "Product, e.g. \"magnesium ingot\"."),
+      p("location", "Place, e.g. \"Fugu\"; empty for any.", true),
+      p("from", "Earliest date: an Excel date or text \"2025-07\".", true),
+      p("to", "Latest date: an Excel date or text \"2025-12\".", true),
+      p("options", "name=value text: basis, type, currency, unit, grade, source.", true),
+    ],
+    result: "table",
+    example: '=MG.PRICES("magnesium ingot", "Fugu")',
+    impl: (i, _o, a) => prices(i, a[0], a[1], a[2], a[3], a[4]),
+  },
+  {
+    name: "STANDARD",
+    description: "A standard by its code (spacing and case ignored; without its year, the latest edition): title, released, implemented, issuer, source, edition.",
+    params: [p("code", "Standard code, e.g. \"GB/T 3499-2023\" or \"GB/T 3499\"."), p("field", "\"title\" (default), \"released\", \"implemented\", \"issuer\", \"source\", \"code\", \"edition\" or \"evidence\".", true)],
+    result: "any",
+    example: '=MG.STANDARD("GB/T 3499", "implemented")',
+    impl: (i, _o, a) => standard(i, a[0], a[1]),
   },
   {
     name: "SUBJECTS",

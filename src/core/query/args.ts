@@ -1,0 +1,51 @@
+// Arguments as a spreadsheet passes them, read the same way by every MG function: text, choices and
+// dates, each with a #VALUE! message that says what is expected.
+import { Answer, invalidValue, value } from "./answer";
+import { FIRST_EXCEL_SERIAL, isCalendarDate, isoSpan, serialToIso } from "../model/dates";
+
+/** Arguments as a spreadsheet passes them; null or undefined when an optional one is omitted. */
+export type Arg = string | number | boolean | null | undefined;
+
+// ---------------------------------------------------------------------------------------------
+// Arguments
+
+export function isMissing(a: Arg): boolean {
+  return a === null || a === undefined || (typeof a === "string" && a.trim() === "");
+}
+
+/** Text argument; numbers are accepted as their text (a subject code typed in a cell). */
+export function textArg(a: Arg, name: string, required: boolean): Answer<string | undefined> {
+  if (isMissing(a)) return required ? invalidValue(`${name} is required: give it as text, e.g. "SAIC"`) : value(undefined);
+  if (typeof a === "boolean") return invalidValue(`${name} must be text, not TRUE/FALSE`);
+  if (typeof a === "number" && !Number.isFinite(a)) return invalidValue(`${name} must be text; got a number that is not finite`);
+  return value(String(a).trim());
+}
+
+export function choiceArg<T extends string>(a: Arg, name: string, choices: Record<string, T>, fallback: T, expected: string): Answer<T> {
+  if (isMissing(a)) return value(fallback);
+  const key = String(a).trim().toLowerCase();
+  const hit = choices[key];
+  if (typeof a === "boolean" || hit === undefined) return invalidValue(`${name} must be ${expected}; got "${String(a)}"`);
+  return value(hit);
+}
+
+/** A date bound: an Excel date (serial) or ISO text (YYYY, YYYY-MM, YYYY-MM-DD). */
+export function dateArg(a: Arg, name: string, side: "start" | "end"): Answer<string | undefined> {
+  if (isMissing(a)) return value(undefined);
+  if (typeof a === "number") {
+    if (!Number.isFinite(a) || a < 1) return invalidValue(`${name} must be a date (an Excel date or text such as "2024-07"); got ${a}`);
+    // Excel's serials before 61 count a 29 February 1900 that never was: no day can be read from them
+    if (a < FIRST_EXCEL_SERIAL) return invalidValue(`${name} ${a} is an Excel date before 1 March 1900, which Excel does not date reliably: give the date as text, e.g. "1900-01-15"`);
+    // 2024 is a date in 1905 to Excel but surely meant as a year: refuse rather than guess
+    if (Number.isInteger(a) && a >= 1900 && a <= 2200) {
+      return invalidValue(`${name} ${a} looks like a year but is read as a date in ${serialToIso(a).slice(0, 4)}: give the year as text ("${a}") or a date (DATE(${a},1,1))`);
+    }
+    return value(serialToIso(a));
+  }
+  const text = String(a).trim();
+  if (typeof a === "boolean" || !isCalendarDate(text)) {
+    return invalidValue(`${name} must be a date: an Excel date or text such as "2024", "2024-07" or "2024-07-03"; got "${String(a)}"`);
+  }
+  const span = isoSpan(text)!;
+  return value(side === "start" ? span.start : span.end);
+}
