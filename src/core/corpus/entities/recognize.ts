@@ -67,24 +67,35 @@ export function inSpans(pos: number, spans: readonly [number, number][]): boolea
 
 const isAlnum = (c: string | undefined) => !!c && /[A-Za-z0-9]/.test(c);
 
+/** ASCII letter or digit, by char code (the word scan below runs over every character of every sentence). */
+const isAlnumCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
 function registryMentions(text: string, registry: EntityRegistry, quotes: [number, number][]): EntityMention[] {
   const out: EntityMention[] = [];
-  const word = /[A-Za-z0-9]+/g;
+  const lowercase = registry.hasLowercaseStarts;
+  const n = text.length;
   let skipUntil = 0;
-  for (let m = word.exec(text); m; m = word.exec(text)) {
-    const pos = m.index;
+  // Runs of [A-Za-z0-9], as /[A-Za-z0-9]+/g would give them, without a regex or a string per lower-case word.
+  for (let pos = 0; pos < n; ) {
     const c = text.charCodeAt(pos);
+    if (!isAlnumCode(c)) {
+      pos++;
+      continue;
+    }
+    let wordEnd = pos + 1;
+    while (wordEnd < n && isAlnumCode(text.charCodeAt(wordEnd))) wordEnd++;
+    const start = pos;
+    pos = wordEnd;
     // Registered names start with a capital or a digit ("3M"): lower-case words need no lookup.
-    if (c >= 97 && c <= 122 && !registry.hasLowercaseStarts) continue;
-    if (pos < skipUntil || isAlnum(text[pos - 1])) continue;
-    if (inSpans(pos, quotes)) continue;
-    for (const alias of registry.candidatesFor(m[0])) {
-      if (!text.startsWith(alias, pos)) continue;
-      const end = pos + alias.length;
+    if (c >= 97 && c <= 122 && !lowercase) continue;
+    if (start < skipUntil || inSpans(start, quotes)) continue;
+    for (const alias of registry.candidatesFor(text.slice(start, wordEnd))) {
+      if (!text.startsWith(alias, start)) continue;
+      const end = start + alias.length;
       if (isAlnum(text[end]) && isAlnum(alias[alias.length - 1])) continue;
       const entity = registry.entityForAlias(alias);
       if (!entity) continue;
-      out.push({ start: pos, end, text: alias, entity, registered: true });
+      out.push({ start, end, text: alias, entity, registered: true });
       skipUntil = end;
       break;
     }
@@ -414,6 +425,7 @@ const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Ko
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
   for (const re of [ACTOR_RE, OWNER_RE]) {
+    if (re === OWNER_RE && !text.includes("'s")) continue; // an owner is a possessive
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
       let name = m[1];

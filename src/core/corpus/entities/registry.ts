@@ -34,23 +34,26 @@ export class EntityRegistry {
   /** First word of an alias -> aliases starting with it, longest first. */
   private readonly byFirstWord = new Map<string, string[]>();
   private readonly byKey = new Map<string, Entity>();
+  /**
+   * The registry this one extends with article-local aliases: its tables are read through, never copied
+   * (an article's own tables hold only what it adds, and the first-word lists it changes).
+   */
+  private readonly parent: EntityRegistry | undefined;
 
-  constructor(entities: Entity[]) {
+  constructor(entities: Entity[], parent?: EntityRegistry) {
     this.entities = entities;
+    this.parent = parent;
+    if (parent) return;
     for (const e of entities) this.add(e, [e.name, ...e.aliases]);
-    this.sortCandidates();
+    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
   }
 
   /** True when some alias starts with a lower-case letter (then every word must be looked up). */
   get hasLowercaseStarts(): boolean {
-    if (this.lowerStarts === undefined) this.lowerStarts = Array.from(this.byFirstWord.keys()).some((k) => /^[a-z]/.test(k));
+    if (this.lowerStarts === undefined) this.lowerStarts = !!this.parent?.hasLowercaseStarts || Array.from(this.byFirstWord.keys()).some((k) => /^[a-z]/.test(k));
     return this.lowerStarts;
   }
   private lowerStarts: boolean | undefined;
-
-  private sortCandidates(): void {
-    for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
-  }
 
   static fromJson(data: unknown): EntityRegistry {
     const file = data as RegistryFile;
@@ -70,53 +73,54 @@ export class EntityRegistry {
 
   /** A registry extended with article-local aliases (acronyms the article defines: "... Commission (NDRC)"). */
   withAliases(extra: { alias: string; entity: Entity }[]): EntityRegistry {
-    // A copy of the lookup tables (not a rebuild): articles that define acronyms are common.
-    const r = Object.create(EntityRegistry.prototype) as EntityRegistry;
-    Object.assign(r, {
-      entities: this.entities,
-      byAlias: new Map(this.byAlias),
-      byKey: new Map(this.byKey),
-      byFirstWord: new Map(Array.from(this.byFirstWord, ([k, v]) => [k, v.slice()] as [string, string[]])),
-      lowerStarts: undefined,
-    });
+    // Layered over this one, not a copy: articles that define acronyms are common.
+    const r = new EntityRegistry(this.entities as Entity[], this);
+    const touched = new Set<string>();
     for (const { alias, entity } of extra) {
-      if (!r.byAlias.has(alias)) r.add(entity, [alias]);
-      else if (alias === entity.name && entity.aliases.length > (r.byAlias.get(alias)?.aliases.length ?? 0)) {
+      const known = r.entityForAlias(alias);
+      if (!known) r.add(entity, [alias], touched);
+      else if (alias === entity.name && entity.aliases.length > known.aliases.length) {
         // An entity that learned a short name in this article ("Department" for the Department of Commerce):
         // its canonical name now finds the copy that knows it, so every "is this name written here" check does.
         r.byAlias.set(alias, entity);
         r.byKey.set(nameKey(alias), entity);
       }
     }
-    r.sortCandidates();
+    for (const first of touched) r.byFirstWord.get(first)!.sort((a, b) => b.length - a.length);
     return r;
   }
 
-  private add(e: Entity, spellings: string[]): void {
+  private add(e: Entity, spellings: string[], touched?: Set<string>): void {
     for (const raw of spellings) {
       const alias = raw.replace(/[’‘]/g, "'");
-      if (!this.byAlias.has(alias)) this.byAlias.set(alias, e);
+      if (!this.entityForAlias(alias)) this.byAlias.set(alias, e);
       const key = nameKey(alias);
-      if (key && !this.byKey.has(key)) this.byKey.set(key, e);
+      if (key && !this.entityForKey(key)) this.byKey.set(key, e);
       const first = /^[A-Za-z0-9]+/.exec(alias)?.[0] ?? alias;
-      const list = this.byFirstWord.get(first) ?? [];
+      // A parent's list is copied before it changes: the parent is shared by every article.
+      let list = this.byFirstWord.get(first);
+      if (!list) this.byFirstWord.set(first, (list = (this.parent?.candidatesFor(first) ?? []).slice()));
       if (!list.includes(alias)) list.push(alias);
-      this.byFirstWord.set(first, list);
+      touched?.add(first);
     }
+  }
+
+  private entityForKey(key: string): Entity | undefined {
+    return this.byKey.get(key) ?? this.parent?.entityForKey(key);
   }
 
   /** The entity a name stands for, case and punctuation insensitive, or undefined. */
   lookup(name: string): Entity | undefined {
-    return this.byKey.get(nameKey(name));
+    return this.entityForKey(nameKey(name));
   }
 
   /** Aliases (exact spellings) whose first alphanumeric run is this word, longest first. */
   candidatesFor(firstWord: string): readonly string[] {
-    return this.byFirstWord.get(firstWord) ?? [];
+    return this.byFirstWord.get(firstWord) ?? this.parent?.candidatesFor(firstWord) ?? [];
   }
 
   entityForAlias(alias: string): Entity | undefined {
-    return this.byAlias.get(alias);
+    return this.byAlias.get(alias) ?? this.parent?.entityForAlias(alias);
   }
 }
 

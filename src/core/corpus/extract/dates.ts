@@ -79,22 +79,24 @@ export function findDates(text: string): DateMention[] {
   const push = (d: DateMention) => {
     if (!overlaps(d, out)) out.push(d);
   };
+  // Every pattern but a month alone needs a digit.
+  const digits = /\d/.test(text);
   ISO_RE.lastIndex = 0;
-  for (let m = ISO_RE.exec(text); m; m = ISO_RE.exec(text)) {
+  for (let m = digits ? ISO_RE.exec(text) : null; m; m = ISO_RE.exec(text)) {
     const month = +m[2];
     const day = +m[3];
     if (!validDay(month, day)) continue;
     push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[1], month, day, cue: cueBefore(text, m.index) });
   }
   EURO_RE.lastIndex = 0;
-  for (let m = EURO_RE.exec(text); m; m = EURO_RE.exec(text)) {
+  for (let m = digits ? EURO_RE.exec(text) : null; m; m = EURO_RE.exec(text)) {
     const day = +m[1];
     const month = +m[2];
     if (!validDay(month, day)) continue;
     push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[3], month, day, cue: cueBefore(text, m.index) });
   }
   MONTH_DAY_RE.lastIndex = 0;
-  for (let m = MONTH_DAY_RE.exec(text); m; m = MONTH_DAY_RE.exec(text)) {
+  for (let m = digits ? MONTH_DAY_RE.exec(text) : null; m; m = MONTH_DAY_RE.exec(text)) {
     const month = monthIndex(m[1]);
     const day = +m[2];
     if (!validDay(month, day)) continue;
@@ -124,7 +126,7 @@ export function findDates(text: string): DateMention[] {
     push(d);
   }
   DAY_RANGE_MONTH_RE.lastIndex = 0;
-  for (let m = DAY_RANGE_MONTH_RE.exec(text); m; m = DAY_RANGE_MONTH_RE.exec(text)) {
+  for (let m = digits ? DAY_RANGE_MONTH_RE.exec(text) : null; m; m = DAY_RANGE_MONTH_RE.exec(text)) {
     const month = monthIndex(m[3]);
     const day = +m[1];
     const endDay = +m[2];
@@ -134,7 +136,7 @@ export function findDates(text: string): DateMention[] {
     push(d);
   }
   DAY_MONTH_RE.lastIndex = 0;
-  for (let m = DAY_MONTH_RE.exec(text); m; m = DAY_MONTH_RE.exec(text)) {
+  for (let m = digits ? DAY_MONTH_RE.exec(text) : null; m; m = DAY_MONTH_RE.exec(text)) {
     const month = monthIndex(m[2]);
     const day = +m[1];
     if (!validDay(month, day)) continue;
@@ -153,14 +155,14 @@ export function findDates(text: string): DateMention[] {
     push(d);
   }
   QUARTER_RE.lastIndex = 0;
-  for (let m = QUARTER_RE.exec(text); m; m = QUARTER_RE.exec(text)) {
+  for (let m = digits ? QUARTER_RE.exec(text) : null; m; m = QUARTER_RE.exec(text)) {
     // "Key figures (EUR million) H1 2025 H1 2024 Change" (a results table's header) labels columns: a period dates
     // something after a preposition ("in Q3 2024", "during H1 2025") or opening a clause ("H1 2025 was busy").
     if (!PERIOD_LABEL_CUE.test(text.slice(Math.max(0, m.index - 16), m.index))) continue;
     push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[1], cue: cueBefore(text, m.index) });
   }
   YEAR_RE.lastIndex = 0;
-  for (let m = YEAR_RE.exec(text); m; m = YEAR_RE.exec(text)) {
+  for (let m = digits ? YEAR_RE.exec(text) : null; m; m = YEAR_RE.exec(text)) {
     const start = m.index;
     const end = start + m[0].length;
     // "mid-2027", "end-2025": a hyphenated time word is a cue, any other word or code glued on is not a date.

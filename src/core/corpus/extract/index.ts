@@ -123,13 +123,14 @@ function strip(f: Found): RecordDraft {
 export function extractWith(config: ExtractorConfiguration, article: Article, sentences: Sentence[]): RecordDraft[] {
   const contexts = buildContexts(article, sentences);
   let found: Found[] = [];
-  for (const ctx of contexts) {
+  for (let c = 0; c < contexts.length; c++) {
+    const ctx = contexts[c];
     const fromSentence: Found[] = [];
     for (const parser of config.parsers) fromSentence.push(...parser.parse(ctx));
     found.push(...fromSentence);
     // A policy's issuer is who the following sentences ("The measures indicated that ...") are about.
     const policy = fromSentence.find((f) => f.kind === "policy" && f.subject);
-    const following = contexts[contexts.indexOf(ctx) + 1];
+    const following = contexts[c + 1];
     if (policy && following && following.orgs.length === 0 && refersBack(following.text) && sameSection(following, ctx)) {
       following.discourse = { subject: policy.subject, organizations: policy.organizations, region: policy.region, product: "" };
     }

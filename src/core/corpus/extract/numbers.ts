@@ -107,6 +107,7 @@ export function qualifierBefore(text: string, pos: number): Qualifier {
 /** Every quantity in the text, left to right. */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
+  if (!/\d/.test(text)) return out; // every quantity has a digit
   QUANTITY_RE.lastIndex = 0;
   for (let m = QUANTITY_RE.exec(text); m; m = QUANTITY_RE.exec(text)) {
     const [whole, prefix, num, plus, scale, unit1, cls, num2, scale2, unit2] = m;

@@ -30,15 +30,18 @@ const NOT_A_HAPPENING = new RegExp(`\\b(?:${alt(happenings.not_a_happening)})\\b
 const MARKET = /\b(?:prices?|exports?|imports?|output|production volume|demand|inventor(?:y|ies)|stocks)\b[^.;]{0,60}\b(?:rose|fell|increased|decreased|declined|dropped|climbed|grew|stood|reached|totall?ed|averaged)\b/i;
 /** Reported speech about the state of things ("X said the factory had barely been profitable"). */
 const SAID_THAT = /^\W*(?:[\w'’&.-]+\s+){0,6}(?:said|says|stated|noted|believes?|thinks?)\b/i;
+const DONE_ALL = new RegExp(DONE.source, "gi");
 
 export const undatedEventParser: Parser = {
   name: "undatedEvent",
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
+    // The sentence must name who did it (checked first: it is the cheapest test, and every test only rejects).
+    if (ctx.orgs.length === 0) return [];
     if (text.split(/\s+/).length < 6 || text.length > 600) return [];
     if (!/[.!"”]\s*$/.test(text)) return []; // a headline or a sentence cut off at the excerpt's end states nothing whole
     // "31,500 won" is money, not a win: a verb right after a number is not one.
-    const done = Array.from(text.matchAll(new RegExp(DONE.source, "gi"))).find((m) => !/\d[\d,.]*\s*$/.test(text.slice(0, m.index)));
+    const done = Array.from(text.matchAll(DONE_ALL)).find((m) => !/\d[\d,.]*\s*$/.test(text.slice(0, m.index)));
     const verb = done ?? (NOUN_VERB.test(text) ? NOUN.exec(text) : null);
     if (!verb) return [];
     const after = text.slice(verb.index + verb[0].length);
@@ -48,8 +51,7 @@ export const undatedEventParser: Parser = {
     const clause = text.slice(clauseStart, verb.index + verb[0].length);
     if (NOT_A_HAPPENING.test(withoutMonthMay(clause)) || NOT_A_HAPPENING.test(withoutMonthMay(text.slice(0, verb.index).slice(-40)))) return [];
     if (MARKET.test(text) || SAID_THAT.test(text.slice(0, verb.index))) return [];
-    // The sentence must name who did it: "This completed the proof of concept stage" refers back to a figure.
-    if (ctx.orgs.length === 0) return [];
+    // "This completed the proof of concept stage" names no one: it refers back to a figure (orgs checked above).
     const who = whoIsInvolved(ctx, { inherit: false });
     if (!who.subject) return [];
     const event = newFound(ctx, "undatedEvent", { kind: "event", subject: who.subject, organizations: who.organizations, title: eventTitle(text, 0, 0) });

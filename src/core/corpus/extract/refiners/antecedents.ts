@@ -37,39 +37,80 @@ export function plainText(s: string): string {
 
 const LEGAL_FORM = /,?\s*(?:Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.)$/;
 
-function escapeRe(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+/** A test for "is this name written in a text". */
+export interface NameTest {
+  test(text: string): boolean;
 }
 
 /**
  * A test for "is this name written in a text": the canonical name, any registered alias, each without its
  * legal form or a leading "the", as whole words (possessives "Seres'" count), ignoring case and apostrophe style.
  */
-export function nameMatcher(registry: EntityRegistry): (name: string) => RegExp {
-  const seen = new Map<string, RegExp>();
+export function nameMatcher(registry: EntityRegistry): (name: string) => NameTest {
+  const seen = new Map<string, NameTest>();
   return (name) => {
     const known = seen.get(name);
     if (known) return known;
     const entity = registry.lookup(name);
-    // Compiled once per entity and name: an article that defines an acronym gets its own registry, but the
-    // entities in it are mostly the shared ones. Names of no entity are kept in a bounded map.
-    let byName = entity ? BY_ENTITY.get(entity) : UNREGISTERED;
-    if (!byName) BY_ENTITY.set(entity!, (byName = new Map()));
-    let re = byName.get(name);
-    if (!re) {
-      if (byName === UNREGISTERED && UNREGISTERED.size >= 10000) UNREGISTERED.clear();
-      re = compileName(name, entity);
-      byName.set(name, re);
+    // Built once per entity and name: an article that defines an acronym gets its own registry, but the
+    // entities in it are mostly the shared ones. Names of no entity are built per article (in `seen`).
+    let byName = entity ? BY_ENTITY.get(entity) : undefined;
+    if (entity && !byName) BY_ENTITY.set(entity, (byName = new Map()));
+    let test = byName?.get(name);
+    if (!test) {
+      test = compileName(name, entity);
+      byName?.set(name, test);
     }
-    seen.set(name, re);
-    return re;
+    seen.set(name, test);
+    return test;
   };
 }
 
-const BY_ENTITY = new WeakMap<Entity, Map<string, RegExp>>();
-const UNREGISTERED = new Map<string, RegExp>();
+const BY_ENTITY = new WeakMap<Entity, Map<string, NameTest>>();
 
-function compileName(name: string, entity: Entity | undefined): RegExp {
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+const asciiWord = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** Is the code point ending at `i` (exclusive) a letter or digit? As (?<![\p{L}\p{N}]) reads it under /u. */
+function letterBefore(text: string, i: number): boolean {
+  if (i <= 0) return false;
+  const c = text.charCodeAt(i - 1);
+  if (c < 128) return asciiWord(c);
+  const from = isLow(c) && i >= 2 && isHigh(text.charCodeAt(i - 2)) ? i - 2 : i - 1;
+  return LETTER_OR_DIGIT.test(text.slice(from, i));
+}
+
+/** Is the code point starting at `i` a letter or digit? As (?![\p{L}\p{N}]) reads it under /u. */
+function letterAt(text: string, i: number): boolean {
+  if (i >= text.length) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return asciiWord(c);
+  const to = isHigh(c) && i + 1 < text.length && isLow(text.charCodeAt(i + 1)) ? i + 2 : i + 1;
+  return LETTER_OR_DIGIT.test(text.slice(i, to));
+}
+
+/**
+ * Whole-word search for spellings, as /(?<![\p{L}\p{N}])(?:a|b|...)(?![\p{L}\p{N}])/u would test, without
+ * building a regex per name (each would be compiled for a handful of tests only).
+ */
+function wholeWordTest(spellings: readonly string[]): NameTest {
+  return {
+    test(text) {
+      for (const a of spellings) {
+        for (let p = text.indexOf(a); p >= 0; p = text.indexOf(a, p + 1)) {
+          // Under /u a match never starts inside a surrogate pair.
+          if (p > 0 && isLow(text.charCodeAt(p)) && isHigh(text.charCodeAt(p - 1))) continue;
+          if (!letterBefore(text, p) && !letterAt(text, p + a.length)) return true;
+        }
+      }
+      return false;
+    },
+  };
+}
+
+function compileName(name: string, entity: Entity | undefined): NameTest {
   const spellings = new Set<string>([name, ...(entity ? [entity.name, ...entity.aliases] : [])]);
   for (const s of [...spellings]) {
     let n = s.trim();
@@ -77,12 +118,7 @@ function compileName(name: string, entity: Entity | undefined): RegExp {
     spellings.add(n);
     spellings.add(n.replace(/^the\s+/i, ""));
   }
-  const alternatives = [...spellings]
-    .map((s) => plainText(s.trim()))
-    .filter((s) => s !== "")
-    .sort((a, b) => b.length - a.length)
-    .map(escapeRe);
-  return new RegExp(`(?<![\\p{L}\\p{N}])(?:${alternatives.join("|")})(?![\\p{L}\\p{N}])`, "u");
+  return wholeWordTest([...spellings].map((s) => plainText(s.trim())).filter((s) => s !== ""));
 }
 
 /** A product noun phrase compares without quote marks, case or spacing ('robot "ER4-550-MI"' = robot ER4-550-MI). */

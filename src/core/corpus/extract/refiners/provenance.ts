@@ -20,10 +20,15 @@ function valueWritten(value: number | null, evidence: string, cache: Map<string,
   return nums.some((n) => Math.abs(n - value) < 1e-9 * Math.max(1, Math.abs(value)));
 }
 
+/** The day as written ("7" or "07"), one regex per day number, compiled once. */
+const DAY_RES = new Map<number, RegExp>();
 function dayWritten(date: string, evidence: string): boolean {
   const m = /^\d{4}-\d{2}-(\d{2})$/.exec(date);
   if (!m) return true;
-  return new RegExp(`(?<!\\d)0?${+m[1]}(?!\\d)`).test(evidence);
+  const day = +m[1];
+  let re = DAY_RES.get(day);
+  if (!re) DAY_RES.set(day, (re = new RegExp(`(?<!\\d)0?${day}(?!\\d)`)));
+  return re.test(evidence);
 }
 
 /** A reference back ("It ...", "The product ...") as the whole of what a record says happened. */
