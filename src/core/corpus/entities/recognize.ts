@@ -67,35 +67,28 @@ export function inSpans(pos: number, spans: readonly [number, number][]): boolea
 
 const isAlnum = (c: string | undefined) => !!c && /[A-Za-z0-9]/.test(c);
 
-/** ASCII letter or digit, by char code (the word scan below runs over every character of every sentence). */
-const isAlnumCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+/** Maximal runs of [A-Za-z0-9]: all of them, or only those starting with a capital or a digit. */
+const ANY_WORD = /[A-Za-z0-9]+/g;
+const CAPITAL_WORD = /(?<![A-Za-z0-9])[A-Z0-9][A-Za-z0-9]*/g;
 
 function registryMentions(text: string, registry: EntityRegistry, quotes: [number, number][]): EntityMention[] {
   const out: EntityMention[] = [];
-  const lowercase = registry.hasLowercaseStarts;
-  const n = text.length;
+  // Registered names start with a capital or a digit ("3M"): lower-case words need no lookup (the regex skips them).
+  const word = registry.hasLowercaseStarts ? ANY_WORD : CAPITAL_WORD;
+  word.lastIndex = 0;
   let skipUntil = 0;
-  // Runs of [A-Za-z0-9], as /[A-Za-z0-9]+/g would give them, without a regex or a string per lower-case word.
-  for (let pos = 0; pos < n; ) {
-    const c = text.charCodeAt(pos);
-    if (!isAlnumCode(c)) {
-      pos++;
-      continue;
-    }
-    let wordEnd = pos + 1;
-    while (wordEnd < n && isAlnumCode(text.charCodeAt(wordEnd))) wordEnd++;
-    const start = pos;
-    pos = wordEnd;
-    // Registered names start with a capital or a digit ("3M"): lower-case words need no lookup.
-    if (c >= 97 && c <= 122 && !lowercase) continue;
-    if (start < skipUntil || inSpans(start, quotes)) continue;
-    for (const alias of registry.candidatesFor(text.slice(start, wordEnd))) {
-      if (!text.startsWith(alias, start)) continue;
-      const end = start + alias.length;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const pos = m.index;
+    const w = m[0];
+    if (pos < skipUntil || inSpans(pos, quotes)) continue;
+    if (!registry.mayBeFirstWord(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)) continue;
+    for (const alias of registry.candidatesFor(w)) {
+      if (!text.startsWith(alias, pos)) continue;
+      const end = pos + alias.length;
       if (isAlnum(text[end]) && isAlnum(alias[alias.length - 1])) continue;
       const entity = registry.entityForAlias(alias);
       if (!entity) continue;
-      out.push({ start, end, text: alias, entity, registered: true });
+      out.push({ start: pos, end, text: alias, entity, registered: true });
       skipUntil = end;
       break;
     }
@@ -173,6 +166,8 @@ interface GenericName {
   type: EntityType;
 }
 
+const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
+
 /** Cheap test: could the text hold a head noun or a legal form at all? */
 const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oyj", "BV", "A\\/S", "ApS", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
 
@@ -183,6 +178,13 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
   let i = 0;
   while (i < toks.length) {
     const tok = toks[i];
+    // Heads and legal forms are capitalised but "plc": other words go at once. (HEAD_TYPES[t] also finds what
+    // every object inherits, "constructor", "toString": those keep the full test.)
+    const c0 = tok.t.charCodeAt(0);
+    if (!(c0 >= 65 && c0 <= 90) && tok.t !== "plc" && !INHERITED.has(tok.t)) {
+      i++;
+      continue;
+    }
     const legalEnd = legalSuffixEnd(toks, i);
     // Words that end company names but also describe ("Automotive Wheel Hubs"): a head only where the name ends.
     const next = toks[i + 1]?.t ?? "";
@@ -370,18 +372,39 @@ function registeredStartOf(text: string, name: { start: number; end: number }, m
   return shorter;
 }
 
+/** What findOrganizations reads of a text whatever the registry: kept per article, as texts are scanned again. */
+export interface TextScan {
+  plain: string;
+  /** quotedSpans(plain). */
+  quotes: [number, number][];
+  generic?: GenericName[];
+  actors?: GenericName[];
+}
+/** Per-article memo of text scans, by text (one article's sentences, title and headings). */
+export type TextScans = Map<string, TextScan>;
+
+export function scanOf(text: string, scans?: TextScans): TextScan {
+  let scan = scans?.get(text);
+  if (!scan) {
+    const plain = plainApostrophes(text);
+    scan = { plain, quotes: quotedSpans(plain) };
+    scans?.set(text, scan);
+  }
+  return scan;
+}
+
 /**
  * Every organisation mentioned in `text`, in order, non-overlapping. `registry` may include article-local
  * aliases (see `acronymDefinitions`).
  */
-export function findOrganizations(text: string, registry: EntityRegistry): EntityMention[] {
-  const plain = plainApostrophes(text);
-  const quotes = quotedSpans(plain);
+export function findOrganizations(text: string, registry: EntityRegistry, scans?: TextScans): EntityMention[] {
+  const scan = scanOf(text, scans);
+  const { plain, quotes } = scan;
   const known = registryMentions(plain, registry, quotes);
   const mentions: EntityMention[] = [...known];
   const overlapsKnown = sweep(known);
   const knownEnds = new Set(known.map((k) => k.end));
-  for (const g of genericNames(plain, quotes)) {
+  for (const g of (scan.generic ??= genericNames(plain, quotes))) {
     const shorter = registeredStartOf(plain, g, mentions);
     if (overlapsKnown(g) && !shorter) continue;
     // "SAIC's Innovation R&D Institute": a unit named after its registered parent is the parent.
@@ -401,7 +424,7 @@ export function findOrganizations(text: string, registry: EntityRegistry): Entit
   }
   mentions.sort((a, b) => a.start - b.start);
   const overlapsAny = sweep(mentions.slice());
-  for (const g of actorNames(plain, quotes)) {
+  for (const g of (scan.actors ??= actorNames(plain, quotes))) {
     const shorter = registeredStartOf(plain, g, mentions);
     if (overlapsAny(g) && !shorter) continue;
     const registered = registry.lookup(g.text);

@@ -27,6 +27,9 @@ export function nameKey(s: string): string {
     .replace(/[^a-z0-9]+/g, "");
 }
 
+const FIRST_WORD_BITS = 1 << 12;
+const firstWordBit = (c0: number, c1: number, length: number) => ((c0 * 131 + c1) * 61 + Math.min(length, 60)) & (FIRST_WORD_BITS * 8 - 1);
+
 export class EntityRegistry {
   readonly entities: readonly Entity[];
   /** Exact alias spelling -> entity (the matcher is case-sensitive: "NIO" is a company, "nio" is not). */
@@ -39,10 +42,13 @@ export class EntityRegistry {
    * (an article's own tables hold only what it adds, and the first-word lists it changes).
    */
   private readonly parent: EntityRegistry | undefined;
+  /** Bitmap of (first two chars, length) of every first word, parent's included: most words need no lookup. */
+  private readonly firstWordBits: Uint8Array;
 
   constructor(entities: Entity[], parent?: EntityRegistry) {
     this.entities = entities;
     this.parent = parent;
+    this.firstWordBits = parent ? parent.firstWordBits.slice() : new Uint8Array(FIRST_WORD_BITS);
     if (parent) return;
     for (const e of entities) this.add(e, [e.name, ...e.aliases]);
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
@@ -98,6 +104,8 @@ export class EntityRegistry {
       if (key && !this.entityForKey(key)) this.byKey.set(key, e);
       const first = /^[A-Za-z0-9]+/.exec(alias)?.[0] ?? alias;
       // A parent's list is copied before it changes: the parent is shared by every article.
+      const bit = firstWordBit(first.charCodeAt(0), first.length > 1 ? first.charCodeAt(1) : 0, first.length);
+      this.firstWordBits[bit >> 3] |= 1 << (bit & 7);
       let list = this.byFirstWord.get(first);
       if (!list) this.byFirstWord.set(first, (list = (this.parent?.candidatesFor(first) ?? []).slice()));
       if (!list.includes(alias)) list.push(alias);
@@ -112,6 +120,15 @@ export class EntityRegistry {
   /** The entity a name stands for, case and punctuation insensitive, or undefined. */
   lookup(name: string): Entity | undefined {
     return this.entityForKey(nameKey(name));
+  }
+
+  /**
+   * False when no alias's first word has this first char code, second char code (0 for one letter) and length:
+   * then candidatesFor(that word) is empty, and the word need not be cut out of its text.
+   */
+  mayBeFirstWord(c0: number, c1: number, length: number): boolean {
+    const bit = firstWordBit(c0, c1, length);
+    return (this.firstWordBits[bit >> 3] & (1 << (bit & 7))) !== 0;
   }
 
   /** Aliases (exact spellings) whose first alphanumeric run is this word, longest first. */

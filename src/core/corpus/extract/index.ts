@@ -3,8 +3,8 @@
 // every parser of the configuration, then keep a small discourse state (who/what the section is about) for
 // sentences that refer back ("It ...", "This product ..."). Refiners then merge and filter.
 import type { Article, RecordDraft, Sentence } from "../types";
-import { acronymDefinitions, findOrganizations, getRegistry, legalFormlessDefinitions, quotedSpans, tickerDefinitions, plainApostrophes, shortNameDefinitions } from "../entities";
-import type { EntityMention, EntityRegistry } from "../entities";
+import { acronymDefinitions, findOrganizations, getRegistry, legalFormlessDefinitions, scanOf, tickerDefinitions, shortNameDefinitions } from "../entities";
+import type { EntityMention, EntityRegistry, TextScans } from "../entities";
 import type { Discourse, Found, SentenceContext } from "./context";
 import { DEFAULT_CONFIGURATION, ExtractorConfiguration } from "./configuration";
 import { articleSubjectYear, findDates, statedYear } from "./dates";
@@ -19,9 +19,9 @@ export { DEFAULT_CONFIGURATION } from "./configuration";
  * itself defines ("... Commission (NDRC)"). Sentences are scanned once; only those containing a new acronym
  * are scanned again with the extended registry.
  */
-function articleOrganizations(article: Article, sentences: Sentence[]): { registry: EntityRegistry; orgs: EntityMention[][] } {
+function articleOrganizations(article: Article, sentences: Sentence[], scans: TextScans): { registry: EntityRegistry; orgs: EntityMention[][] } {
   const base = getRegistry();
-  const orgs = sentences.map((s) => findOrganizations(s.text, base));
+  const orgs = sentences.map((s) => findOrganizations(s.text, base, scans));
   const defs = [...acronymDefinitions(article.title, base), ...sentences.flatMap((s, i) => acronymDefinitions(s.text, base, orgs[i]))];
   // Short names ("Kestrel" for "Kestrel Magnesium Corp") the article uses after the full name.
   defs.push(...shortNameDefinitions(sentences.map((s) => s.text), orgs, base).filter((d) => !defs.some((x) => x.alias === d.alias)));
@@ -33,7 +33,7 @@ function articleOrganizations(article: Article, sentences: Sentence[]): { regist
   const registry = base.withAliases(defs);
   const added = defs.map((d) => d.alias);
   sentences.forEach((s, i) => {
-    if (added.some((a) => s.text.includes(a))) orgs[i] = findOrganizations(s.text, registry);
+    if (added.some((a) => s.text.includes(a))) orgs[i] = findOrganizations(s.text, registry, scans);
   });
   return { registry, orgs };
 }
@@ -45,17 +45,19 @@ const LEAD_TYPES = new Set(["company", "organization"]);
  * The company a story is about: the one its title names, if exactly one. (Only the title: it is shown beside
  * every record of the source, so a record that takes its subject from it still shows where the name comes from.)
  */
-function leadOrganization(article: Article, registry: EntityRegistry): EntityMention[] {
+function leadOrganization(article: Article, registry: EntityRegistry, scans: TextScans): EntityMention[] {
   if (!article.title) return [];
-  const names = findOrganizations(article.title, registry).filter((m) => LEAD_TYPES.has(m.entity.type));
+  const names = findOrganizations(article.title, registry, scans).filter((m) => LEAD_TYPES.has(m.entity.type));
   return new Set(names.map((m) => m.entity.name)).size === 1 ? names.slice(0, 1) : [];
 }
 
 export function buildContexts(article: Article, sentences: Sentence[]): SentenceContext[] {
-  const { registry, orgs } = articleOrganizations(article, sentences);
+  // Quotes and registry-free name patterns of each text, shared by its scans and its context.
+  const scans: TextScans = new Map();
+  const { registry, orgs } = articleOrganizations(article, sentences, scans);
   const articleYear = articleSubjectYear(article.title, sentences.slice(0, 3).map((s) => s.text));
   const headingOrgs = new Map<string, EntityMention[]>();
-  const leadOrgs = leadOrganization(article, registry);
+  const leadOrgs = leadOrganization(article, registry, scans);
   const contexts: SentenceContext[] = [];
   let sectionKey: string | undefined;
   let sectionYear: number | undefined;
@@ -76,7 +78,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
     }
     const text = sentence.text;
     const section = sentence.section ?? "";
-    if (section && !headingOrgs.has(section)) headingOrgs.set(section, findOrganizations(section, registry));
+    if (section && !headingOrgs.has(section)) headingOrgs.set(section, findOrganizations(section, registry, scans));
     const dates = findDates(text);
     const ctx: SentenceContext = {
       article,
@@ -90,7 +92,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
       dates,
       years: { articleYear, sectionYear, sentenceYear: statedYear(dates, text), published: article.published },
       quantities: findQuantities(text),
-      quotes: quotedSpans(plainApostrophes(text)),
+      quotes: scanOf(text, scans).quotes,
     };
     contexts.push(ctx);
     // What later sentences may refer back to.
@@ -126,8 +128,11 @@ export function extractWith(config: ExtractorConfiguration, article: Article, se
   for (let c = 0; c < contexts.length; c++) {
     const ctx = contexts[c];
     const fromSentence: Found[] = [];
-    for (const parser of config.parsers) fromSentence.push(...parser.parse(ctx));
-    found.push(...fromSentence);
+    for (const parser of config.parsers) {
+      const r = parser.parse(ctx);
+      for (let k = 0; k < r.length; k++) fromSentence.push(r[k]);
+    }
+    for (let k = 0; k < fromSentence.length; k++) found.push(fromSentence[k]);
     // A policy's issuer is who the following sentences ("The measures indicated that ...") are about.
     const policy = fromSentence.find((f) => f.kind === "policy" && f.subject);
     const following = contexts[c + 1];

@@ -17,10 +17,22 @@ import { withoutMonthMay } from "../text";
 interface Vocabulary {
   name: string;
   re: RegExp;
+  /**
+   * The patterns without the word boundaries: when it finds nothing in a sentence, `re` finds nothing in any
+   * part of it. Absent when a pattern has anchors or lookarounds of its own (then a part could differ).
+   */
+  loose?: RegExp;
 }
 const words = (patterns: string[]) => patterns.map((p) => `(?:${p})`).join("|");
+const CONTEXT_DEPENDENT = /\\[bB]|\^|\$|\(\?<?[=!]|\\\d|\\k/;
 const compile = (list: { name: string; patterns: string[] }[]): Vocabulary[] =>
-  list.map((e) => ({ name: e.name, re: new RegExp(`(?<![\\p{L}\\d-])(?:${words(e.patterns)})(?![\\p{L}])`, "giu") }));
+  list.map((e) => ({
+    name: e.name,
+    re: new RegExp(`(?<![\\p{L}\\d-])(?:${words(e.patterns)})(?![\\p{L}])`, "giu"),
+    loose: e.patterns.some((p) => CONTEXT_DEPENDENT.test(p)) ? undefined : new RegExp(words(e.patterns), "iu"),
+  }));
+/** The vocabularies that can match somewhere in `text` (and so in any slice of it), in their order. */
+const presentIn = (list: Vocabulary[], text: string) => list.filter((v) => !v.loose || v.loose.test(text));
 
 const PRODUCTS = compile(pricing.products);
 const PLACES = compile(pricing.places);
@@ -141,6 +153,9 @@ export const priceParser: Parser = {
     const text = ctx.text;
     if (!/\d/.test(text) || !ANY_CURRENCY.test(text)) return [];
     const out: Found[] = [];
+    // Looked up once per sentence: the windows below are all slices of it.
+    let products: Vocabulary[] | undefined;
+    let places: Vocabulary[] | undefined;
     for (const m of text.matchAll(PRICE_RE)) {
       const g = m.groups ?? {};
       let currency = currencyOf(g.cur1) || currencyOf(g.cur2) || currencyOf(g.cur3);
@@ -168,13 +183,15 @@ export const priceParser: Parser = {
       // A parenthesis or a currency opens the next figure's words: "16,150-16,250 yuan/mt (FOB $2,220-$2,300)" is not FOB.
       const restClause = rest.slice(0, Math.min(nextFigure < 0 ? rest.length : nextFigure, 60)).split(/;|\((?=\s*(?:FOB|CIF|CFR|DDP|DAP|US\s?\$|\$|USD|RMB|CNY|€|EUR))|\bwith\b|\bwhile\b|\.\s|(?:RMB|CNY|USD|US\s?\$|\$|¥|€)\s?$/)[0];
 
-      const productHere = lastMatch(PRODUCTS, window) ?? lastMatch(PRODUCTS, text.slice(0, start)) ?? firstMatch(PRODUCTS, text.slice(end));
+      products ??= presentIn(PRODUCTS, text);
+      const productHere = lastMatch(products, window) ?? lastMatch(products, text.slice(0, start)) ?? firstMatch(products, text.slice(end));
       // Else the product an earlier sentence named, if it is one of the products prices are reported for
       // ("This price decline ..." names none), else the report's title ("Magnesium ingot prices pull back").
       const product = productHere?.name || productOfTitle(ctx.discourse?.product ?? "") || productOfTitle(ctx.article.title);
       if (!product) continue;
-      const placeAfter = /^\s*(?:\([^)]*\)\s*)?(?:in|at)\s+(?:the\s+)?/i.test(restClause) ? firstMatch(PLACES, restClause) : undefined;
-      const place = placeAfter ?? lastMatch(PLACES, window) ?? lastMatch(PLACES, text.slice(0, clauseStart));
+      places ??= presentIn(PLACES, text);
+      const placeAfter = /^\s*(?:\([^)]*\)\s*)?(?:in|at)\s+(?:the\s+)?/i.test(restClause) ? firstMatch(places, restClause) : undefined;
+      const place = placeAfter ?? lastMatch(places, window) ?? lastMatch(places, text.slice(0, clauseStart));
       const gradeWindow = productHere ? text.slice(Math.max(clauseStart, productHere.index - 12), start) : window;
       const gm = GRADE_RE.exec(gradeWindow);
       const numberBeforeProduct = productHere ? /(?:^|\s)#?(\d{2})\s+$/.exec(text.slice(Math.max(0, productHere.index - 6), productHere.index)) : null;

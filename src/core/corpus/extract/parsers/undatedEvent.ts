@@ -41,7 +41,13 @@ export const undatedEventParser: Parser = {
     if (text.split(/\s+/).length < 6 || text.length > 600) return [];
     if (!/[.!"”]\s*$/.test(text)) return []; // a headline or a sentence cut off at the excerpt's end states nothing whole
     // "31,500 won" is money, not a win: a verb right after a number is not one.
-    const done = Array.from(text.matchAll(DONE_ALL)).find((m) => !/\d[\d,.]*\s*$/.test(text.slice(0, m.index)));
+    let done: RegExpExecArray | undefined;
+    for (const m of text.matchAll(DONE_ALL)) {
+      if (!/\d[\d,.]*\s*$/.test(text.slice(0, m.index))) {
+        done = m;
+        break;
+      }
+    }
     const verb = done ?? (NOUN_VERB.test(text) ? NOUN.exec(text) : null);
     if (!verb) return [];
     const after = text.slice(verb.index + verb[0].length);
