@@ -15,9 +15,9 @@ export const defaultRunner: ExcelRunner = (batch) => Excel.run(batch);
 
 /**
  * Excel API versions the writer needs: insert uses Range.getTables and screen-update suspension (1.9),
- * refresh resizes tables in place (Table.resize, 1.13). Older hosts get a message, not a failure halfway.
+ * refresh resizes tables in place (Table.resize, 1.13), a chart reads a formula's spill (getSpillingToRange, 1.12). Older hosts get a message, not a failure halfway.
  */
-export const REQUIRED_EXCEL_API = { insert: "1.9", refresh: "1.13" } as const;
+export const REQUIRED_EXCEL_API = { insert: "1.9", refresh: "1.13", chart: "1.12" } as const;
 
 /** A sentence saying what is missing, or null when the host supports the job (or cannot tell). */
 export function unsupportedExcelApi(job: keyof typeof REQUIRED_EXCEL_API): string | null {
@@ -26,7 +26,7 @@ export function unsupportedExcelApi(job: keyof typeof REQUIRED_EXCEL_API): strin
   const version = REQUIRED_EXCEL_API[job];
   return requirements.isSetSupported("ExcelApi", version)
     ? null
-    : `This version of Excel does not support ${job === "insert" ? "inserting" : "refreshing"} tables from an add-in (it needs Excel API ${version}): update Office or use Excel on the web.`;
+    : `This version of Excel does not support ${job === "insert" ? "inserting tables" : job === "refresh" ? "refreshing tables" : "charting a spilled formula"} from an add-in (it needs Excel API ${version}): update Office or use Excel on the web.`;
 }
 
 export const MAX_ROWS = 1_048_576;

@@ -181,7 +181,7 @@ export function projects(subject?: string, region?: string): Promise<any[][]> {
  * @param [location] Place, e.g. "Fugu"; empty for any.
  * @param [date] Day the price should hold for: an Excel date or text "2025-07-24"; empty for the latest.
  * @param [field] "mid" (default), "low", "high", "unit", "date", "source", "type", "basis", "location", "grade" or "evidence".
- * @param [options] name=value text: basis, type, currency, unit, grade, source, window (days, default 31), e.g. "basis=FOB; currency=USD".
+ * @param [options] name=value text, separated by ";": basis, type, currency, unit, grade, source, window (days, default 31); basis, grade or location "none" = not stated. E.g. "basis=FOB; currency=USD".
  * @returns The price (or the field asked for).
  */
 export function price(product: string, location?: string, date?: any, field?: string, options?: string): Promise<any> {
@@ -196,7 +196,7 @@ export function price(product: string, location?: string, date?: any, field?: st
  * @param [location] Place, e.g. "Fugu"; empty for any.
  * @param [from] Earliest date: an Excel date or text "2025-07".
  * @param [to] Latest date: an Excel date or text "2025-12".
- * @param [options] name=value text: basis, type, currency, unit, grade, source.
+ * @param [options] name=value text, separated by ";": basis, type, currency, unit, grade, source; basis, grade or location "none" = not stated.
  * @returns A table with a header row.
  */
 export function prices(product: string, location?: string, from?: any, to?: any, options?: string): Promise<any[][]> {

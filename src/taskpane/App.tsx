@@ -1,5 +1,5 @@
-// The task pane: three tabs over the one dataset in use. Browse is on the first screen and loads
-// with the page; Functions and Data load on first use (dynamic import) to keep the first load small.
+// The task pane: four tabs over the one dataset in use. Browse is on the first screen and loads
+// with the page; Prices, Functions and Data load on first use (dynamic import) to keep the first load small.
 import { Suspense, lazy, useEffect, useMemo, useState } from "react";
 import { Button, FluentProvider, Text, makeStyles, tokens, webDarkTheme, webLightTheme } from "@fluentui/react-components";
 import { SectionTabs } from "./SectionTabs";
@@ -11,13 +11,15 @@ import { useDataSwapped } from "./tables/useDataSwapped";
 
 const FunctionsTab = lazy(() => import(/* webpackChunkName: "tab-functions" */ "./functions/FunctionsTab"));
 const DataTab = lazy(() => import(/* webpackChunkName: "tab-data" */ "./data/DataTab"));
+const PricesTab = lazy(() => import(/* webpackChunkName: "tab-prices" */ "./prices/PricesTab"));
 const TabsterKeeper = lazy(() => import(/* webpackChunkName: "tabster-keeper" */ "./TabsterKeeper"));
 // Excel mode, once the data in use changed: which MG tables were made from another version.
 const StaleTablesNotice = lazy(() => import(/* webpackChunkName: "stale-tables" */ "./tables/StaleTablesNotice"));
 
-type TabId = "browse" | "functions" | "data";
+type TabId = "browse" | "prices" | "functions" | "data";
 const TABS = [
   { value: "browse", label: "Browse" },
+  { value: "prices", label: "Prices" },
   { value: "functions", label: "Functions" },
   { value: "data", label: "Data" },
 ] as const satisfies readonly { value: TabId; label: string }[];
@@ -76,6 +78,7 @@ export function App({ mode, dark: initialDark }: AppProps) {
         {data.status === "ready" && (
           <Suspense fallback={<Text role="status">Loading…</Text>}>
             {tab === "browse" && <BrowseTab mode={mode} snapshot={data.snapshot} filter={filter} onFilter={setFilter} presetId={presetId} onPreset={setPresetId} />}
+            {tab === "prices" && <PricesTab mode={mode} snapshot={data.snapshot} />}
             {tab === "functions" && <FunctionsTab mode={mode} snapshot={data.snapshot} />}
             {tab === "data" && <DataTab mode={mode} snapshot={data.snapshot} />}
           </Suspense>

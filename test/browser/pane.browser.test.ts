@@ -182,7 +182,8 @@ it("works with the keyboard alone: presets, list, evidence link, tabs", async ()
   await tabTo(/^a:A synthetic article$/);
   // The tab list: arrows move between tabs, Enter chooses one.
   await page.getByRole("tab", { name: "Browse" }).focus();
-  await page.keyboard.press("ArrowRight");
+  await page.keyboard.press("ArrowRight"); // Prices
+  await page.keyboard.press("ArrowRight"); // Functions
   await page.keyboard.press("Enter");
   await page.getByTestId("fn-formula").waitFor();
   expect(await page.getByRole("tab", { name: "Functions" }).getAttribute("aria-selected")).toBe("true");

@@ -7,6 +7,8 @@ import { functionSpec } from "../../src/core/query/functions";
 import { isoToSerial } from "../../src/core/model/dates";
 import type { Answer, Cell, Table } from "../../src/core/query/answer";
 import { sheetWithMg } from "../functions/hyperformulaMg";
+import { priceSeriesList, prices, pricesFormula, pricesFormulaArgs } from "../../src/core/query/prices";
+import type { Arg } from "../../src/core/query/args";
 import { dataset, rec } from "./fixtures";
 
 const ingot = (date: string, value: number, value_max: number | null, over: Record<string, unknown> = {}) =>
@@ -97,7 +99,7 @@ describe("MG.PRICE", () => {
     expect(err(call("PRICE", null))).toEqual(["invalid_value", 'product is required: give it as text, e.g. "magnesium ingot"']);
     expect(err(call("PRICE", "magnesium ingot", null, "soon"))[1]).toMatch(/^date must be a date/);
     expect(err(call("PRICE", "magnesium ingot", null, null, "close"))[1]).toMatch(/^field must be one of "mid"/);
-    expect(err(call("PRICE", "magnesium ingot", null, null, null, "colour=red"))[1]).toBe("unknown option \"colour\": the options are basis, type, currency, unit, grade, source, window");
+    expect(err(call("PRICE", "magnesium ingot", null, null, null, "colour=red"))[1]).toBe("unknown option \"colour\": the options are basis, location, type, currency, unit, grade, source, window");
     expect(err(call("PRICE", "magnesium ingot", null, null, null, "window=-3"))[1]).toMatch(/window is a number of days/);
     expect(err(call("PRICE", "magnesium ingot", null, null, null, "type=spot"))[1]).toMatch(/type must be one of quotation, transaction, offer, assessment/);
   });
@@ -165,5 +167,31 @@ describe("in a formula engine", () => {
     expect(at("A3")).toBe(isoToSerial("2031-03-10"));
     expect(at("C3")).toBe(5600);
     expect(at("E3")).toBe(5650);
+  });
+});
+
+describe("series for the pane", () => {
+  it("each series' MG.PRICES formula spills exactly that series, with none/empty fields told apart", () => {
+    const extra = dataset([
+      ...data.records,
+      ingot("2031-03-20", 16000, null, { basis: "", grade: "" }),
+      ingot("2031-03-21", 16100, null, { region: "", basis: "ex-works, tax included" }),
+    ]);
+    const idx = buildIndex(extra);
+    const list = priceSeriesList(idx);
+    expect(list.length).toBe(6);
+    for (const s of list) {
+      const t = ok(prices(idx, ...(pricesFormulaArgs(s) as [Arg, Arg, Arg, Arg, Arg]))) as Table;
+      expect([pricesFormula(s), t.length - 1]).toEqual([pricesFormula(s), s.points.length]);
+    }
+    expect(pricesFormula(list.find((s) => s.location === "")!)).toBe('=MG.PRICES("magnesium ingot",,,,"basis=ex-works, tax included; currency=CNY; unit=t; type=quotation; grade=99.9%; location=none")');
+  });
+});
+
+describe("one report, two figures", () => {
+  it("MG.PRICE says the report gives two figures for the day and points to MG.PRICES", () => {
+    const idx = buildIndex(dataset([ingot("2031-04-01", 17100, null), ingot("2031-04-01", 16800, 16900)]));
+    const a = functionSpec("PRICE")!.impl(idx, "bundled", ["magnesium ingot", null, null, null, null]);
+    expect(err(a)).toEqual(["not_available", 'Light Metals Wire gives 2 figures for "magnesium ingot" (magnesium ingot 99.9%, Valeria, Ostland, ex-works, CNY/t, quotation) on 2031-04-01: 16,800-16,900 CNY/t on 2031-04-01; 17,100 CNY/t on 2031-04-01. No one of them is "the" price: see them with MG.PRICES.']);
   });
 });

@@ -109,19 +109,19 @@ describe("Section tabs", () => {
     render(<App mode="preview" dark={false} />);
     const list = screen.getByRole("tablist", { name: "Sections" });
     const tabs = within(list).getAllByRole("tab");
-    expect(tabs.map((t) => t.textContent)).toEqual(["Browse", "Functions", "Data"]);
-    expect(tabs.map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false", "false"]);
-    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1]);
+    expect(tabs.map((t) => t.textContent)).toEqual(["Browse", "Prices", "Functions", "Data"]);
+    expect(tabs.map((t) => t.getAttribute("aria-selected"))).toEqual(["true", "false", "false", "false"]);
+    expect(tabs.map((t) => t.tabIndex)).toEqual([0, -1, -1, -1]);
     act(() => tabs[0].focus());
     await user.keyboard("{End}");
-    expect(tabs[2]).toHaveFocus();
+    expect(tabs[3]).toHaveFocus();
     await user.keyboard("{ArrowRight}");
     expect(tabs[0]).toHaveFocus();
     await user.keyboard("{ArrowLeft}{ArrowLeft}");
-    expect(tabs[1]).toHaveFocus();
+    expect(tabs[2]).toHaveFocus();
     expect(tabs[0]).toHaveAttribute("aria-selected", "true"); // moving is not choosing
     await user.keyboard("{Enter}");
-    expect(tabs[1]).toHaveAttribute("aria-selected", "true");
+    expect(tabs[2]).toHaveAttribute("aria-selected", "true");
     expect(screen.getByRole("tabpanel")).toHaveAttribute("aria-labelledby", "tab-functions");
     await screen.findByTestId("fn-formula");
   });

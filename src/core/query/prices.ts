@@ -133,7 +133,10 @@ export function describeSeries(s: PriceSeries): string {
 // Options: Bloomberg-style "name=value; name=value" text
 
 export interface PriceOptions {
+  /** "none": only prices that state no basis. */
   basis?: string;
+  /** "none": only prices that state no location (the location argument narrows to places). */
+  location?: string;
   type?: string;
   currency?: string;
   unit?: string;
@@ -142,7 +145,7 @@ export interface PriceOptions {
   window: number;
 }
 
-const OPTION_NAMES = ["basis", "type", "currency", "unit", "grade", "source", "window"] as const;
+const OPTION_NAMES = ["basis", "location", "type", "currency", "unit", "grade", "source", "window"] as const;
 const TYPES = ["quotation", "transaction", "offer", "assessment"];
 const DEFAULT_WINDOW = 31;
 const optionCache = new Map<string, Answer<PriceOptions>>();
@@ -160,7 +163,7 @@ function optionsArg(a: Arg): Answer<PriceOptions> {
 
 function parseOptions(text: string): Answer<PriceOptions> {
   const out: PriceOptions = { window: DEFAULT_WINDOW };
-  for (const part of text.split(/[;,]/)) {
+  for (const part of text.split(";")) {
     if (part.trim() === "") continue;
     const eq = part.indexOf("=");
     if (eq < 0) return invalidValue(`options are name=value pairs separated by ";" (e.g. "basis=FOB China; type=transaction"); "${part.trim()}" has no "="`);
@@ -178,7 +181,11 @@ function parseOptions(text: string): Answer<PriceOptions> {
       out.type = t;
     } else if (name === "currency") out.currency = v.toUpperCase().replace(/^RMB$|^YUAN$/, "CNY").replace(/^US\$$|^\$$/, "USD");
     else if (name === "unit") out.unit = v.toLowerCase().replace(/^(?:mt|tonnes?|tons?)$/, "t");
-    else if (name === "grade") out.grade = v.replace(/\s+/g, "");
+    else if (name === "grade") out.grade = v.toLowerCase() === "none" ? "none" : v.replace(/\s+/g, "");
+    else if (name === "location") {
+      if (v.toLowerCase() !== "none") return invalidValue(`option location takes only "none" (prices that state no location); give a place as the location argument`);
+      out.location = "none";
+    }
     else (out as unknown as Record<string, string>)[name] = v;
   }
   return value(out);
@@ -215,7 +222,7 @@ type Selection = { series: readonly PriceSeries[] } | { none: string };
 function select(index: RecordIndex, q: Query, fn: string): Selection {
   const book = priceBook(index);
   const o = q.options;
-  const cacheKey = [q.productWords.join(" "), q.grade, q.locationWords.join(" "), o.basis ?? "", o.type ?? "", o.currency ?? "", o.unit ?? "", o.source ?? ""].join("|");
+  const cacheKey = [q.productWords.join(" "), q.grade, q.locationWords.join(" "), o.location ?? "", o.basis ?? "", o.type ?? "", o.currency ?? "", o.unit ?? "", o.source ?? ""].join("|");
   const cached = book.selections.get(cacheKey);
   if (cached) return { series: cached };
   if (q.productWords.length === 0) return { none: `give the product as words, e.g. "magnesium ingot"` };
@@ -228,9 +235,10 @@ function select(index: RecordIndex, q: Query, fn: string): Selection {
   const exact = fit.filter((s) => s.productWords.length === q.productWords.length);
   if (exact.length > 0) fit = exact;
   const steps: [string, (s: PriceSeries) => boolean, () => string[]][] = [
-    [q.grade ? `grade ${q.grade}` : "", (s) => !q.grade || s.grade === q.grade, () => fit.map((s) => s.grade || "(no grade stated)")],
+    [q.grade ? `grade ${q.grade}` : "", (s) => !q.grade || (q.grade.toLowerCase() === "none" ? s.grade === "" : s.grade === q.grade), () => fit.map((s) => s.grade || "(no grade stated)")],
     [q.location ? `location "${q.location}"` : "", (s) => containsAll(s.locationWords, q.locationWords), () => fit.map((s) => s.location || "(no location stated)")],
-    [o.basis ? `basis=${o.basis}` : "", (s) => !o.basis || containsAll(s.basisWords, words(o.basis)), () => fit.map((s) => s.basis || "(no basis stated)")],
+    [o.location ? "location=none" : "", (s) => s.location === "", () => fit.map((s) => s.location || "(no location stated)")],
+    [o.basis ? `basis=${o.basis}` : "", (s) => !o.basis || (o.basis.toLowerCase() === "none" ? s.basis === "" : containsAll(s.basisWords, words(o.basis))), () => fit.map((s) => s.basis || "(no basis stated)")],
     [o.type ? `type=${o.type}` : "", (s) => !o.type || s.type === o.type, () => fit.map((s) => s.type)],
     [o.currency ? `currency=${o.currency}` : "", (s) => !o.currency || s.currency === o.currency, () => fit.map((s) => s.currency)],
     [o.unit ? `unit=${o.unit}` : "", (s) => !o.unit || s.unit.endsWith(`/${o.unit}`), () => fit.map((s) => s.unit)],
@@ -238,9 +246,13 @@ function select(index: RecordIndex, q: Query, fn: string): Selection {
   for (const [what, keep, held] of steps) {
     if (!what) continue;
     const next = fit.filter(keep);
-    if (next.length === 0) return { none: `No price of "${q.product}" with ${what} is in the data; its prices are reported with: ${listQuoted([...new Set(held())].slice(0, 8))}. ${fn} options: basis, type, currency, unit, grade, source, window.` };
+    if (next.length === 0) return { none: `No price of "${q.product}" with ${what} is in the data; its prices are reported with: ${listQuoted([...new Set(held())].slice(0, 8))}. ${fn} options: ${OPTION_NAMES.join(", ")}.` };
     fit = next;
   }
+  // A place or basis written in full ("Fugu, Shaanxi", "FOB") is that series, not also those that add to it.
+  const sameWords = (a: readonly string[], b: readonly string[]) => a.length === b.length && containsAll(a, b);
+  if (q.locationWords.length > 0 && fit.some((s) => sameWords(s.locationWords, q.locationWords))) fit = fit.filter((s) => sameWords(s.locationWords, q.locationWords));
+  if (o.basis && o.basis.toLowerCase() !== "none" && fit.some((s) => sameWords(s.basisWords, words(o.basis!)))) fit = fit.filter((s) => sameWords(s.basisWords, words(o.basis!)));
   if (o.source) {
     const sw = words(o.source);
     const withSource = fit.filter((s) => s.points.some((p) => sourceMatches(p.record, sw)));
@@ -387,7 +399,13 @@ export function price(index: RecordIndex, product: Arg, location?: Arg, date?: A
     const others: MgRecord[] = [];
     for (let i = at - 1; i >= 0 && series.points[i].start === series.points[at].start; i--) if (series.points[i].record.date === r.date && !sameFigure(series.points[i].record, r)) others.push(series.points[i].record);
     if (others.length > 0) {
-      return notAvailable(`Sources disagree on "${q.value.product}" (${describeSeries(series)}) on ${r.date}: ${[r, ...others].map(describePrice).join("; ")}. Pick one with option "source=<outlet>".`);
+      const all = [r, ...others];
+      // One report giving two figures for one series and day ("mainstream ... 17,100", "some spot deals at 16,800-16,900"):
+      // no option picks one; the history shows both.
+      if (all.every((x) => x.source_url === r.source_url)) {
+        return notAvailable(`${r.source_outlet || r.source_url} gives ${all.length} figures for "${q.value.product}" (${describeSeries(series)}) on ${r.date}: ${all.map((x) => describePrice(x).replace(/ \(.*\)$/, "")).join("; ")}. No one of them is "the" price: see them with MG.PRICES.`);
+      }
+      return notAvailable(`Sources disagree on "${q.value.product}" (${describeSeries(series)}) on ${r.date}: ${all.map(describePrice).join("; ")}. Pick one with option "source=<outlet>".`);
     }
   }
   const v = fieldOf(r, f.value);
@@ -531,4 +549,35 @@ export function standard(index: RecordIndex, code: Arg, field?: Arg): Answer<Cel
 
 function score(r: MgRecord): number {
   return (r.title ? 1 : 0) + (r.date ? 1 : 0) + (r.date_effective ? 1 : 0) + (r.subject ? 1 : 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Series for the pane: what can be charted, and the formula that spills exactly one series
+
+/** Every series with at least one dated price, by product, then location, then description. */
+export function priceSeriesList(index: RecordIndex): readonly PriceSeries[] {
+  return priceBook(index)
+    .series.filter((s) => s.points.length > 0)
+    .slice()
+    .sort((a, b) => a.product.localeCompare(b.product) || a.location.localeCompare(b.location) || describeSeries(a).localeCompare(describeSeries(b)));
+}
+
+const quoteArg = (s: string) => `"${s.replace(/"/g, '""')}"`;
+
+/** =MG.PRICES(...) naming the series so that it spills that series and no other. */
+export function pricesFormula(s: PriceSeries): string {
+  const options = [`basis=${s.basis || "none"}`, `currency=${s.currency}`, `unit=${s.unit.split("/")[1]}`, `type=${s.type}`, `grade=${s.grade || "none"}`];
+  if (!s.location) options.push("location=none");
+  return `=MG.PRICES(${quoteArg(s.product)},${s.location ? quoteArg(s.location) : ""},,,${quoteArg(options.join("; "))})`;
+}
+
+/** The arguments of that formula, as the query core takes them (for tests and the pane's preview). */
+export function pricesFormulaArgs(s: PriceSeries): Arg[] {
+  const m = /^=MG\.PRICES\((.*)\)$/.exec(pricesFormula(s))!;
+  return m[1].match(/"(?:[^"]|"")*"|(?<=^|,)(?=,|$)/g)!.map((a) => (a === "" ? null : a.slice(1, -1).replace(/""/g, '"')));
+}
+
+/** A series' points for a chart: Excel serial of the day, low, high, mid. */
+export function seriesPoints(s: PriceSeries): { day: number; low: number; high: number; mid: number; date: string }[] {
+  return s.points.map((p) => ({ day: p.start, low: p.record.value as number, high: p.record.value_max ?? (p.record.value as number), mid: mid(p.record), date: p.record.date }));
 }

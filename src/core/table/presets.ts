@@ -20,7 +20,11 @@ export const PRESETS: readonly TablePreset[] = [
   },
   {
     id: "capacities", label: "Capacities", tableName: "MG_Capacities", kinds: ["capacity"],
-    columns: ["subject", "organizations", "product", "value", "value_max", "unit", "per", "qualifier", "date", "date_precision", "region", "evidence", "source_url"],
+    columns: ["subject", "organizations", "product", "value", "value_max", "unit", "per", "qualifier", "status", "date", "date_precision", "region", "evidence", "source_url"],
+  },
+  {
+    id: "prices", label: "Prices", tableName: "MG_Prices", kinds: ["price"],
+    columns: ["date", "date_precision", "product", "grade", "region", "basis", "value", "value_max", "unit", "price_type", "source_outlet", "evidence", "date_evidence", "source_url"],
   },
   {
     id: "policies", label: "Policy dates", tableName: "MG_Policies", kinds: ["policy", "standard"],
