@@ -11,7 +11,7 @@
 // - Two sources that report one series on one day with different figures: MG.PRICE refuses to choose
 //   (#N/A naming them; option source= picks one); MG.PRICES shows both rows, marked.
 import type { MgRecord } from "../model/record";
-import { datePrecision, isoSpan, isoToSerial } from "../model/dates";
+import { FIRST_EXCEL_SERIAL, datePrecision, isoSpan, isoToSerial, serialToIso } from "../model/dates";
 import { Answer, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
 import { type Arg, choiceArg, dateArg, isMissing, textArg } from "./args";
 import type { RecordIndex } from "./recordIndex";
@@ -69,6 +69,8 @@ interface PriceBook {
   readonly series: readonly PriceSeries[];
   readonly undated: number;
   readonly selections: Map<string, readonly PriceSeries[]>;
+  /** Answers of select() per question read (queryArgs caches those objects). */
+  readonly byQuery: WeakMap<Query, Selection>;
 }
 
 const BOOKS = new WeakMap<RecordIndex, PriceBook>();
@@ -119,7 +121,7 @@ function priceBook(index: RecordIndex): PriceBook {
       undated: s.undated,
     });
   }
-  book = { series, undated, selections: new Map() };
+  book = { series, undated, selections: new Map(), byQuery: new WeakMap() };
   BOOKS.set(index, book);
   return book;
 }
@@ -195,6 +197,9 @@ function parseOptions(text: string): Answer<PriceOptions> {
 // Selecting series
 
 interface Query {
+  /** Memo of select(): the index last asked and what it selected. */
+  memoIndex?: RecordIndex;
+  memoSelection?: Selection;
   product: string;
   productWords: string[];
   grade: string;
@@ -203,7 +208,29 @@ interface Query {
   options: PriceOptions;
 }
 
+/** options text -> location text -> product text -> the question read (nested: no key string per call). */
+const queryCache = new Map<string, Map<string, Map<string, Answer<Query>>>>();
+let cachedQueries = 0;
+
+/** The same question is asked over and over down a column: read its text once. */
 function queryArgs(product: Arg, location: Arg, options: Arg): Answer<Query> {
+  if (typeof product !== "string" || (location !== null && location !== undefined && typeof location !== "string") || (options !== null && options !== undefined && typeof options !== "string")) return readQuery(product, location, options);
+  let byLocation = queryCache.get(options ?? "");
+  if (!byLocation) queryCache.set(options ?? "", (byLocation = new Map()));
+  let byProduct = byLocation.get(location ?? "");
+  if (!byProduct) byLocation.set(location ?? "", (byProduct = new Map()));
+  let q = byProduct.get(product);
+  if (!q) {
+    if (++cachedQueries > 20000) {
+      queryCache.clear();
+      cachedQueries = 0;
+    }
+    byProduct.set(product, (q = readQuery(product, location, options)));
+  }
+  return q;
+}
+
+function readQuery(product: Arg, location: Arg, options: Arg): Answer<Query> {
   const p = textArg(product, "product", true);
   if (isAnswerError(p)) return invalidValue(`product is required: give it as text, e.g. "magnesium ingot"`);
   const l = textArg(location, "location", false);
@@ -220,7 +247,23 @@ type Selection = { series: readonly PriceSeries[] } | { none: string };
 
 /** The series a query fits; the message says what the data holds when none does. */
 function select(index: RecordIndex, q: Query, fn: string): Selection {
+  // the last index this question was answered over, and its selection: a column of formulas asks the same
+  if (q.memoIndex === index && q.memoSelection) return q.memoSelection;
   const book = priceBook(index);
+  const known = book.byQuery.get(q);
+  if (known) {
+    q.memoIndex = index;
+    q.memoSelection = known;
+    return known;
+  }
+  const sel = selectUncached(book, q, fn);
+  book.byQuery.set(q, sel);
+  q.memoIndex = index;
+  q.memoSelection = sel;
+  return sel;
+}
+
+function selectUncached(book: PriceBook, q: Query, fn: string): Selection {
   const o = q.options;
   const cacheKey = [q.productWords.join(" "), q.grade, q.locationWords.join(" "), o.location ?? "", o.basis ?? "", o.type ?? "", o.currency ?? "", o.unit ?? "", o.source ?? ""].join("|");
   const cached = book.selections.get(cacheKey);
@@ -346,6 +389,15 @@ function describePrice(r: MgRecord): string {
   return `${v} ${r.unit} on ${r.date} (${r.source_outlet || r.source_url})`;
 }
 
+const NO_DATE = value<string | undefined>(undefined);
+const MID = value("mid");
+
+/** The day asked, as ISO text, for messages (the latest day of the data when none was given). */
+function askedIso(serialDay: number | undefined, iso: string | undefined, dated: readonly PriceSeries[]): string {
+  if (serialDay !== undefined) return serialToIso(serialDay);
+  return iso ?? dated.map((s) => s.points[s.points.length - 1].record.date).sort().pop()!;
+}
+
 /**
  * MG.PRICE(product, [location], [date], [field], [options]): the price of one series that holds on `date`,
  * i.e. its most recent price on or before that day.
@@ -353,22 +405,30 @@ function describePrice(r: MgRecord): string {
 export function price(index: RecordIndex, product: Arg, location?: Arg, date?: Arg, field?: Arg, options?: Arg): Answer<Cell> {
   const q = queryArgs(product, location, options);
   if (isAnswerError(q)) return q;
-  const d = dateArg(date, "date", "end");
+  // An Excel date (serial) is the common case down a column: read it without the ISO round trip.
+  const serialDay = typeof date === "number" && Number.isFinite(date) && date >= FIRST_EXCEL_SERIAL && !(Number.isInteger(date) && date >= 1900 && date <= 2200) ? Math.floor(date) : undefined;
+  const d = serialDay !== undefined ? NO_DATE : dateArg(date, "date", "end");
   if (isAnswerError(d)) return d;
-  const f = choiceArg(field, "field", FIELDS, "mid", `one of "mid" (default), "low", "high", "unit", "date", "source", "type", "basis", "location", "grade", "evidence"`);
+  const f = isMissing(field) ? MID : choiceArg(field, "field", FIELDS, "mid", `one of "mid" (default), "low", "high", "unit", "date", "source", "type", "basis", "location", "grade", "evidence"`);
   if (isAnswerError(f)) return f;
   const sel = select(index, q.value, "MG.PRICE");
   if ("none" in sel) return notAvailable(sel.none);
   const o = q.value.options;
   const sw = o.source ? words(o.source) : undefined;
-  const dated = sel.series.filter((s) => s.points.length > 0);
+  const dated = sel.series.length === 1 && sel.series[0].points.length > 0 ? sel.series : sel.series.filter((s) => s.points.length > 0);
   if (dated.length === 0) {
     const undated = sel.series.reduce((n, s) => n + s.undated, 0);
     return notAvailable(`The data holds ${undated} price${undated === 1 ? "" : "s"} of "${q.value.product}" but none says the day it holds for: MG.PRICE answers only dated prices (MG.PRICES and the pane show what there is).`);
   }
   // The day asked, as an Excel serial; by default the latest day any fitting series reports.
-  const asked = d.value ? (isoToSerial(d.value) as number) : Math.max(...dated.map((s) => s.starts[s.starts.length - 1]));
-  const askedIso = d.value ?? dated.map((s) => s.points[s.points.length - 1].record.date).sort().pop()!;
+  const asked = serialDay ?? (d.value ? (isoToSerial(d.value) as number) : Math.max(...dated.map((s) => s.starts[s.starts.length - 1])));
+
+  // One series, one price on or before the day, within the window, no other report that day: the common case.
+  if (dated.length === 1 && !sw && f.value !== "date") {
+    const s = dated[0];
+    const at = lastOnOrBefore(s, asked);
+    if (at >= 0 && asked - s.points[at].end <= o.window && (at === 0 || s.starts[at - 1] !== s.starts[at])) return value(fieldOf(s.points[at].record, f.value));
+  }
   const current: { series: PriceSeries; at: number }[] = [];
   let nearest: { series: PriceSeries; at: number; age: number } | undefined;
   for (const s of dated) {
@@ -383,10 +443,10 @@ export function price(index: RecordIndex, product: Arg, location?: Arg, date?: A
   if (current.length === 0) {
     if (nearest) {
       const r = nearest.series.points[nearest.at].record;
-      return notAvailable(`No price of "${q.value.product}" within ${o.window} days on or before ${askedIso}: the nearest is ${nearest.age} days older (${describePrice(r)}). Widen with option "window=${nearest.age}" if that is what you want.`);
+      return notAvailable(`No price of "${q.value.product}" within ${o.window} days on or before ${askedIso(serialDay, d.value, dated)}: the nearest is ${nearest.age} days older (${describePrice(r)}). Widen with option "window=${nearest.age}" if that is what you want.`);
     }
     const first = dated.map((s) => s.points[0].record.date).sort()[0];
-    return notAvailable(`No price of "${q.value.product}" on or before ${askedIso}: its earliest is on ${first}.`);
+    return notAvailable(`No price of "${q.value.product}" on or before ${askedIso(serialDay, d.value, dated)}: its earliest is on ${first}.`);
   }
   if (current.length > 1) {
     const shown = current.slice(0, 4).map((c) => describeSeries(c.series));
