@@ -67,14 +67,11 @@ export function inSpans(pos: number, spans: readonly [number, number][]): boolea
 
 const isAlnum = (c: string | undefined) => !!c && /[A-Za-z0-9]/.test(c);
 
-/** Maximal runs of [A-Za-z0-9]: all of them, or only those starting with a capital or a digit. */
-const ANY_WORD = /[A-Za-z0-9]+/g;
-const CAPITAL_WORD = /(?<![A-Za-z0-9])[A-Z0-9][A-Za-z0-9]*/g;
-
 function registryMentions(text: string, registry: EntityRegistry, quotes: [number, number][]): EntityMention[] {
   const out: EntityMention[] = [];
-  // Registered names start with a capital or a digit ("3M"): lower-case words need no lookup (the regex skips them).
-  const word = registry.hasLowercaseStarts ? ANY_WORD : CAPITAL_WORD;
+  // Registered names start with a capital or a digit ("3M") or one of a few lower-case words ("the ..."):
+  // other words need no lookup, and the registry's regex skips them.
+  const word = registry.firstWords;
   word.lastIndex = 0;
   let skipUntil = 0;
   for (let m = word.exec(text); m; m = word.exec(text)) {
@@ -143,8 +140,14 @@ function tokenize(text: string): Tok[] {
   return toks;
 }
 
-const isCap = (t: string) => /^[A-Z]/.test(t);
-const isPossessive = (t: string) => /'s?$/.test(t) && t !== "People's";
+// By char code and endsWith: these run for every token a name walk passes.
+const isCap = (t: string) => {
+  const c = t.charCodeAt(0);
+  return c >= 65 && c <= 90;
+};
+const isPossessive = (t: string) => (t.endsWith("'") || t.endsWith("'s")) && t !== "People's";
+/** /^\s*$/.test(text.slice(a, b)), without the slice for the usual single space. */
+const onlySpace = (text: string, a: number, b: number) => (b - a === 1 && text.charCodeAt(a) === 32) || a === b || /^\s*$/.test(text.slice(a, b));
 
 /** Index of the last token of a legal suffix starting at i ("Co.", ",", "Ltd."), or -1. */
 function legalSuffixEnd(toks: Tok[], i: number): number {
@@ -200,7 +203,7 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
     while (j >= 0) {
       const t = toks[j].t;
       // "(Korea Metals Daily) — Hanul ...": a parenthetical belongs to the name only when a space alone follows it.
-      if (t === ")" && /^\s*$/.test(text.slice(toks[j].e, toks[j + 1].s))) {
+      if (t === ")" && onlySpace(text, toks[j].e, toks[j + 1].s)) {
         let k = j - 1;
         while (k >= 0 && toks[k].t !== "(" && isCap(toks[k].t)) k--;
         if (k >= 0 && toks[k].t === "(" && k < j - 1) {
@@ -218,7 +221,7 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
       const generalBody = t === "General" && j === i - 1 && /^(?:Office|Administration|Secretariat|Bureau)$/.test(tok.t);
       if ((LEFT_STOP.has(t) && !generalBody) || isPossessive(t) || inSpans(toks[j].s, quotes)) break;
       // A name's words are separated by spaces only: "PRNewswire/ -- Coastline Magnesium Inc." starts at "Coastline".
-      if (isCap(t) && t !== "(" && /^\s*$/.test(text.slice(toks[j].e, toks[j + 1].s))) {
+      if (isCap(t) && t !== "(" && onlySpace(text, toks[j].e, toks[j + 1].s)) {
         first = j;
         j--;
         continue;

@@ -54,12 +54,38 @@ export class EntityRegistry {
     for (const list of this.byFirstWord.values()) list.sort((a, b) => b.length - a.length);
   }
 
-  /** True when some alias starts with a lower-case letter (then every word must be looked up). */
+  /** True when some alias starts with a lower-case letter ("the European Commission"). */
   get hasLowercaseStarts(): boolean {
-    if (this.lowerStarts === undefined) this.lowerStarts = !!this.parent?.hasLowercaseStarts || Array.from(this.byFirstWord.keys()).some((k) => /^[a-z]/.test(k));
-    return this.lowerStarts;
+    return this.lowercaseFirstWords().length > 0;
   }
-  private lowerStarts: boolean | undefined;
+
+  /** First words of aliases that start with a lower-case letter ("the"), sorted. */
+  private lowercaseFirstWords(): string[] {
+    if (!this.lowerFirst) {
+      const own = Array.from(this.byFirstWord.keys()).filter((k) => /^[a-z]/.test(k));
+      const inherited = this.parent?.lowercaseFirstWords() ?? [];
+      this.lowerFirst = own.every((k) => inherited.includes(k)) ? inherited : [...new Set([...inherited, ...own])].sort();
+    }
+    return this.lowerFirst;
+  }
+  private lowerFirst: string[] | undefined;
+
+  /**
+   * Global regex over the words an alias can start at: maximal runs of [A-Za-z0-9] that start with a capital or
+   * a digit, or that are one of the lower-case first words. Other words have no candidates.
+   */
+  get firstWords(): RegExp {
+    if (!this.firstWordRe) {
+      const lower = this.lowercaseFirstWords();
+      const parentRe = this.parent?.firstWords;
+      this.firstWordRe =
+        parentRe && lower === this.parent!.lowercaseFirstWords()
+          ? parentRe
+          : new RegExp(`(?<![A-Za-z0-9])(?:[A-Z0-9][A-Za-z0-9]*${lower.map((w) => `|${w.replace(/[^A-Za-z0-9]/g, "\\$&")}(?![A-Za-z0-9])`).join("")})`, "g");
+    }
+    return this.firstWordRe;
+  }
+  private firstWordRe: RegExp | undefined;
 
   static fromJson(data: unknown): EntityRegistry {
     const file = data as RegistryFile;

@@ -40,6 +40,7 @@ const MONTH_DAY_RE = new RegExp(
     `(?:,? (${YEAR})(?![\\d-]))?`,
   "g",
 );
+const MONTH_DAY_ONLY = new RegExp(`^(${MONTH_ALT}) \\d{1,2}${ORD}`);
 // day-day Month [year] (British order ranges: "12-14 November", "between 12 and 14 November 2024").
 const DAY_RANGE_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD}\\s?(?:-|–|to|and)\\s?(\\d{1,2})${ORD} (${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
 // day Month [year] (British order).
@@ -54,6 +55,9 @@ const ISO_RE = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
 const EURO_RE = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;
 // A quarter or half of a year ("Q3 2024", "3Q 2024", "H1 2025"): finer than a year, but no month, so year precision.
 const QUARTER_RE = new RegExp(`\\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\\s?(${YEAR})(?![\\d-])`, "g");
+
+/** Every spelling in MONTH_ALT and MONTH_ABBR_ALT starts with one of these (case-sensitive, as they are). */
+const ANY_MONTH = /Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec/;
 
 const PERIOD_LABEL_CUE = /(?:\b(?:in|during|for|by|from|until|till|through|since|of|before|after)\s+(?:the\s+)?|^\s*|[,;:]\s+)$/i;
 const MONTH_CUE = /\b(in|since|by|during|until|till|from|through|throughout|as of|before|after|late|early|mid|end of|beginning of|start of|middle of|of)\s+(?:(?:late|early|mid)[- ])?$/i;
@@ -79,8 +83,9 @@ export function findDates(text: string): DateMention[] {
   const push = (d: DateMention) => {
     if (!overlaps(d, out)) out.push(d);
   };
-  // Every pattern but a month alone needs a digit.
+  // Every pattern but a month alone needs a digit; the month patterns need a month's first three letters.
   const digits = /\d/.test(text);
+  const months = ANY_MONTH.test(text);
   ISO_RE.lastIndex = 0;
   for (let m = digits ? ISO_RE.exec(text) : null; m; m = ISO_RE.exec(text)) {
     const month = +m[2];
@@ -96,7 +101,7 @@ export function findDates(text: string): DateMention[] {
     push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[3], month, day, cue: cueBefore(text, m.index) });
   }
   MONTH_DAY_RE.lastIndex = 0;
-  for (let m = digits ? MONTH_DAY_RE.exec(text) : null; m; m = MONTH_DAY_RE.exec(text)) {
+  for (let m = digits && months ? MONTH_DAY_RE.exec(text) : null; m; m = MONTH_DAY_RE.exec(text)) {
     const month = monthIndex(m[1]);
     const day = +m[2];
     if (!validDay(month, day)) continue;
@@ -114,7 +119,7 @@ export function findDates(text: string): DateMention[] {
         if (d.year) d.endYear = d.year;
       } else {
         // Not a range: keep just "Month day".
-        const short = new RegExp(`^(${MONTH_ALT}) \\d{1,2}${ORD}`).exec(m[0]);
+        const short = MONTH_DAY_ONLY.exec(m[0]);
         if (short) {
           d.end = d.start + short[0].length;
           d.text = short[0];
@@ -126,7 +131,7 @@ export function findDates(text: string): DateMention[] {
     push(d);
   }
   DAY_RANGE_MONTH_RE.lastIndex = 0;
-  for (let m = digits ? DAY_RANGE_MONTH_RE.exec(text) : null; m; m = DAY_RANGE_MONTH_RE.exec(text)) {
+  for (let m = digits && months ? DAY_RANGE_MONTH_RE.exec(text) : null; m; m = DAY_RANGE_MONTH_RE.exec(text)) {
     const month = monthIndex(m[3]);
     const day = +m[1];
     const endDay = +m[2];
@@ -136,7 +141,7 @@ export function findDates(text: string): DateMention[] {
     push(d);
   }
   DAY_MONTH_RE.lastIndex = 0;
-  for (let m = digits ? DAY_MONTH_RE.exec(text) : null; m; m = DAY_MONTH_RE.exec(text)) {
+  for (let m = digits && months ? DAY_MONTH_RE.exec(text) : null; m; m = DAY_MONTH_RE.exec(text)) {
     const month = monthIndex(m[2]);
     const day = +m[1];
     if (!validDay(month, day)) continue;
@@ -145,7 +150,7 @@ export function findDates(text: string): DateMention[] {
     push(d);
   }
   MONTH_RE.lastIndex = 0;
-  for (let m = MONTH_RE.exec(text); m; m = MONTH_RE.exec(text)) {
+  for (let m = months ? MONTH_RE.exec(text) : null; m; m = MONTH_RE.exec(text)) {
     const d: DateMention = { start: m.index, end: m.index + m[0].length, text: m[0], month: monthIndex(m[1]), cue: cueBefore(text, m.index) };
     if (m[2]) d.year = +m[2];
     // A month alone is a date only after a cue ("In November", "in late December") or with a year.

@@ -41,6 +41,28 @@ const QUANTITY_RE = new RegExp(
   "g",
 );
 
+/**
+ * QUANTITY_RE's next match from `from`, found as the global regex finds it but tried only near digits: every match
+ * has its number's first digit at most QUANTITY_PREFIX_MAX characters after its start (the longest currency prefix,
+ * 3 characters, and a space), and no earlier position can start one.
+ */
+const QUANTITY_AT = new RegExp(QUANTITY_RE.source, "y");
+const QUANTITY_PREFIX_MAX = 4;
+const DIGIT = /\d/g;
+function nextQuantity(text: string, from: number): RegExpExecArray | null {
+  let untried = from;
+  DIGIT.lastIndex = from;
+  for (let d = DIGIT.exec(text); d; d = DIGIT.exec(text)) {
+    for (let p = Math.max(untried, d.index - QUANTITY_PREFIX_MAX); p <= d.index; p++) {
+      QUANTITY_AT.lastIndex = p;
+      const m = QUANTITY_AT.exec(text);
+      if (m) return m;
+    }
+    untried = d.index + 1;
+  }
+  return null;
+}
+
 /** The first quantity of a pair that is not a range, matched where the pair starts (sticky). */
 const FIRST_PART_RE = new RegExp(String.raw`${CURRENCY_PREFIX}(?<![\d.,])(?:${NUM})\+?${SCALE}${UNIT}(?:-class|-level|-grade| class| level)?`, "y");
 
@@ -107,9 +129,9 @@ export function qualifierBefore(text: string, pos: number): Qualifier {
 /** Every quantity in the text, left to right. */
 export function findQuantities(text: string): Quantity[] {
   const out: Quantity[] = [];
-  if (!/\d/.test(text)) return out; // every quantity has a digit
-  QUANTITY_RE.lastIndex = 0;
-  for (let m = QUANTITY_RE.exec(text); m; m = QUANTITY_RE.exec(text)) {
+  let from: number;
+  for (let m = nextQuantity(text, 0); m; m = nextQuantity(text, from)) {
+    from = m.index + m[0].length;
     const [whole, prefix, num, plus, scale, unit1, cls, num2, scale2, unit2] = m;
     // A year range ("2024-2025") or a code ("GB/T 3499-2023") is not a quantity.
     const before = text.slice(Math.max(0, m.index - 8), m.index);
@@ -145,7 +167,7 @@ export function findQuantities(text: string): Quantity[] {
         const first = FIRST_PART_RE.exec(text);
         const firstEnd = first ? m.index + first[0].length : end;
         end = firstEnd;
-        QUANTITY_RE.lastIndex = firstEnd;
+        from = firstEnd;
       }
     }
     if (prefix) unit = normaliseUnit(prefix);

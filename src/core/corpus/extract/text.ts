@@ -31,11 +31,32 @@ export function isAnaphoric(np: string): boolean {
  * pronoun or a definite/demonstrative noun phrase: "It ...", "This product ...", "Compared with X, the part ...".
  */
 export function refersBack(text: string): boolean {
-  const m = /^(?:[^,]{0,80},\s)?(?:it|its|this|these|they|their|such|the)\b/i.exec(text.trim());
+  // As /^(?:[^,]{0,80},\s)?(?:it|its|...)\b/i would match, without its backtracking: the optional clause can only
+  // end at the first comma, and is tried first.
+  const t = text.trim();
+  const comma = t.indexOf(",");
+  let m: RegExpExecArray | null = null;
+  let from = 0;
+  if (comma >= 0 && comma <= 80 && /\s/.test(t.charAt(comma + 1))) {
+    m = REFERRING_WORD.exec(t.slice(comma + 2));
+    if (m) from = comma + 2;
+  }
+  m ??= REFERRING_WORD.exec(t);
   if (!m) return false;
+  const matched = from + m[0].length;
   // "On November 15, the Long March 7 rocket ...": "the" before a name of two capitalised words names something new.
-  return !/^the$/i.test(m[0].slice(-3)) || !/^\s+[A-Z][\w-]*\s+[A-Z0-9][\w-]*/.test(text.trim().slice(m[0].length));
+  return !/^the$/i.test(m[0].slice(-3)) || !/^\s+[A-Z][\w-]*\s+[A-Z0-9][\w-]*/.test(t.slice(matched));
 }
+const REFERRING_WORD = /^(?:it|its|this|these|they|their|such|the)\b/i;
+
+/** text.split(/\s+/).length < n, counting only as far as needed. */
+export function fewerPiecesThan(text: string, n: number): boolean {
+  WHITESPACE_RUN.lastIndex = 0;
+  let pieces = 1;
+  while (pieces < n && WHITESPACE_RUN.test(text)) pieces++;
+  return pieces < n;
+}
+const WHITESPACE_RUN = /\s+/g;
 
 /** The noun phrase a clause ends with before a verb: the clause's subject ("the magnesium alloy components are"). */
 export function subjectBefore(text: string, pos: number): string {

@@ -5,7 +5,7 @@
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
-import { whoIsInvolved } from "../text";
+import { fewerPiecesThan, whoIsInvolved } from "../text";
 
 /** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
 const NOT_HAPPENING_CUE = new Set(["by", "until", "till", "through", "throughout", "before", "by the end of", "since", "as of"]);
@@ -92,7 +92,7 @@ export const eventParser: Parser = {
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
     if (ctx.dates.length === 0) return [];
-    if (BOILERPLATE.test(text) || text.split(/\s+/).length < 5) return [];
+    if (BOILERPLATE.test(text) || fewerPiecesThan(text, 5)) return [];
     // A byline or dateline ("By Staff Writer · 18 June 2025") has no verb, nothing in lower case: it reports nothing.
     if (!/\b[a-z]{3,}\b/.test(ctx.dates.reduce((t, d) => t.replace(d.text, ""), text).replace(/\b(?:by|on|in|and|the|from|at)\b/gi, ""))) return [];
     const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, "");

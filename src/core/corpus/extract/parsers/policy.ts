@@ -12,6 +12,7 @@ import { findPlaces, inSpans } from "../../entities";
 export const POLICY_TITLE = /\b(Plans?|Measures|Catalog(?:ue)?|Guides?|Guidance|Guidelines|Notice|Circular|List|Policies|Policy|Opinions|Program(?:me)?|Scheme|Regulations|Rules|Provisions|Outline|Strategy|Directory|Announcement|Decision|Methods|Roadmap|(?<!Technical )Conditions)\b/;
 const NOT_POLICY_TITLE = /\b(Agreement|Conference|Forum|Award|Awards|Exhibition|Seminar|Contract|Memorandum)\b/;
 const ISSUE_VERB = String.raw`(?:issued|released|published|implemented|promulgated|unveiled|introduced|announced|printed and distributed|rolled out|adopted|approved|launched|formulated|notified)`;
+const ISSUE_VERB_RE = new RegExp(String.raw`\b${ISSUE_VERB}\b`, "i");
 const ACTIVE_BEFORE = new RegExp(String.raw`\b(?:officially\s+|jointly\s+|recently\s+|formally\s+)?${ISSUE_VERB}\s+(?:the\s+|its\s+|a\s+|an\s+)?$`, "i");
 /** A document the sentence refers to without issuing it: "products listed in the "... Catalog ..."". */
 const REFERENCE_BEFORE = /\b(?:listed in|included in|according to|pursuant to|in accordance with|in line with|as required by|set out in|stipulated in|under)\s+(?:the\s+)?$/i;
@@ -88,7 +89,7 @@ function datesOf(ctx: SentenceContext, before: number, after = before): { date: 
   if (!d) return { date: "", date_effective: "" };
   const resolved = resolveDate(d, ctx.years).date;
   const between = d.start < before ? ctx.text.slice(d.end, before) : ctx.text.slice(after, d.start);
-  const verb = new RegExp(String.raw`\b${ISSUE_VERB}\b`, "i").exec(between);
+  const verb = ISSUE_VERB_RE.exec(between);
   // Implemented is when it applies; "adopted" (a commission or a cabinet adopts its own decision) is when it is issued.
   if (verb && /^implemented$/i.test(verb[0])) return { date: "", date_effective: resolved };
   // "..., which will come into force on October 1, 2024": a second date, said to be when it takes effect.

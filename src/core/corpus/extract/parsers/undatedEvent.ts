@@ -9,7 +9,7 @@ import happenings from "../../../../data/happenings.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { eventTitle } from "./event";
-import { whoIsInvolved, withoutMonthMay } from "../text";
+import { fewerPiecesThan, whoIsInvolved, withoutMonthMay } from "../text";
 import { quantityFields } from "../numbers";
 
 const SHIPPED_AROUND = /\b(?:shipments?|shipped|deliver(?:ed|ies)|sold)\b/i;
@@ -38,7 +38,7 @@ export const undatedEventParser: Parser = {
     const { text } = ctx;
     // The sentence must name who did it (checked first: it is the cheapest test, and every test only rejects).
     if (ctx.orgs.length === 0) return [];
-    if (text.split(/\s+/).length < 6 || text.length > 600) return [];
+    if (fewerPiecesThan(text, 6) || text.length > 600) return [];
     if (!/[.!"”]\s*$/.test(text)) return []; // a headline or a sentence cut off at the excerpt's end states nothing whole
     // "31,500 won" is money, not a win: a verb right after a number is not one.
     let done: RegExpExecArray | undefined;
