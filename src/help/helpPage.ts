@@ -2,6 +2,10 @@
 // is where each function's help URL in functions.json points. Generated at build time from
 // FUNCTION_SPECS so it cannot drift from what the functions do.
 import { FUNCTION_SPECS, FunctionSpec } from "../core/query/functions";
+import { parseDataset, type Dataset } from "../core/model/dataset";
+import { serialToIso } from "../core/model/dates";
+import { answerExamples, type ExampleAnswer } from "./examples";
+import bundled from "../data/dataset.json";
 
 function esc(s: string): string {
   return s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -19,7 +23,19 @@ const RESULT_TEXT: Record<FunctionSpec["result"], string> = {
   table: "a table that spills down and right from the cell, with a header row",
 };
 
-function section(f: FunctionSpec): string {
+/** What an example gives on the bundled data, as a reader sees it in a cell. */
+function describeAnswer(e: ExampleAnswer): string {
+  const a = e.answer;
+  if (!a) return "";
+  if ("error" in a) return `<strong>${a.error === "not_available" ? "#N/A" : "#VALUE!"}</strong>: ${esc(a.message)}`;
+  const v = a.value;
+  if (Array.isArray(v)) return `a table of ${v.length - 1} row${v.length === 2 ? "" : "s"} under the header <code>${esc(v[0].join(", "))}</code>`;
+  const isDate = typeof v === "number" && (e.spec.result === "date" || /"(?:implemented|released|date)"/.test(e.spec.example));
+  return isDate ? `<code>${v}</code> (the Excel date ${serialToIso(v as number)})` : `<code>${esc(String(v))}</code>`;
+}
+
+function section(f: FunctionSpec, answers: Map<string, string>): string {
+  const answered = answers.get(f.name) ? `${answers.get(f.name)} on the bundled data` : "";
   const params = f.params.length
     ? `<table><thead><tr><th>Argument</th><th></th><th>What to give</th></tr></thead><tbody>${f.params
         .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${p.optional ? "optional" : "required"}</td><td>${esc(p.description)}</td></tr>`)
@@ -29,11 +45,12 @@ function section(f: FunctionSpec): string {
 <h2><code>${esc(signature(f))}</code></h2>
 <p>${esc(f.description)}</p>
 ${params}
-<p>Returns ${RESULT_TEXT[f.result]}. Example: <code>${esc(f.example)}</code></p>
+<p>Returns ${RESULT_TEXT[f.result]}. Example: <code>${esc(f.example)}</code>${answered ? ` gives ${answered}` : ""}</p>
 </section>`;
 }
 
-export function renderHelpPage(): string {
+export function renderHelpPage(dataset: Dataset = parseDataset(bundled)): string {
+  const answers = new Map(answerExamples(dataset).map((e) => [e.spec.name, describeAnswer(e)]));
   const toc = FUNCTION_SPECS.map((f) => `<li><a href="#${f.name}"><code>MG.${f.name}</code></a></li>`).join("\n");
   return `<!doctype html>
 <html lang="en">
@@ -78,7 +95,7 @@ since Excel would read it as a day in 1905. <code>MG.POLICYDATE</code> skips mat
 <ul>
 ${toc}
 </ul>
-${FUNCTION_SPECS.map(section).join("\n")}
+${FUNCTION_SPECS.map((f) => section(f, answers)).join("\n")}
 </body>
 </html>
 `;

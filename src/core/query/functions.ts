@@ -633,7 +633,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       p("status", "\"operating\" (default), \"planned\" (targets, plants to come) or \"any\".", true),
     ],
     result: "number",
-    example: '=MG.CAPACITY(A2, "magnesium hydride")',
+    example: '=MG.CAPACITY("US Magnesium", , , , "planned")',
     impl: (i, _o, a) => capacity(i, a[0], a[1], a[2], a[3], a[4]),
   },
   {
@@ -657,7 +657,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     description: "Source URL of the record a lookup of the subject uses.",
     params: [p("subject", "Company or organisation."), p("kind", "Record kind, e.g. \"weight_saving\".", true)],
     result: "text",
-    example: '=MG.SOURCE("Seres", "weight_saving")',
+    example: '=MG.SOURCE("US Magnesium", "capacity")',
     impl: (i, _o, a) => source(i, a[0], a[1]),
   },
   {
@@ -686,7 +686,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
     description: "Table of projects and capacities, most recent first, with a header row.",
     params: [p("subject", "Company or organisation; empty for all.", true), p("region", "Region; empty for all.", true)],
     result: "table",
-    example: '=MG.PROJECTS("Baowu Magnesium")',
+    example: '=MG.PROJECTS("US Magnesium")',
     impl: (i, _o, a) => projects(i, a[0], a[1]),
   },
   {

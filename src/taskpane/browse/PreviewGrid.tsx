@@ -1,11 +1,27 @@
 // Preview of the filtered records: a virtualised list (react-window renders only the visible rows, so
 // 10k rows scroll like 10), keyboard-driven as a listbox: arrows, Page Up/Down, Home/End move, and
 // the selected record's evidence sentence and source link show below the list.
-import { KeyboardEvent, useEffect, useState } from "react";
+import { KeyboardEvent, ReactNode, useEffect, useState } from "react";
 import { List, RowComponentProps, useListRef } from "react-window";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MgRecord } from "../../core/model/record";
 import { safeHttpUrl } from "../../core/table/cells";
+import { figureSpans } from "../../core/model/figures";
+
+/** The evidence sentence with the record's own figures marked, so a reader finds the number at a glance. */
+function Evidence({ text, values }: { text: string; values: (number | null)[] }) {
+  const spans = figureSpans(text, values);
+  if (spans.length === 0) return <>{text}</>;
+  const parts: ReactNode[] = [];
+  let at = 0;
+  spans.forEach(([a, b], i) => {
+    if (a > at) parts.push(text.slice(at, a));
+    parts.push(<mark key={i}>{text.slice(a, b)}</mark>);
+    at = b;
+  });
+  if (at < text.length) parts.push(text.slice(at));
+  return <>{parts}</>;
+}
 
 export const ROW_HEIGHT = 46;
 
@@ -119,7 +135,7 @@ export function PreviewGrid({ records }: { records: readonly MgRecord[] }) {
       {r && (
         <div className={cls.details} aria-live="polite" data-testid="record-details">
           <Text weight="semibold">{r.title || r.subject}</Text>
-          <Text as="p" italic style={{ margin: 0 }}>“{r.evidence}”</Text>
+          <Text as="p" italic style={{ margin: 0 }} data-testid="record-evidence">“<Evidence text={r.evidence} values={[r.value, r.value_max]} />”</Text>
           <Text size={200}>
             {sourceLink ? (
               <a className={cls.link} href={sourceLink} target="_blank" rel="noopener noreferrer">{r.source_title || r.source_url}</a>
