@@ -31,6 +31,8 @@ const MARKET = /\b(?:prices?|exports?|imports?|output|production volume|demand|i
 /** Reported speech about the state of things ("X said the factory had barely been profitable"). */
 const SAID_THAT = /^\W*(?:[\w'’&.-]+\s+){0,6}(?:said|says|stated|noted|believes?|thinks?)\b/i;
 const DONE_ALL = new RegExp(DONE.source, "gi");
+/** The verbs of DONE alone: a text without one of them has no DONE match, and this is cheaper to look for. */
+const DONE_VERB = new RegExp(`${alt(happenings.done)}|${alt(happenings.done_perfect_only)}`, "i");
 
 export const undatedEventParser: Parser = {
   name: "undatedEvent",
@@ -42,7 +44,7 @@ export const undatedEventParser: Parser = {
     if (!/[.!"”]\s*$/.test(text)) return []; // a headline or a sentence cut off at the excerpt's end states nothing whole
     // "31,500 won" is money, not a win: a verb right after a number is not one.
     let done: RegExpExecArray | undefined;
-    for (const m of text.matchAll(DONE_ALL)) {
+    for (const m of DONE_VERB.test(text) ? text.matchAll(DONE_ALL) : []) {
       if (!/\d[\d,.]*\s*$/.test(text.slice(0, m.index))) {
         done = m;
         break;
