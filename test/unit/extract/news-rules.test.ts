@@ -119,3 +119,19 @@ describe("price basis", () => {
     expect(got.map((d) => [d.value, d.unit, d.basis])).toEqual([[17000, "CNY/t", ""]]);
   });
 });
+
+describe("government orders", () => {
+  const policies = (s: string) => ofKind(extract([[s]], { title: "Metals wire", published: "2031-06-01" }), "policy").map((d) => [d.subject, d.region, d.title, d.date]);
+  it("a government named by its demonym, or a country acting, that orders plants, output or trade is a policy", () => {
+    expect(policies("The Valerian government ordered 12 magnesium smelters to halt production.")).toEqual([]); // no demonym in the data: no country, no record
+    expect(policies("The Chinese government previously forced 20 of its 40 ferrosilicon plants to close until the end of 2031 because of power cuts.")).toEqual([["Chinese government", "China", "forced 20 of its 40 ferrosilicon plants to close until the end of 2031", ""]]);
+    expect(policies("On May 3, Israeli authorities suspended the magnesium factory's operations.")).toEqual([["Israeli authorities", "Israel", "suspended the magnesium factory's operations", "2031-05-03"]]);
+    expect(policies("China has allowed some magnesium producers to resume, traders said.")).toEqual([["China", "China", "allowed some magnesium producers to resume", ""]]);
+  });
+  it("no order from plans, requests, conditions or a government that orders no plant, output or trade", () => {
+    expect(policies("The Chinese government may order smelters to close.")).toEqual([]);
+    expect(policies("Producers urged that the Chinese government allowed exports.")).toEqual([]);
+    expect(policies("The Chinese government approved the new curriculum.")).toEqual([]);
+    expect(policies("China exported 30,000 tonnes of magnesium.")).toEqual([]);
+  });
+});

@@ -3,6 +3,7 @@
 import type { Parser, Refiner } from "./context";
 import { policyParser } from "./parsers/policy";
 import { tradeRemedyParser } from "./parsers/tradeRemedy";
+import { governmentOrderParser } from "./parsers/governmentOrder";
 import { standardParser } from "./parsers/standard";
 import { standardCatalogueParser } from "./parsers/standardCatalogue";
 import { capacityParser } from "./parsers/capacity";
@@ -26,6 +27,6 @@ export interface ExtractorConfiguration {
 }
 
 export const DEFAULT_CONFIGURATION: ExtractorConfiguration = {
-  parsers: [policyParser, tradeRemedyParser, standardParser, standardCatalogueParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser, undatedEventParser],
+  parsers: [policyParser, tradeRemedyParser, governmentOrderParser, standardParser, standardCatalogueParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser, undatedEventParser],
   refiners: [boilerplate, policiesOverEvents, reportDay, provenance, dedupe, priceRepeats],
 };

@@ -1,0 +1,85 @@
+// governmentOrder: a government's order about an industry's plants, output or trade, as a policy record
+// (environmental and energy orders, closures and suspensions, permissions to resume, production limits).
+//   "The Chinese government previously forced 35 of its 50 magnesium smelters to close."  -> policy, China
+//   "Authorities in Shaanxi ordered the suspension of 12 furnaces."  (the issuer need not be registered)
+// The issuer is a government: an organisation of type government in the alias registry, or "the <demonym>
+// government / authorities" ("Chinese", "Israeli"; the country comes from the demonym). Not orders: plans,
+// requests, conditions and hedges ("may", "would", "urged", "if"). Words are data: src/data/policyTriggers.json.
+import triggers from "../../../../data/policyTriggers.json";
+import type { Found, Parser, SentenceContext } from "../context";
+import { newFound } from "../context";
+import { resolveDate } from "../dates";
+import { withoutMonthMay } from "../text";
+
+const alt = (patterns: readonly string[]) => patterns.map((p) => `(?:${p})`).join("|");
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const DEMONYMS = triggers.demonyms as Record<string, string>;
+const DEMONYM = Object.keys(DEMONYMS).sort((a, b) => b.length - a.length).map(escape).join("|");
+/** "the Chinese government", "Chinese authorities", "the government": the issuer phrase and its demonym. */
+const GENERIC_ISSUER = new RegExp(`\\b(?:[Tt]he\\s+)?(?:(${DEMONYM})\\s+)?(${alt(triggers.government_words)})\\b`, "g");
+/** A country as the actor of an order ("China has allowed some producers to resume"): its government. */
+const COUNTRIES = [...new Set(Object.values(DEMONYMS))].sort((a, b) => b.length - a.length);
+const COUNTRY_ISSUER = new RegExp(`\\b(${COUNTRIES.map(escape).join("|")})(?!['’]s)\\b`, "g");
+const VERB = new RegExp(`^\\s+(?:(?:has|have|had|also|previously|recently|again|now|then|temporarily)\\s+){0,2}(${alt(triggers.government_order_verbs)})\\b`, "i");
+const OBJECT = new RegExp(`\\b(?:${alt(triggers.government_order_objects)})\\b`, "i");
+const NOT_AN_ORDER = new RegExp(`\\b(?:${alt(triggers.not_an_act)}|will|would|plans? to|expected to|is considering|considers?)\\b`, "i");
+/** The order's own words: from the verb to the end of its clause. */
+const CLAUSE_END = /[;:]|,\s|\s+(?:in response to|because|due to|after|as|amid|according to|which|while)\b|\.(?:\s|$)/;
+
+export const governmentOrderParser: Parser = {
+  name: "governmentOrder",
+  parse(ctx: SentenceContext): Found[] {
+    const { text } = ctx;
+    if (!OBJECT.test(text) || NOT_AN_ORDER.test(withoutMonthMay(text))) return [];
+    // The issuer written right before the verb: a registered government, else a government phrase.
+    let issuer: { subject: string; organizations: string[]; region: string; end: number } | undefined;
+    for (const m of ctx.orgs) {
+      if (m.entity.type !== "government") continue;
+      if (VERB.test(text.slice(m.end))) {
+        issuer = { subject: m.entity.name, organizations: [m.entity.name], region: m.entity.region, end: m.end };
+        break;
+      }
+    }
+    if (!issuer) {
+      GENERIC_ISSUER.lastIndex = 0;
+      for (let g = GENERIC_ISSUER.exec(text); g; g = GENERIC_ISSUER.exec(text)) {
+        const end = g.index + g[0].length;
+        // a country only by its demonym: "the government" alone names no country and no one
+        if (!g[1] || !VERB.test(text.slice(end))) continue;
+        const phrase = g[0].replace(/^[Tt]he\s+/, "");
+        issuer = { subject: phrase.charAt(0).toUpperCase() + phrase.slice(1), organizations: [], region: DEMONYMS[g[1]], end };
+        issuer.organizations = [issuer.subject];
+        break;
+      }
+    }
+    if (!issuer) {
+      COUNTRY_ISSUER.lastIndex = 0;
+      for (let c = COUNTRY_ISSUER.exec(text); c; c = COUNTRY_ISSUER.exec(text)) {
+        const end = c.index + c[0].length;
+        if (!VERB.test(text.slice(end))) continue;
+        issuer = { subject: c[1], organizations: [c[1]], region: c[1], end };
+        break;
+      }
+    }
+    if (!issuer) return [];
+    const verb = VERB.exec(text.slice(issuer.end))!;
+    const from = issuer.end + verb.index + verb[0].length - verb[1].length;
+    const rest = text.slice(from);
+    const cut = rest.search(CLAUSE_END);
+    const act = (cut >= 0 ? rest.slice(0, cut) : rest).trim();
+    if (!OBJECT.test(act)) return [];
+    // "forced the smelters to close until the end of 2021": how long the order lasts, not when it was given.
+    const own = ctx.dates.find((d) => !["by", "since", "until", "before", "after"].includes(d.cue) && !/\b(?:until|till|through|by)\s+(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start)));
+    const date = own ? resolveDate(own, ctx.years).date : "";
+    return [
+      newFound(ctx, "governmentOrder", {
+        kind: "policy",
+        subject: issuer.subject,
+        organizations: issuer.organizations,
+        region: issuer.region,
+        title: act.length > 120 ? `${act.slice(0, 117)}…` : act,
+        date,
+      }),
+    ];
+  },
+};
