@@ -135,3 +135,16 @@ describe("government orders", () => {
     expect(policies("China exported 30,000 tonnes of magnesium.")).toEqual([]);
   });
 });
+
+describe("standards without quotes or codes", () => {
+  const standards = (s: string, published = "2031-06-01") => ofKind(extract([[s]], { title: "Standards wire", published }), "standard").map((d) => [d.title, d.date, d.date_effective]);
+  it("a Title Case title after 'standard' that will come into effect on a day", () => {
+    expect(standards("The mandatory national standard Safety Requirements for Electric Scooters, revised by three ministries, will come into effect on March 1, 2032.")).toEqual([["Safety Requirements for Electric Scooters", "", "2032-03-01"]]);
+  });
+  it("specifications announced by an association under a dateline", () => {
+    expect(standards("May 4, 2031 -- The Valerian Casting Association announced revised specifications for alloys V12 and V14, raising their magnesium limits.")).toEqual([["specifications for alloys V12 and V14", "2031-05-04", ""]]);
+  });
+  it("a quoted plan that mentions standards is no standard", () => {
+    expect(standards('On July 2, Vellmar City issued the "Implementation Plan for New Materials," which sets standards for recycling.')).toEqual([]);
+  });
+});

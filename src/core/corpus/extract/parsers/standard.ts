@@ -12,10 +12,14 @@ export const REPLACED_BEFORE = /\b(?:replaces?|replaced|replacing|supersedes?|su
 /** Title words typical of standards (not of policies). */
 const STANDARD_TITLE = /\b(Requirements?|Specifications?|Limits?|Methods? (?:of|for)|Test Methods?|Terminology|Technical Conditions|Code for|General Rules|Determination of|Ingots?|Grading)\b/;
 const RELEASE_CUE = /\b(?:released|issued|published|approved|promulgated)\s+(?:on|in)?\s*$/i;
-const EFFECTIVE_CUE = /\b(?:implemented|implementation|effective|take effect|took effect|takes effect|come into force|came into force|enforced)\s+(?:from|on|in|as of|starting)?\s*$/i;
-const RELEASE_VERB = /^(?:released|issued|published|approved|promulgated)$/i;
-const ANY_CUE_VERB_ONCE = /\b(?:released|issued|published|approved|promulgated|implemented|took effect|came into force)\b/i;
-const ANY_CUE_VERB = /\b(?:released|issued|published|approved|promulgated|implemented|implementation|effective|take effect|took effect|takes effect|come into force|came into force|comes into force|enforced)\b/gi;
+const EFFECTIVE_CUE = /\b(?:implemented|implementation|effective|take effect|took effect|takes effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enforced)\s+(?:from|on|in|as of|starting)?\s*$/i;
+const RELEASE_VERB = /^(?:released|issued|published|approved|promulgated|announced)$/i;
+const ANY_CUE_VERB_ONCE = /\b(?:released|issued|published|approved|promulgated|announced|implemented|took effect|came into (?:force|effect))\b/i;
+const ANY_CUE_VERB = /\b(?:released|issued|published|approved|promulgated|announced|implemented|implementation|effective|take effect|took effect|takes effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enforced)\b/gi;
+/** "The mandatory national standard Technical Specifications for Safety of Electric Bicycles, revised by ...": a title in Title Case, unquoted, right after "standard". */
+const UNQUOTED_TITLE = /\bstandard\s+((?:[A-Z][\w-]*)(?:\s+(?:of|for|and|the|in|on|to|with|[A-Z][\w-]*))*?\s+[A-Z][\w-]*)(?=\s*[,(;]|\s+(?:was|were|is|will|has|issued|released|revised|published|took|takes|came|comes)\b)/;
+/** "NADCA announced revised specifications for aluminum alloys 380 and A380": specifications announced, titled by their words. */
+const ANNOUNCED_SPECIFICATIONS = /\b(?:announced|issued|released|published)\s+(?:the\s+)?(?:(?:revised|new|updated|amended)\s+)?((?:specifications?|standards?)\s+for\s+[^,;.]{3,80}?)(?=,|;|\.\s|\.$|\s+(?:which|that|increasing|reducing|raising|lowering|to)\b)/i;
 
 /** The text with the given spans replaced by spaces (offsets kept). */
 function blank(text: string, spans: [number, number][]): string {
@@ -24,7 +28,7 @@ function blank(text: string, spans: [number, number][]): string {
   return out;
 }
 
-const VERB = /\b(?:released|issued|published|approved|promulgated|implemented|took effect|take effect|come into force|came into force)\b/i;
+const VERB = /\b(?:released|issued|published|approved|promulgated|announced|implemented|took effect|take effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect))\b/i;
 
 export const standardParser: Parser = {
   name: "standard",
@@ -39,13 +43,29 @@ export const standardParser: Parser = {
       .map(([a, b]) => ({ start: a, end: b, title: text.slice(a + 1, b - 1).replace(/[\s,.;:]+$/, "").trim() }))
       .filter((t) => t.title.split(/\s+/).length >= 2)
       .filter((t) => codes.length > 0 || saysStandard || STANDARD_TITLE.test(t.title));
+    let unquoted = false;
+    if (titles.length === 0 && codes.length === 0) {
+      const u = UNQUOTED_TITLE.exec(text);
+      if (u && STANDARD_TITLE.test(u[1])) {
+        const start = u.index + u[0].length - u[1].length;
+        titles.push({ start, end: start + u[1].length, title: u[1] });
+        unquoted = true;
+      } else {
+        const a = ANNOUNCED_SPECIFICATIONS.exec(text);
+        if (a) {
+          const start = a.index + a[0].length - a[1].length;
+          titles.push({ start, end: start + a[1].length, title: a[1].trim() });
+          unquoted = true;
+        }
+      }
+    }
     if (codes.length === 0 && titles.length === 0) return [];
-    if (codes.length === 0 && !saysStandard && titles.some((t) => !STANDARD_TITLE.test(t.title))) return [];
+    if (codes.length === 0 && !saysStandard && titles.some((t) => !STANDARD_TITLE.test(t.title) && !/^(?:specifications?|standards?)\s+for\b/i.test(t.title))) return [];
 
     let date = "";
     let date_effective = "";
     // Titles and codes are blanked so their words ("... Released Products") are not read as the verb.
-    const plain = blank(text, [...ctx.quotes, ...codes.map((c): [number, number] => [c.index!, c.index! + c[0].length])]);
+    const plain = blank(text, [...ctx.quotes, ...titles.filter((t) => !ctx.quotes.some(([a]) => a === t.start)).map((t): [number, number] => [t.start, t.end]), ...codes.map((c): [number, number] => [c.index!, c.index! + c[0].length])]);
     let from = 0;
     for (const d of ctx.dates) {
       const before = text.slice(Math.max(0, d.start - 40), d.start);
@@ -55,13 +75,14 @@ export const standardParser: Parser = {
       const verbs = Array.from(plain.slice(from, d.start).matchAll(ANY_CUE_VERB));
       // "In July, X released the standard ...": a date that opens the clause takes the verb after it.
       const nextDate = ctx.dates.find((x) => x.start > d.start);
-      const after = codes.length > 0 && verbs.length === 0 && /^\W*(?:\w+\W+){0,2}$/.test(plain.slice(from, d.start)) ? ANY_CUE_VERB_ONCE.exec(plain.slice(d.end, nextDate ? nextDate.start : plain.length)) : null;
+      // (also for a dateline: "June 26, 2006 -- NADCA announced revised specifications for ...")
+      const after = (codes.length > 0 || unquoted) && verbs.length === 0 && (/^\W*(?:\w+\W+){0,2}$/.test(plain.slice(from, d.start)) || /^\s*[-–—]+\s*/.test(plain.slice(d.end))) ? ANY_CUE_VERB_ONCE.exec(plain.slice(d.end, nextDate ? nextDate.start : plain.length)) : null;
       const verb = verbs.length > 0 ? verbs[verbs.length - 1][0] : after ? after[0] : "";
       from = d.end;
       if (!date && (RELEASE_CUE.test(before) || (verb && RELEASE_VERB.test(verb)))) date = resolved;
       else if (!date_effective && (EFFECTIVE_CUE.test(before) || (verb && !RELEASE_VERB.test(verb)))) {
         // "which takes effect on Oct. 1", "will be implemented from March 1": the coming date.
-        const upcoming = /\b(?:takes effect|will|shall|comes into force|is to)\b/i.test(text.slice(Math.max(0, d.start - 60), d.start));
+        const upcoming = /\b(?:takes effect|will|shall|comes into (?:force|effect)|is to)\b/i.test(text.slice(Math.max(0, d.start - 60), d.start));
         date_effective = resolved || (upcoming ? resolveDate(d, ctx.years, { upcoming }).date : "");
       }
     }
