@@ -148,3 +148,10 @@ describe("standards without quotes or codes", () => {
     expect(standards('On July 2, Vellmar City issued the "Implementation Plan for New Materials," which sets standards for recycling.')).toEqual([]);
   });
 });
+
+describe("price ranges written 'ranged from X to Y'", () => {
+  it("are prices; 'up from X' is still a change", () => {
+    const got = ofKind(extract([["On May 6 magnesium ingot quotes in Fugu ranged from 17,000 to 17,100 yuan/mt, up from 16,900 yuan/mt."]], { title: "Daily report", published: "2031-05-06" }), "price");
+    expect(got.map((d) => [d.value, d.value_max, d.date])).toEqual([[17000, 17100, "2031-05-06"]]);
+  });
+});

@@ -170,7 +170,8 @@ export const priceParser: Parser = {
       if (valueMax !== null && valueMax < value) continue; // "from RMB 16,000 to RMB 15,000/t": a move, not a range
       if (valueMax === value) valueMax = null;
       const before = text.slice(Math.max(0, start - 40), start);
-      if (CHANGE_BEFORE.test(before)) continue;
+      // "quotes ranged from 16,150 to 16,250 yuan/mt" is a range; "up from 16,150" is a change.
+      if (CHANGE_BEFORE.test(before) && !(valueMax !== null && /\b(?:rang(?:e|ed|es|ing)|varied|varying|fluctuat(?:ed|ing))\s+from\s*$/i.test(before))) continue;
       const clauseStart = clauseStartBefore(text, start);
       const window = text.slice(clauseStart, start);
       // The cues are matched without case ("Expected to"), so the month May is blanked first: it is no modal.
