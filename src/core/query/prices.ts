@@ -68,7 +68,6 @@ export interface PriceSeries {
 interface PriceBook {
   readonly series: readonly PriceSeries[];
   readonly undated: number;
-  readonly selections: Map<string, readonly PriceSeries[]>;
   /** Answers of select() per question read (queryArgs caches those objects). */
   readonly byQuery: WeakMap<Query, Selection>;
 }
@@ -121,7 +120,7 @@ function priceBook(index: RecordIndex): PriceBook {
       undated: s.undated,
     });
   }
-  book = { series, undated, selections: new Map(), byQuery: new WeakMap() };
+  book = { series, undated, byQuery: new WeakMap() };
   BOOKS.set(index, book);
   return book;
 }
@@ -265,9 +264,6 @@ function select(index: RecordIndex, q: Query, fn: string): Selection {
 
 function selectUncached(book: PriceBook, q: Query, fn: string): Selection {
   const o = q.options;
-  const cacheKey = [q.productWords.join(" "), q.grade, q.locationWords.join(" "), o.location ?? "", o.basis ?? "", o.type ?? "", o.currency ?? "", o.unit ?? "", o.source ?? ""].join("|");
-  const cached = book.selections.get(cacheKey);
-  if (cached) return { series: cached };
   if (q.productWords.length === 0) return { none: `give the product as words, e.g. "magnesium ingot"` };
   let fit = book.series.filter((s) => containsAll(s.productWords, q.productWords));
   if (fit.length === 0) {
@@ -302,8 +298,6 @@ function selectUncached(book: PriceBook, q: Query, fn: string): Selection {
     if (withSource.length === 0) return { none: `No price of "${q.product}" from a source matching "${o.source}" is in the data.` };
     fit = withSource;
   }
-  if (book.selections.size > 5000) book.selections.clear();
-  book.selections.set(cacheKey, fit);
   return { series: fit };
 }
 

@@ -73,6 +73,8 @@ export default function PricesTab({ mode, snapshot, run = defaultRunner }: Price
   const [key, setKey] = useState<string | undefined>(undefined);
   const series = candidates.find((s) => s.key === key) ?? candidates[0];
   const [status, setStatus] = useState("");
+  // the table's rows: the newest eight prices (the chart computes its own points)
+  const newest = useMemo(() => (series ? seriesPoints(series).reverse().slice(0, 8) : []), [series]);
   const [busy, setBusy] = useState(false);
 
   if (all.length === 0) return <Text>The data in use holds no dated prices.</Text>;
@@ -119,7 +121,7 @@ export default function PricesTab({ mode, snapshot, run = defaultRunner }: Price
             <caption className={cls.srOnly}>Prices of the series, newest first</caption>
             <thead><tr><th scope="col">Date</th><th scope="col">Low</th><th scope="col">High</th><th scope="col">Source</th></tr></thead>
             <tbody>
-              {[...seriesPoints(series)].reverse().slice(0, 8).map((p, i) => {
+              {newest.map((p, i) => {
                 const r = series.points[series.points.length - 1 - i].record;
                 return (
                   <tr key={i}>
