@@ -149,18 +149,15 @@ export const capacityParser: Parser = {
         // In a list of "N t of X, M t of Y", each figure is of its own product.
         const itemOf = group.length > 1 ? /^\s+of\s+((?:[A-Za-z-]+\s+){0,5}?[A-Za-z-]+)(?=,|\s+and\s|\s*$|[.;])/.exec(text.slice(q.end, q.end + 80)) : null;
         const itemProduct = itemOf ? cleanNounPhrase(itemOf[1]) : "";
-        if (itemProduct) {
-          out.push(newFound(ctx, "capacity", { kind: "capacity", subject: who.subject, organizations: who.organizations, title: itemProduct, product: itemProduct, ...quantityFields(q), unit: q.unit, per, status: planned ? "planned" : "" }));
-          continue;
-        }
-        const things = q.unit === "" ? countedThings(q, text) : undefined;
+        const things = q.unit === "" && !itemProduct ? countedThings(q, text) : undefined;
+        const what = itemProduct || product || things || "";
         out.push(
           newFound(ctx, "capacity", {
             kind: "capacity",
             subject: who.subject,
             organizations: who.organizations,
-            title: product || things || "",
-            product: product || things || "",
+            title: what,
+            product: what,
             ...quantityFields(q),
             unit: things !== undefined ? "units" : q.unit,
             per,
