@@ -90,7 +90,7 @@ it("inserts, asks about an existing table and a non-empty target, refreshes, and
   await settled(page);
   await page.screenshot({ path: path.join(RESULTS, "pane-excel-overwrite-light.png") });
   await dialog.getByRole("button", { name: "Overwrite" }).click();
-  await until(() => status(page), (v) => expect(v).toBe("Inserted MG_Projects at Sheet1!A20:L3020 (3000 rows)."));
+  await until(() => status(page), (v) => expect(v).toBe("Inserted MG_Projects at Sheet1!A20:M3020 (3000 rows)."));
   const syncs: number[] = await page.evaluate(() => (window as any).__book.syncs);
   expect(Math.max(...syncs)).toBeLessThan(4_000_000);
 

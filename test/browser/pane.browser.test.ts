@@ -122,7 +122,8 @@ it("downloads the filtered table as .xlsx and .csv, typed and formula-safe", asy
   expect(rows).toHaveLength(4);
   expect(rows[1][0]).toBe(`'${INJECTION}`);
   expect(rows[1][1]).toBe("'-5 TEST");
-  expect(rows[1][4]).toBe("2024-11");
+  expect(rows[1][4]).toBe("2024-11-01"); // a month is its first day, a date Excel reads as one...
+  expect(rows[1][5]).toBe("month"); // ...with its precision beside it
   expect(rows[2][8]).toBe("'@channel: the Test Ministry issued the Synthetic Recycling Rules on March 15, 2024.");
   expect(rows[3][8]).toBe("'+The Test Standards Body released TS 1-2023 on July 1, 2023.");
 

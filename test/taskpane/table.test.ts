@@ -80,8 +80,34 @@ describe("csv", () => {
     const parsed = Papa.parse<string[]>(tableToCsv(rows, cols), { skipEmptyLines: true }).data;
     expect(parsed).toEqual([
       ["Title", "Code", "Date", "Date precision", "Value", "Source"],
-      ["'=1+2", "'-3", "2024-11", "month", "12.5", "https://example.test/articles/1"],
+      ["'=1+2", "'-3", "2024-11-01", "month", "12.5", "https://example.test/articles/1"],
     ]);
+  });
+
+  it("writes every date as a whole ISO day a spreadsheet reads as that date, never a bare year it reads as a number", () => {
+    const rows = [
+      rec({ kind: "policy", date: "2024", date_effective: "2025-07" }),
+      rec({ kind: "policy", date: "2024-07", date_effective: "2025-01-15" }),
+      rec({ kind: "policy", date: "2024-07-03", date_effective: "" }),
+    ];
+    const cols = columnsOf(["date", "date_precision", "date_effective", "date_effective_precision"]);
+    const text = tableToCsv(rows, cols);
+    // dynamicTyping turns what looks like a number into one, as a spreadsheet opening the file does
+    const typed = Papa.parse<unknown[]>(text, { skipEmptyLines: true, dynamicTyping: true }).data;
+    expect(typed).toEqual([
+      ["Date", "Date precision", "Effective date", "Effective date precision"],
+      ["2024-01-01", "year", "2025-07-01", "month"],
+      ["2024-07-01", "month", "2025-01-15", "day"],
+      ["2024-07-03", "day", null, null],
+    ]);
+    // the copy pastes the same cells
+    expect(Papa.parse<string[]>(tableToTsv(rows, cols), { delimiter: "\t", skipEmptyLines: true }).data[1]).toEqual(["2024-01-01", "year", "2025-07-01", "month"]);
+  });
+
+  it("says a partial date's precision in its cell when the file has no precision column for it", () => {
+    const rows = [rec({ kind: "event", date: "2025-06", date_end: "2025", source_published: "2025-08" })];
+    const parsed = Papa.parse<unknown[]>(tableToCsv(rows, columnsOf(["date", "date_end", "source_published"])), { skipEmptyLines: true, dynamicTyping: true }).data;
+    expect(parsed[1]).toEqual(["2025-06 (month)", "2025 (year)", "2025-08 (month)"]);
   });
 
   it("keeps negative numbers as numbers in the .csv and the copy, while text starting with - + = @ stays guarded", () => {

@@ -16,7 +16,7 @@ export interface TablePreset {
 export const PRESETS: readonly TablePreset[] = [
   {
     id: "projects", label: "Projects", tableName: "MG_Projects", kinds: ["project"],
-    columns: ["date", "date_precision", "subject", "organizations", "region", "title", "product", "value", "unit", "per", "evidence", "source_url"],
+    columns: ["date", "date_precision", "subject", "organizations", "region", "title", "product", "value", "unit", "per", "qualifier", "evidence", "source_url"],
   },
   {
     id: "capacities", label: "Capacities", tableName: "MG_Capacities", kinds: ["capacity"],

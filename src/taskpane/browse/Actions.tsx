@@ -1,7 +1,7 @@
 // What to do with the filtered records. In Excel: insert them as a table, or refresh the MG tables
 // already in the workbook. In preview (a plain browser): download .xlsx / .csv, or copy.
 // The heavy parts (the Excel writer and its dialogs, exceljs, papaparse) load on first click.
-import { Suspense, lazy, useState } from "react";
+import { Suspense, lazy, useId, useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { DataSnapshot } from "../../core/data/store";
 import type { MgRecord } from "../../core/model/record";
@@ -13,6 +13,7 @@ const ExcelJob = lazy(() => import(/* webpackChunkName: "excel-job" */ "./ExcelJ
 const useStyles = makeStyles({
   bar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   note: { color: tokens.colorNeutralForeground3 },
+  reason: { margin: 0, color: tokens.colorNeutralForeground2 },
 });
 
 export interface ActionsProps {
@@ -29,6 +30,10 @@ export function Actions({ mode, spec, records, snapshot }: ActionsProps) {
   const [job, setJob] = useState<Job | null>(null);
   const [status, setStatus] = useState("");
   const [busy, setBusy] = useState(false);
+  const reasonId = useId();
+  // An empty result has nothing to download or copy: the buttons say why instead of writing an empty file.
+  const empty = records.length === 0;
+  const emptyReason = "No records match the filters: nothing to download or copy. Widen the filters first.";
 
   const download = async (kind: "xlsx" | "csv" | "copy") => {
     setBusy(true);
@@ -63,13 +68,16 @@ export function Actions({ mode, spec, records, snapshot }: ActionsProps) {
           </>
         ) : (
           <>
-            <Button appearance="primary" disabled={busy} onClick={() => download("xlsx")}>Download .xlsx</Button>
-            <Button disabled={busy} onClick={() => download("csv")}>Download .csv</Button>
-            <Button disabled={busy} onClick={() => download("copy")}>Copy</Button>
+            <Button appearance="primary" disabled={busy} disabledFocusable={empty} aria-describedby={empty ? reasonId : undefined} onClick={() => download("xlsx")}>Download .xlsx</Button>
+            <Button disabled={busy} disabledFocusable={empty} aria-describedby={empty ? reasonId : undefined} onClick={() => download("csv")}>Download .csv</Button>
+            <Button disabled={busy} disabledFocusable={empty} aria-describedby={empty ? reasonId : undefined} onClick={() => download("copy")}>Copy</Button>
           </>
         )}
         <Text size={200} className={cls.note}>as {spec.tableName}</Text>
       </div>
+      {mode !== "excel" && empty && (
+        <Text as="p" size={200} id={reasonId} className={cls.reason} data-testid="download-reason">{emptyReason}</Text>
+      )}
       <Text size={200} role="status" aria-live="polite" data-testid="action-status">{status}</Text>
       {job && (
         <Suspense fallback={<Text size={200}>Starting…</Text>}>
