@@ -91,7 +91,7 @@ export function weightSaving(subject: string, unit?: string, bound?: string, pro
  * @param [product] Words of the product, e.g. "magnesium hydride".
  * @param [bound] For a range: "low" (default) or "high".
  * @param [per] "year" (default), "day", "month" or "any" (as stated).
- * @param [status] "operating" (default), "planned" (targets, plants to come) or "any".
+ * @param [status] "operating" (default), "planned" (targets, plants to come), "former" (the figure a reported change replaced) or "any".
  * @returns Capacity in tonnes.
  */
 export function capacity(subject: string, product?: string, bound?: string, per?: string, status?: string): Promise<number> {

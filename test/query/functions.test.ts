@@ -92,7 +92,11 @@ describe("FACT and SOURCE", () => {
     expect(fact(index, "Zeta Light Metals", "Value", "capacity")).toEqual({ value: 800 });
   });
   it("says which field is empty and which fields exist", () => {
-    expect(fact(index, "Zeta Light Metals", "value")).toMatchObject({ error: "not_available", message: expect.stringContaining("states no value") });
+    // The newest record (the 2024-12-20 launch event) states no value: the value is the newest one stated
+    // (800 t/day, 2024-09), with its unit read from the same record; a subject with no stated value says so.
+    expect(fact(index, "Zeta Light Metals", "value")).toEqual({ value: 800 });
+    expect(fact(index, "Zeta Light Metals", "unit")).toEqual({ value: "t" });
+    expect(fact(index, "Zeta Metals Trading", "value")).toMatchObject({ error: "not_available", message: expect.stringContaining("states no value") });
     expect(fact(index, "Zeta Light Metals", "colour")).toMatchObject({ error: "invalid_value", message: expect.stringContaining("field must be one of id, kind, date") });
     expect(fact(index, "Zeta Light Metals", "date", "standards")).toMatchObject({ error: "not_available", message: expect.stringContaining("No standard record for Zeta Light Metals") });
     expect(fact(index, "Zeta Light Metals", "date", "gossip")).toMatchObject({ error: "invalid_value" });
@@ -189,7 +193,7 @@ describe("which record a lookup answers from", () => {
 
 describe("CAPACITY: operating and planned capacity never mix", () => {
   // Invented plant and figures, written for this test.
-  const plant = (value: number, status: "" | "planned", date: string) =>
+  const plant = (value: number, status: "" | "planned" | "former", date: string) =>
     rec({ kind: "capacity", subject: "Quillon Alloys", value, unit: "t", per: "year", product: "magnesium", status, date, evidence: `Quillon Alloys: ${value} tonnes a year.` });
   const idx = buildIndex(dataset([plant(20000, "", "2030-01"), plant(45000, "planned", "2031-06")]));
   const onlyPlanned = buildIndex(dataset([plant(45000, "planned", "2031-06")]));
@@ -204,6 +208,13 @@ describe("CAPACITY: operating and planned capacity never mix", () => {
       error: "not_available",
       message: 'No operating capacity is reported for Quillon Alloys; its planned capacity is reported at 45,000 t per year (magnesium): use status "planned".',
     });
-    expect(capacity(idx, "Quillon Alloys", null, null, null, "someday")).toMatchObject({ error: "invalid_value", message: expect.stringContaining('"operating" (default), "planned" or "any"') });
+    expect(capacity(idx, "Quillon Alloys", null, null, null, "someday")).toMatchObject({ error: "invalid_value", message: expect.stringContaining('"operating" (default), "planned", "former" or "any"') });
+  });
+  it("the figure a reported boost replaced is former: never the operating answer, never tied with the new one", () => {
+    // "boosted capacity in 2030 to 25,000 t from 20,000 t previously": both sentences' records, as the pipeline marks them.
+    const boosted = buildIndex(dataset([plant(25000, "", "2030"), plant(20000, "former", "")]));
+    expect(capacity(boosted, "Quillon Alloys")).toEqual({ value: 25000 });
+    expect(capacity(boosted, "Quillon Alloys", null, null, null, "former")).toEqual({ value: 20000 });
+    expect(capacity(buildIndex(dataset([plant(20000, "former", "")])), "Quillon Alloys")).toMatchObject({ error: "not_available", message: expect.stringContaining('its former capacity is reported at 20,000 t per year (magnesium): use status "former"') });
   });
 });

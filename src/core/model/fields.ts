@@ -15,8 +15,11 @@ export type Period = (typeof PERIODS)[number];
 export const PRICE_TYPES = ["", "quotation", "transaction", "offer", "assessment"] as const;
 export type PriceType = (typeof PRICE_TYPES)[number];
 
-/** A capacity or project that exists ("") or is planned, expected, targeted or under construction ("planned"). */
-export const STATUSES = ["", "planned"] as const;
+/**
+ * A capacity or project that exists (""), is planned, expected, targeted or under construction ("planned"), or
+ * was the figure before a change the text reports ("boosted to 63,500 t from 42,000 t previously": "former").
+ */
+export const STATUSES = ["", "planned", "former"] as const;
 export type Status = (typeof STATUSES)[number];
 
 /** Column order of the CSV feed and of exported tables. */

@@ -230,7 +230,8 @@ function productMatches(r: MgRecord, productKey: string | undefined): boolean {
  * stated per day (or with no period) is never annualised: per "day" returns it per day, per "any"
  * returns whatever the source states.
  */
-const STATUS_CHOICES: Record<string, "operating" | "planned" | "any"> = { operating: "operating", current: "operating", existing: "operating", planned: "planned", any: "any" };
+const STATUS_CHOICES: Record<string, "operating" | "planned" | "former" | "any"> = { operating: "operating", current: "operating", existing: "operating", planned: "planned", former: "former", previous: "former", any: "any" };
+const RECORD_STATUS = { operating: "", planned: "planned", former: "former" } as const;
 
 export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?: Arg, per?: Arg, status?: Arg): Answer<number> {
   const s = textArg(subject, "subject", true);
@@ -241,14 +242,15 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
   if (isAnswerError(b)) return b;
   const pr = choiceArg(per, "per", PERS, "year", `"year", "day", "month" or "any"`);
   if (isAnswerError(pr)) return pr;
-  const st = choiceArg(status, "status", STATUS_CHOICES, "operating", `"operating" (default), "planned" or "any"`);
+  const st = choiceArg(status, "status", STATUS_CHOICES, "operating", `"operating" (default), "planned", "former" or "any"`);
   if (isAnswerError(st)) return st;
   const e = resolve(index, s.value!);
   if (isAnswerError(e)) return e;
   const entity = e.value;
   const productKey = p.value ? normalizeName(p.value) : undefined;
-  // Operating and planned capacity never mix: the pipeline marks targets, plans and plants to come "planned".
-  const statusFits = (r: MgRecord) => st.value === "any" || (st.value === "planned") === (r.status === "planned");
+  // Operating, planned and former capacity never mix: the pipeline marks targets, plans and plants to come
+  // "planned", and the figure a reported change replaced "former". "any" is every figure the data holds.
+  const statusFits = (r: MgRecord) => st.value === "any" || RECORD_STATUS[st.value!] === r.status;
   const narrowed = narrowLookup(
     lookupOrder(index, entity),
     (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey) && statusFits(r),
@@ -266,7 +268,7 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
     (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey) && !statusFits(r),
   );
   if (candidates.length === 0 && otherStatus) {
-    const which = otherStatus.status === "planned" ? "planned" : "operating";
+    const which = otherStatus.status === "" ? "operating" : otherStatus.status;
     return notAvailable(`No ${st.value} capacity${what} is reported for ${entity.name}; its ${which} capacity is reported at ${describeValue(otherStatus)} (${describeThing(otherStatus)}): use status "${which}".`);
   }
   if (candidates.length > 0) {
@@ -373,7 +375,17 @@ function subjectRecord(index: RecordIndex, subject: Arg, kind: Arg, field?: (typ
     const kinds = [...new Set(e.value.records.map((r) => r.kind))];
     return notAvailable(`No ${k.value!.replace("_", " ")} record for ${e.value.name}; the data holds ${kinds.join(", ")} records about ${e.value.name}.`);
   }
-  const hit = pickRecord(list, () => true, (r) => (field ? String(r[field]) : r.id));
+  // One subject, one story: a field is read from the most recent record that states it ("value" of SAIC is its
+  // housing's 13.7 kg, not the empty value of the release event reported the same day). Only when no record
+  // states it does the answer say the most recent record states none.
+  const states = (r: MgRecord) => !field || (r[field] !== null && r[field] !== "" && !(Array.isArray(r[field]) && (r[field] as unknown[]).length === 0));
+  const hit = pickRecord(list, records.some(states) ? states : () => true, (r) => (field ? String(r[field]) : r.id));
+  if (hit && "tied" in hit && field === "evidence") {
+    // Records of one passage (an event and the part it released, quoted over one or two sentences) tell one
+    // story: the passage that holds every other one answers.
+    const whole = hit.tied.find((r) => hit.tied.every((o) => r.evidence.includes(o.evidence)));
+    if (whole) return value({ entity: e.value, record: whole });
+  }
   if (hit && "tied" in hit) {
     const kinds = [...new Set(hit.tied.map((r) => r.kind))];
     const narrow = !k.value && kinds.length > 1 ? `give the kind (${kinds.map((x) => `"${x}"`).join(", ")}).` : `see them all with MG.EVENTS("", "${e.value.name}").`;
@@ -630,7 +642,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       p("product", "Words of the product, e.g. \"magnesium hydride\".", true),
       p("bound", "For a range: \"low\" (default) or \"high\".", true),
       p("per", "\"year\" (default), \"day\", \"month\" or \"any\" (as stated).", true),
-      p("status", "\"operating\" (default), \"planned\" (targets, plants to come) or \"any\".", true),
+      p("status", "\"operating\" (default), \"planned\" (targets, plants to come), \"former\" (the figure a reported change replaced) or \"any\".", true),
     ],
     result: "number",
     example: '=MG.CAPACITY("US Magnesium", , , , "planned")',

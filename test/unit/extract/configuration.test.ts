@@ -24,6 +24,6 @@ describe("extractor configuration", () => {
     const names = DEFAULT_CONFIGURATION.parsers.map((p) => p.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(["policy", "standard", "capacity", "weight_saving", "event"]));
-    expect(DEFAULT_CONFIGURATION.refiners.map((r) => r.name)).toEqual(["boilerplate", "policiesOverEvents", "reportDay", "provenance", "dedupe", "priceRepeats"]);
+    expect(DEFAULT_CONFIGURATION.refiners.map((r) => r.name)).toEqual(["boilerplate", "policiesOverEvents", "reportDay", "provenance", "sentenceDate", "dedupe", "priceRepeats"]);
   });
 });

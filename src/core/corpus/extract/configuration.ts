@@ -20,6 +20,7 @@ import { provenance } from "./refiners/provenance";
 import { dedupe } from "./refiners/dedupe";
 import { priceRepeats } from "./refiners/priceRepeats";
 import { reportDay } from "./refiners/reportDay";
+import { sentenceDate } from "./refiners/sentenceDate";
 
 export interface ExtractorConfiguration {
   parsers: Parser[];
@@ -28,5 +29,5 @@ export interface ExtractorConfiguration {
 
 export const DEFAULT_CONFIGURATION: ExtractorConfiguration = {
   parsers: [policyParser, tradeRemedyParser, governmentOrderParser, standardParser, standardCatalogueParser, capacityParser, weightSavingParser, productWeightParser, projectParser, dealParser, priceParser, eventParser, undatedEventParser],
-  refiners: [boilerplate, policiesOverEvents, reportDay, provenance, dedupe, priceRepeats],
+  refiners: [boilerplate, policiesOverEvents, reportDay, provenance, sentenceDate, dedupe, priceRepeats],
 };

@@ -80,6 +80,9 @@ function lists(text: string, qs: Quantity[]): Quantity[][] {
   return groups;
 }
 
+/** A change of capacity told as done: "boosted", "raised", "increased", "expanded", "lifted", "doubled". */
+const PAST_CHANGE = /\b(?:boosted|raised|increased|expanded|lifted|doubled|tripled|grew|upgraded|cut|reduced|lowered)\b/i;
+
 export const capacityParser: Parser = {
   name: "capacity",
   parse(ctx: SentenceContext): Found[] {
@@ -109,6 +112,9 @@ export const capacityParser: Parser = {
       // Plan words count from the clause's start, read across list commas ("its stage 1, 1000 tpa plant") but not
       // across a contrast ("..., but it now runs 10,000 tpa").
       const planScope = text.slice(0, first.start).split(/;\s|(?<!\b[A-Z])\.\s|,\s+(?:but|while|whereas|although|though)\b/i).pop() ?? "";
+      // "boosted capacity in 2012 to 63,500 t from 42,000 t previously": the "from" figure of a change already made
+      // is what ran before it, not what runs now.
+      const former = fromFigure && (PAST_CHANGE.test(text.slice(clauseStart, first.start)) || /^\s+(?:previously|before|earlier)\b/i.test(afterText));
       const planned = !fromFigure && (deadline || TARGET_BEFORE.test(before) || PLANNED_BEFORE.test(planScope) || PLANNED_AFTER.test(after));
       // A government's or a region's target is a policy's, not a plant's: no capacity record ("raise provincial
       // capacity to 500,000 mt by 2027").
@@ -161,7 +167,7 @@ export const capacityParser: Parser = {
             ...quantityFields(q),
             unit: things !== undefined ? "units" : q.unit,
             per,
-            status: planned ? "planned" : "",
+            status: former ? "former" : planned ? "planned" : "",
           }),
         );
       }
