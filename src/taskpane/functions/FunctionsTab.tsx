@@ -12,7 +12,7 @@ import { serialToIso } from "../../core/model/dates";
 import { normalizeName } from "../../core/query/normalize";
 import { RECORD_KINDS } from "../../core/model/record";
 import type { PaneMode } from "../host";
-import { buildFormula } from "./formula";
+import { buildFormula, readArg } from "./formula";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -30,13 +30,26 @@ const PREVIEW_ROWS = 8;
 
 function ResultView({ spec, args, snapshot }: { spec: FunctionSpec; args: string[]; snapshot: DataSnapshot }) {
   const cls = useStyles();
+  const read = useMemo(() => args.map(readArg), [args]);
+  const refs = read.flatMap((a) => (a.kind === "ref" ? [a.ref] : []));
   const answer = useMemo(() => {
+    if (read.some((a) => a.kind === "ref")) return null; // the pane cannot read workbook cells
     try {
-      return spec.impl(snapshot.index, snapshot.origin, args.map((a) => (a.trim() === "" ? null : a)));
+      return spec.impl(snapshot.index, snapshot.origin, read.map((a) => (a.kind === "text" ? a.text : null)));
     } catch (e) {
       return { error: "invalid_value" as const, message: `unexpected error: ${e instanceof Error ? e.message : String(e)}` };
     }
-  }, [spec, args, snapshot]);
+  }, [spec, read, snapshot]);
+  if (answer === null) {
+    return (
+      <div className={cls.result} data-testid="fn-result">
+        <Text>
+          In Excel the function reads {refs.length === 1 ? "the cell" : "the cells"} {refs.join(", ")}, so its answer shows there.
+          To mean the text itself, type it in quotes (&quot;{refs[0]}&quot;).
+        </Text>
+      </div>
+    );
+  }
   if (isAnswerError(answer)) {
     return (
       <div className={cls.result} data-testid="fn-result">
@@ -75,7 +88,13 @@ export default function FunctionsTab({ mode, snapshot }: { mode: PaneMode; snaps
   const spec = FUNCTION_SPECS.find((f) => f.name === name) ?? FUNCTION_SPECS[0];
   const [argsByFn, setArgsByFn] = useState<Record<string, string[]>>({});
   const args = argsByFn[spec.name] ?? spec.params.map(() => "");
-  const setArg = (i: number, v: string) => setArgsByFn({ ...argsByFn, [spec.name]: args.map((a, j) => (j === i ? v : a)) });
+  // Functional updates: Fluent's combobox can report a change and a selection in one event, and each must
+  // see the other's result (a stale copy once let a cleared selection wipe the text just typed).
+  const setArg = (i: number, v: string) =>
+    setArgsByFn((prev) => {
+      const cur = prev[spec.name] ?? spec.params.map(() => "");
+      return { ...prev, [spec.name]: cur.map((a, j) => (j === i ? v : a)) };
+    });
   const formula = buildFormula(spec.name, args);
   const [status, setStatus] = useState("");
 
@@ -123,9 +142,13 @@ export default function FunctionsTab({ mode, snapshot }: { mode: PaneMode; snaps
               <Combobox
                 freeform
                 value={args[i]}
+                // The box's text is the argument: a name counts as picked only while the text is that name,
+                // so typing over a pick never leaves the old pick (or nothing) in the formula.
+                selectedOptions={nameOptions(args[i]).some((e) => e.name === args[i]) ? [args[i]] : []}
                 placeholder="Type to search names"
                 onChange={(e) => setArg(i, e.target.value)}
-                onOptionSelect={(_, d) => setArg(i, d.optionText ?? "")}
+                // A selection cleared by typing (optionText undefined) keeps the typed text.
+                onOptionSelect={(_, d) => { if (d.optionText !== undefined) setArg(i, d.optionText); }}
               >
                 {nameOptions(args[i]).map((e) => <Option key={e.key} value={e.name} text={e.name}>{`${e.name} (${e.records.length})`}</Option>)}
               </Combobox>
