@@ -201,7 +201,7 @@ describe("refresh MG tables", () => {
     book.select("O1");
     await insertTable(run, { spec: events, records: filterRecords(v1, events.filter), datasetVersion: "v1" });
     // The analyst's own cells: beside each table and below the space the grown table will take.
-    book.sheet.setTyped(0, 12, "mine, right of projects");
+    book.sheet.setTyped(0, 13, "mine, right of projects");
     book.sheet.setTyped(20, 0, "mine, below projects");
     book.sheet.setTyped(8, 14, "mine, below events");
 
@@ -219,7 +219,7 @@ describe("refresh MG tables", () => {
     ]);
     const pj = book.tableByName("MG_Projects")!;
     const ev = book.tableByName("MG_Events")!;
-    expect([pj.row, pj.col, pj.rows, pj.cols]).toEqual([0, 0, 8, 12]);
+    expect([pj.row, pj.col, pj.rows, pj.cols]).toEqual([0, 0, 8, 13]);
     expect([ev.row, ev.col, ev.rows, ev.cols]).toEqual([0, 14, 3, 10]);
     const titleP = colOf(book, "Title");
     expect(Array.from({ length: 7 }, (_, i) => book.sheet.get(1 + i, titleP)?.value).sort()).toEqual(v2.slice(0, 7).map((r) => r.title).sort());
@@ -227,7 +227,7 @@ describe("refresh MG tables", () => {
     expect([book.sheet.get(1, titleE)?.value, book.sheet.get(2, titleE)?.value]).toEqual(["New event 1", "New event 0"]);
     // Rows the events table gave up are empty, not stale.
     for (let r = 3; r <= 5; r++) for (let c = 14; c < 24; c++) expect(book.sheet.get(r, c)?.value ?? "").toBe("");
-    expect(book.sheet.get(0, 12)?.value).toBe("mine, right of projects");
+    expect(book.sheet.get(0, 13)?.value).toBe("mine, right of projects");
     expect(book.sheet.get(20, 0)?.value).toBe("mine, below projects");
     expect(book.sheet.get(8, 14)?.value).toBe("mine, below events");
     const stored = JSON.parse(book.settings.get(TABLES_SETTING_KEY) as string);
@@ -241,7 +241,7 @@ describe("refresh MG tables", () => {
     book.sheet.setTyped(3, 2, "in the way");
     const results = await refreshTables(run, { rowsFor: () => [rec({ title: "A" }), rec({ title: "B" }), rec({ title: "C" })], datasetVersion: "v2" });
     expect(results[0]).toMatchObject({ status: "blocked", tableName: "MG_Projects" });
-    expect(results[0].message).toMatch(/Sheet1!A3:L4 is not empty/);
+    expect(results[0].message).toMatch(/Sheet1!A3:M4 is not empty/);
     expect(book.tableByName("MG_Projects")!.rows).toBe(2);
     expect(book.sheet.get(1, colOf(book, "Title"))?.value).toBe("Kept");
     expect(book.sheet.get(3, 2)?.value).toBe("in the way");
