@@ -2,7 +2,7 @@ import Papa from "papaparse";
 import { rec } from "../excel/syntheticRecords";
 import {
   EMPTY_FILTER, filterRecords, isoToExcelDate, planInsert, columnsOf, tableToCsv, tableToTsv, safeHttpUrl, specForFilter, nextFreeTableName,
-  isValidTableName, knownNames, normalizeFilter, PRESETS, ALL_COLUMN_IDS,
+  isValidTableName, knownNames, normalizeFilter, PRESETS, ALL_COLUMN_IDS, undatedInRange, dateRangeReversed,
 } from "../../src/core/table";
 
 describe("dates", () => {
@@ -32,6 +32,36 @@ describe("filters", () => {
     expect(ids({ from: "2024-05-20", to: "2024-06-30" })).toEqual(["a"]);
     expect(ids({ from: "2024-06-01" })).toEqual([]);
     expect(ids({ to: "2023-12-31" })).toEqual(["b"]);
+  });
+  it("counts the undated records a date range leaves out, and keeps them when asked", () => {
+    const f = { ...EMPTY_FILTER, from: "2024-01-01", to: "2024-12-31" };
+    // "c" (the fair) has no date: the range cannot place it
+    expect(ids(f)).toEqual(["a"]);
+    expect(undatedInRange(rs, f)).toBe(1);
+    expect(ids({ ...f, includeUndated: true })).toEqual(["a", "c"]);
+    expect(undatedInRange(rs, { ...f, includeUndated: true })).toBe(1);
+    // only the undated records the other filters keep count
+    expect(undatedInRange(rs, { ...f, kinds: ["project", "capacity"] })).toBe(0);
+    expect(undatedInRange(rs, { ...f, regions: ["Testland"] })).toBe(1);
+    // no range, nothing left out, and the option changes nothing
+    expect(undatedInRange(rs, EMPTY_FILTER)).toBe(0);
+    expect(ids({ includeUndated: true })).toEqual(["a", "b", "c"]);
+  });
+  it("knows a from-date after the to-date", () => {
+    expect(dateRangeReversed({ from: "2024-06-01", to: "2024-05-31" })).toBe(true);
+    expect(ids({ from: "2024-06-01", to: "2024-05-31" })).toEqual([]);
+    expect(dateRangeReversed({ from: "2024-05-31", to: "2024-05-31" })).toBe(false);
+    expect(dateRangeReversed({ from: "2024-06-01", to: "" })).toBe(false);
+  });
+  it("stores the undated option with the filter, so a refreshed table keeps the same rows", () => {
+    const f = { ...EMPTY_FILTER, from: "2024-01-01", to: "2024-12-31", includeUndated: true };
+    const back = normalizeFilter(JSON.parse(JSON.stringify(f)));
+    expect(back.includeUndated).toBe(true);
+    expect(filterRecords(rs, back).map((r) => r.id)).toEqual(["a", "c"]);
+    // a filter stored before the option existed reads back as it was
+    expect(normalizeFilter({ ...EMPTY_FILTER, from: "2024-01-01" })).toEqual({ ...EMPTY_FILTER, from: "2024-01-01" });
+    expect("includeUndated" in normalizeFilter({ ...EMPTY_FILTER, includeUndated: false })).toBe(false);
+    expect(() => normalizeFilter({ includeUndated: "yes" })).toThrow(/filter.includeUndated/);
   });
   it("finds every word of the free text in title or evidence, ignoring case and punctuation", () => {
     expect(ids({ text: "HYDRIDE plant" })).toEqual(["b"]);

@@ -19,6 +19,8 @@ export interface TableFilter {
   to: string;
   /** Words that must all appear in the title or the evidence (case-insensitive). */
   text: string;
+  /** With a date range: also keep the records that have no date of their own (they cannot be placed in it). */
+  includeUndated?: boolean;
 }
 
 export const EMPTY_FILTER: TableFilter = { kinds: [], subjects: [], regions: [], from: "", to: "", text: "" };
@@ -46,9 +48,9 @@ function haystack(r: MgRecord): string {
   return h;
 }
 
-function dateOverlaps(r: MgRecord, from: string, to: string): boolean {
+function dateOverlaps(r: MgRecord, from: string, to: string, includeUndated = false): boolean {
   const start = isoSpan(r.date);
-  if (!start) return false; // an undated record cannot be placed in a date range
+  if (!start) return includeUndated; // an undated record cannot be placed in a date range: kept only if asked
   const end = (r.date_end && isoSpan(r.date_end)) || start;
   if (from && end.end < from) return false;
   if (to && start.start > to) return false;
@@ -79,7 +81,7 @@ export function filterRecords(records: readonly MgRecord[], filter: TableFilter,
     if (kinds && !kinds.has(r.kind)) continue;
     if (regions && !regions.has(keyOf(r.region))) continue;
     if (subjects && !subjectIds.has(r.id) && !subjects.has(keyOf(r.subject)) && !r.organizations.some((o) => subjects.has(keyOf(o)))) continue;
-    if (hasDates && !dateOverlaps(r, filter.from, filter.to)) continue;
+    if (hasDates && !dateOverlaps(r, filter.from, filter.to, filter.includeUndated)) continue;
     if (words.length) {
       const h = haystack(r);
       if (!words.every((w) => h.includes(w))) continue;
@@ -87,6 +89,28 @@ export function filterRecords(records: readonly MgRecord[], filter: TableFilter,
     out.push(r);
   }
   return out.sort(compareRecency);
+}
+
+/** True when a record has no date of its own, so a date range cannot place it. */
+export function isUndated(r: MgRecord): boolean {
+  return !isoSpan(r.date);
+}
+
+/**
+ * How many records without a date of their own the filter's date range concerns: the records that every
+ * other part of the filter keeps but that have no date (left out of the result unless `includeUndated`,
+ * kept in it with it). 0 when no date range is set.
+ */
+export function undatedInRange(records: readonly MgRecord[], filter: TableFilter, index?: Pick<RecordIndex, "resolveSubject">): number {
+  if (!filter.from && !filter.to) return 0;
+  let n = 0;
+  for (const r of filterRecords(records, { ...filter, from: "", to: "" }, index)) if (isUndated(r)) n++;
+  return n;
+}
+
+/** True when the range starts after it ends: no date can be in it. */
+export function dateRangeReversed(filter: Pick<TableFilter, "from" | "to">): boolean {
+  return Boolean(filter.from && filter.to && filter.from > filter.to);
 }
 
 /** Distinct names (subjects and organisations) with how many records mention each, most mentioned first. */

@@ -22,6 +22,11 @@ export function normalizeFilter(input: unknown): TableFilter {
   for (const [n, d] of [["from", from], ["to", to]] as const) {
     if (d && !/^\d{4}-\d{2}-\d{2}$/.test(d)) throw new Error(`filter.${n} must be a date YYYY-MM-DD`);
   }
-  return { kinds: kinds as RecordKind[], subjects: list(f.subjects, "subjects"), regions: list(f.regions, "regions"), from, to, text: str(f.text, "text") };
+  const includeUndated = f.includeUndated;
+  if (includeUndated !== undefined && includeUndated !== null && typeof includeUndated !== "boolean") throw new Error("filter.includeUndated must be true or false");
+  const out: TableFilter = { kinds: kinds as RecordKind[], subjects: list(f.subjects, "subjects"), regions: list(f.regions, "regions"), from, to, text: str(f.text, "text") };
+  // Kept only when set, so a filter stored before the option existed reads back as it was written.
+  if (includeUndated === true) out.includeUndated = true;
+  return out;
 }
 

@@ -32,7 +32,7 @@ export function filterSummary(f: TableFilter): string {
   if (f.kinds.length) parts.push(`kind: ${f.kinds.map((k) => k.replace("_", " ")).join(", ")}`);
   if (f.subjects.length) parts.push(`subject: ${f.subjects.join(", ")}`);
   if (f.regions.length) parts.push(`region: ${f.regions.join(", ")}`);
-  if (f.from || f.to) parts.push(`dates: ${f.from || "…"} to ${f.to || "…"}`);
+  if (f.from || f.to) parts.push(`dates: ${f.from || "…"} to ${f.to || "…"}${f.includeUndated ? ", undated included" : ""}`);
   return parts.join(" · ");
 }
 
@@ -81,7 +81,8 @@ export function Filters({ index, filter, onFilter, presetId, onPreset }: Filters
         <Button
           size="small"
           appearance="subtle"
-          disabled={JSON.stringify(filter) === JSON.stringify(EMPTY_FILTER)}
+          // "Include undated" alone, without a date range, filters nothing
+          disabled={JSON.stringify({ ...filter, includeUndated: undefined }) === JSON.stringify(EMPTY_FILTER)}
           onClick={() => {
             onPreset(null);
             onFilter(EMPTY_FILTER);
