@@ -136,4 +136,15 @@ describe("diff", () => {
       ["removed", "syn-0003", []],
     ]);
   });
+
+  it("gives a changed record's old and new value of each changed field, so the pane can show old -> new", () => {
+    const before = rangeRecords(1, 3);
+    const after = [{ ...before[0], value: 12.75, organizations: [...before[0].organizations, "Othertest Metals"] }, before[1]];
+    const [change] = diffRecords(before, after).changes;
+    expect(change.values).toEqual([
+      { field: "organizations", before: before[0].organizations, after: [...before[0].organizations, "Othertest Metals"] },
+      { field: "value", before: before[0].value, after: 12.75 },
+    ]);
+    expect(change.fields).toEqual(change.values.map((v) => v.field));
+  });
 });

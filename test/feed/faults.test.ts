@@ -96,7 +96,7 @@ describe("refresh from a good feed", () => {
       state: "error",
       code: "downgrade",
       message:
-        "The feed's version 2031-02-03.0a1b2c3d (as of 2031-02-03) is older than the data in use (2031-03-01.11112222 (as of 2031-03-01)), so it was not used unless you allow a downgrade.",
+        "The feed's version 2031-02-03.0a1b2c3d (as of 2031-02-03) is older than the data in use, version 2031-03-01.11112222 (as of 2031-03-01), so it was not used: allow a downgrade to use it anyway.",
     });
     expect(store.current()).toBe(snap);
     expect((await controller.refresh(older, { allowDowngrade: true })).state).toBe("updated");
@@ -133,7 +133,7 @@ describe("refresh from a good feed", () => {
     const updated = setup(newerBundled);
     updated.persistence.saved = first.persistence.saved;
     expect(await updated.controller.restore()).toBe(
-      "The add-in's own data, version 2031-09-01.99990000 (as of 2031-09-01), is newer than the refreshed data saved earlier (2031-03-01.11112222 (as of 2031-03-01)), so the bundled data is in use.",
+      "The add-in's own data, version 2031-09-01.99990000 (as of 2031-09-01), is newer than the refreshed data saved earlier, version 2031-03-01.11112222 (as of 2031-03-01), so the bundled data is in use.",
     );
     expect(updated.store.current()!.dataset).toBe(newerBundled);
     expect(updated.persistence.saved).toBeUndefined();

@@ -24,6 +24,11 @@ if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { va
 
 const bundled = syntheticDataset(rangeRecords(1, 4));
 const newer = syntheticDataset([...rangeRecords(1, 3), syntheticRecord(9)], { version: "2031-06-01.cafebabe", as_of: "2031-06-01" });
+// record 1's capacity revised and record 2's region named, the rest as bundled
+const revised = syntheticDataset([syntheticRecord(1, { value: 1250.5 }), syntheticRecord(2, { region: "" }), syntheticRecord(3)], {
+  version: "2031-07-01.c0ffee00",
+  as_of: "2031-07-01",
+});
 
 /** A fetch over in-memory files returning the parts of Response the feed reader uses. */
 function fetchFrom(feeds: Record<string, FeedFiles>) {
@@ -45,16 +50,16 @@ let feeds: Record<string, FeedFiles>;
 beforeAll(async () => {
   const { feedFiles } = await import("./feeds");
   const good = await feedFiles(newer);
-  feeds = { good, tampered: { ...good, "records.csv": good["records.csv"].slice(0, -1) } };
+  feeds = { good, tampered: { ...good, "records.csv": good["records.csv"].slice(0, -1) }, revised: await feedFiles(revised) };
 });
 
-function setup() {
+function setup(defaultUrl = "https://feeds.example.test/good/") {
   const store = sharedStore();
   store.replace(bundled, "bundled");
   const controller = new RefreshController({ store, loadBundled: async () => bundled, fetch: fetchFrom(feeds) });
   render(
     <FluentProvider theme={webLightTheme}>
-      <RefreshPanel controller={controller} defaultUrl="https://feeds.example.test/good/" />
+      <RefreshPanel controller={controller} defaultUrl={defaultUrl} />
     </FluentProvider>,
   );
   return { store, controller, user: userEvent.setup() };
@@ -74,6 +79,25 @@ it("refreshes, shows the new version and what changed, then reverts", async () =
   await user.click(screen.getByRole("button", { name: "Revert to bundled data" }));
   await waitFor(() => expect(screen.getByTestId("version-in-use").textContent).toBe("2031-02-03.0a1b2c3d"));
   expect(store.current()!.origin).toBe("bundled");
+});
+
+it("a changed record shows each changed field with its old and new value", async () => {
+  const { user } = setup("https://feeds.example.test/revised/");
+  await user.click(screen.getByRole("button", { name: "Refresh" }));
+  await waitFor(() => expect(screen.getByTestId("refresh-result").textContent).toContain("(0 added, 2 changed, 0 removed)"));
+  const items = screen.getAllByRole("listitem");
+  expect(items.map((li) => li.textContent)).toEqual([
+    "Changedcapacity: Testco 1 Light Alloys — Synthetic plant 1value: 1001 → 1250.5",
+    "Changedweight saving: Testco 2 Light Alloys — Synthetic plant 2region: “Testland” → (empty)",
+  ]);
+});
+
+it("an empty feed URL asks for an address instead of calling it invalid", async () => {
+  const { user } = setup();
+  await user.clear(screen.getByRole("textbox", { name: /Feed URL/ }));
+  expect(screen.getByText("Enter the address of a published feed, e.g. https://example.org/feed/.")).toBeTruthy();
+  expect(screen.queryByText(/is not a valid feed URL/)).toBeNull();
+  expect((screen.getByRole("button", { name: "Refresh" }) as HTMLButtonElement).disabled).toBe(true);
 });
 
 it("a bad feed shows one sentence and keeps the version in use", async () => {

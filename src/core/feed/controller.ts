@@ -308,7 +308,7 @@ export class RefreshController {
           // it will be compared (and refused) again next time
         }
         return this.idle(
-          `The add-in's own data, version ${describeVersion(bundled)}, is newer than the refreshed data saved earlier (${describeVersion(stored.meta)}), so the bundled data is in use.`,
+          `The add-in's own data, version ${describeVersion(bundled)}, is newer than the refreshed data saved earlier, version ${describeVersion(stored.meta)}, so the bundled data is in use.`,
         );
       }
     }

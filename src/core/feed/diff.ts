@@ -12,6 +12,14 @@ export interface RecordChange {
   title: string;
   /** Fields whose value differs (changed records only). */
   fields: string[];
+  /** Changed records only: each field of `fields`, in that order, with its value before and after. */
+  values: FieldChange[];
+}
+
+export interface FieldChange {
+  field: (typeof RECORD_COLUMNS)[number];
+  before: MgRecord[(typeof RECORD_COLUMNS)[number]];
+  after: MgRecord[(typeof RECORD_COLUMNS)[number]];
 }
 
 export interface DatasetDiff {
@@ -28,8 +36,8 @@ function sameValue(a: unknown, b: unknown): boolean {
   return a === b;
 }
 
-function describe(r: MgRecord, change: ChangeKind, fields: string[] = []): RecordChange {
-  return { change, id: r.id, kind: r.kind, subject: r.subject, title: r.title, fields };
+function describe(r: MgRecord, change: ChangeKind, values: FieldChange[] = []): RecordChange {
+  return { change, id: r.id, kind: r.kind, subject: r.subject, title: r.title, fields: values.map((v) => v.field), values };
 }
 
 export function diffRecords(before: readonly MgRecord[], after: readonly MgRecord[]): DatasetDiff {
@@ -48,7 +56,7 @@ export function diffRecords(before: readonly MgRecord[], after: readonly MgRecor
     }
     unmatched.delete(r.id);
     const fields = RECORD_COLUMNS.filter((c) => !sameValue(prev[c], r[c]));
-    if (fields.length) changed.push(describe(r, "changed", fields));
+    if (fields.length) changed.push(describe(r, "changed", fields.map((field) => ({ field, before: prev[field], after: r[field] }))));
     else unchanged++;
   }
   const removed = unmatched.size ? before.filter((r) => unmatched.get(r.id) === r).map((r) => describe(r, "removed")) : [];

@@ -41,7 +41,7 @@ export async function refreshFromFeed(feedUrl: string, opts: RefreshOptions = {}
       if (o === "older" && !allowDowngrade) {
         throw new FeedError(
           "downgrade",
-          `The feed's version ${describeVersion(m)} is older than the data in use (${describeVersion(current)}), so it was not used unless you allow a downgrade.`,
+          `The feed's version ${describeVersion(m)} is older than the data in use, version ${describeVersion(current)}, so it was not used: allow a downgrade to use it anyway.`,
         );
       }
       order = o;

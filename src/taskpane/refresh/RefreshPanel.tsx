@@ -17,7 +17,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import type { RefreshController, RefreshStatus } from "../../core/feed/controller";
-import type { DatasetDiff, RecordChange } from "../../core/feed/diff";
+import type { DatasetDiff, FieldChange, RecordChange } from "../../core/feed/diff";
 import { checkFeedUrlPolicy } from "../../core/feed/load";
 import { sharedStore } from "../../core/data/store";
 import { defaultFeedUrl, restoreRefreshedData, sharedRefreshController } from "./shared";
@@ -31,8 +31,21 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   list: { margin: 0, padding: 0, listStyleType: "none", maxHeight: "260px", overflowY: "auto", display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS },
   item: { display: "flex", gap: tokens.spacingHorizontalS, alignItems: "baseline" },
-  itemText: { minWidth: 0, overflowWrap: "anywhere" },
+  // a badge keeps its whole word however long the text beside it
+  badge: { flexShrink: 0 },
+  itemText: { minWidth: 0, overflowWrap: "anywhere", display: "flex", flexDirection: "column" },
+  fieldChange: { color: tokens.colorNeutralForeground2 },
 });
+
+/** Longest old or new value shown in the change list (an evidence sentence is cut, its start kept). */
+const VALUE_CHARS = 80;
+
+function showValue(v: FieldChange["before"]): string {
+  if (v === null || v === "" || (Array.isArray(v) && v.length === 0)) return "(empty)";
+  if (typeof v === "number") return String(v);
+  const text = Array.isArray(v) ? v.join("; ") : String(v);
+  return `“${text.length > VALUE_CHARS ? `${text.slice(0, VALUE_CHARS - 1)}…` : text}”`;
+}
 
 export interface RefreshPanelProps {
   /** Where the pane runs; in preview there is no workbook, so nothing to recalculate. */
@@ -76,13 +89,19 @@ function ChangeList({ diff, label }: { diff: DatasetDiff; label: string }) {
       <ul className={cls.list} aria-label="Changed records">
         {shown.map((c) => (
           <li key={`${c.change}:${c.id}`} className={cls.item} data-change={c.change}>
-            <Badge appearance="tint" color={CHANGE_LABEL[c.change].color} size="small">
+            <Badge appearance="tint" color={CHANGE_LABEL[c.change].color} size="small" className={cls.badge}>
               {CHANGE_LABEL[c.change].text}
             </Badge>
             <Text size={200} className={cls.itemText}>
-              {c.kind.replace("_", " ")}: {c.subject || "(no subject)"}
-              {c.title ? ` — ${c.title}` : ""}
-              {c.fields.length ? ` (${c.fields.join(", ")})` : ""}
+              <span>
+                {c.kind.replace("_", " ")}: {c.subject || "(no subject)"}
+                {c.title ? ` — ${c.title}` : ""}
+              </span>
+              {c.values.map((v) => (
+                <span key={v.field} className={cls.fieldChange} data-testid="field-change">
+                  {v.field.replace(/_/g, " ")}: {showValue(v.before)} → {showValue(v.after)}
+                </span>
+              ))}
             </Text>
           </li>
         ))}
@@ -105,6 +124,7 @@ export function RefreshPanel({ controller: given, defaultUrl, mode }: RefreshPan
   }, [given]);
 
   const urlProblem = useMemo(() => {
+    if (url.trim() === "") return "Enter the address of a published feed, e.g. https://example.org/feed/.";
     try {
       checkFeedUrlPolicy(url);
       return undefined;
