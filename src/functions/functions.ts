@@ -77,10 +77,11 @@ export async function callForExcel(name: string, args: unknown[]): Promise<any> 
  * @param [unit] "%" (default) or "kg".
  * @param [bound] For a range: "low" (default) or "high".
  * @param [product] Words of the part or product, when the subject reports several.
+ * @param [exact] TRUE refuses a qualified figure ("over 50%", "up to 2 kg"): a bound is not a value. Default FALSE answers its number.
  * @returns The weight saving.
  */
-export function weightSaving(subject: string, unit?: string, bound?: string, product?: string): Promise<number> {
-  return callForExcel("WEIGHTSAVING", [subject, unit, bound, product]);
+export function weightSaving(subject: any, unit?: any, bound?: any, product?: any, exact?: any): Promise<number> {
+  return callForExcel("WEIGHTSAVING", [subject, unit, bound, product, exact]);
 }
 
 /**
@@ -92,10 +93,11 @@ export function weightSaving(subject: string, unit?: string, bound?: string, pro
  * @param [bound] For a range: "low" (default) or "high".
  * @param [per] "year" (default), "day", "month" or "any" (as stated).
  * @param [status] "operating" (default), "planned" (targets, plants to come), "former" (the figure a reported change replaced) or "any".
+ * @param [exact] TRUE refuses a qualified figure ("over 100,000 t"): a bound is not a value. Default FALSE answers its number.
  * @returns Capacity in tonnes.
  */
-export function capacity(subject: string, product?: string, bound?: string, per?: string, status?: string): Promise<number> {
-  return callForExcel("CAPACITY", [subject, product, bound, per, status]);
+export function capacity(subject: any, product?: any, bound?: any, per?: any, status?: any, exact?: any): Promise<number> {
+  return callForExcel("CAPACITY", [subject, product, bound, per, status, exact]);
 }
 
 /**
@@ -105,7 +107,7 @@ export function capacity(subject: string, product?: string, bound?: string, per?
  * @param query Words of the policy title, its code or its issuer, e.g. "MIIT".
  * @returns Excel date serial: format the cell as a date.
  */
-export function policyDate(query: string): Promise<number> {
+export function policyDate(query: any): Promise<number> {
   return callForExcel("POLICYDATE", [query]);
 }
 
@@ -118,7 +120,7 @@ export function policyDate(query: string): Promise<number> {
  * @param [kind] Record kind, e.g. "weight_saving", "policy".
  * @returns The field's value.
  */
-export function fact(subject: string, field: string, kind?: string): Promise<any> {
+export function fact(subject: any, field: any, kind?: any): Promise<any> {
   return callForExcel("FACT", [subject, field, kind]);
 }
 
@@ -130,12 +132,12 @@ export function fact(subject: string, field: string, kind?: string): Promise<any
  * @param [kind] Record kind, e.g. "weight_saving".
  * @returns The source URL.
  */
-export function source(subject: string, kind?: string): Promise<string> {
+export function source(subject: any, kind?: any): Promise<string> {
   return callForExcel("SOURCE", [subject, kind]);
 }
 
 /**
- * Table of dated records, most recent first, with a header row.
+ * Table of records with a header row: dated ones most recent first, then undated ones (a date range leaves those out). Dates are Excel dates with their precision beside them.
  * @customfunction EVENTS
  * @helpurl https://localhost:3000/help.html#EVENTS
  * @param [kind] Record kind, e.g. "event", "deal"; empty for all.
@@ -144,7 +146,7 @@ export function source(subject: string, kind?: string): Promise<string> {
  * @param [to] Latest date: an Excel date or text "2024-12".
  * @returns A table with a header row.
  */
-export function events(kind?: string, subject?: string, from?: any, to?: any): Promise<any[][]> {
+export function events(kind?: any, subject?: any, from?: any, to?: any): Promise<any[][]> {
   return callForExcel("EVENTS", [kind, subject, from, to]);
 }
 
@@ -157,7 +159,7 @@ export function events(kind?: string, subject?: string, from?: any, to?: any): P
  * @param [to] Latest date.
  * @returns A table with a header row.
  */
-export function policies(region?: string, from?: any, to?: any): Promise<any[][]> {
+export function policies(region?: any, from?: any, to?: any): Promise<any[][]> {
   return callForExcel("POLICIES", [region, from, to]);
 }
 
@@ -169,7 +171,7 @@ export function policies(region?: string, from?: any, to?: any): Promise<any[][]
  * @param [region] Region; empty for all.
  * @returns A table with a header row.
  */
-export function projects(subject?: string, region?: string): Promise<any[][]> {
+export function projects(subject?: any, region?: any): Promise<any[][]> {
   return callForExcel("PROJECTS", [subject, region]);
 }
 
@@ -184,12 +186,12 @@ export function projects(subject?: string, region?: string): Promise<any[][]> {
  * @param [options] name=value text, separated by ";": basis, type, currency, unit, grade, source, window (days, default 31); basis, grade or location "none" = not stated. E.g. "basis=FOB; currency=USD".
  * @returns The price (or the field asked for).
  */
-export function price(product: string, location?: string, date?: any, field?: string, options?: string): Promise<any> {
+export function price(product: any, location?: any, date?: any, field?: any, options?: any): Promise<any> {
   return callForExcel("PRICE", [product, location, date, field, options]);
 }
 
 /**
- * Price history with a header row, oldest first: date, precision, low, high, mid, unit, basis, location, type, grade, source, note (sources that differ on a day are both shown, marked).
+ * Price history with a header row, oldest first: Date (an Excel date), Date precision, Low, High, Mid, Unit, Basis, Location, Type, Grade, Source, Note (sources that differ on a day are both shown, marked).
  * @customfunction PRICES
  * @helpurl https://localhost:3000/help.html#PRICES
  * @param product Product, e.g. "magnesium ingot".
@@ -199,7 +201,7 @@ export function price(product: string, location?: string, date?: any, field?: st
  * @param [options] name=value text, separated by ";": basis, type, currency, unit, grade, source; basis, grade or location "none" = not stated.
  * @returns A table with a header row.
  */
-export function prices(product: string, location?: string, from?: any, to?: any, options?: string): Promise<any[][]> {
+export function prices(product: any, location?: any, from?: any, to?: any, options?: any): Promise<any[][]> {
   return callForExcel("PRICES", [product, location, from, to, options]);
 }
 
@@ -211,7 +213,7 @@ export function prices(product: string, location?: string, from?: any, to?: any,
  * @param [field] "title" (default), "released", "implemented", "issuer", "source", "code", "edition" or "evidence".
  * @returns The field asked for.
  */
-export function standard(code: string, field?: string): Promise<any> {
+export function standard(code: any, field?: any): Promise<any> {
   return callForExcel("STANDARD", [code, field]);
 }
 
@@ -222,7 +224,7 @@ export function standard(code: string, field?: string): Promise<any> {
  * @param [query] Part of a name to filter by; empty for all.
  * @returns A table with a header row.
  */
-export function subjects(query?: string): Promise<any[][]> {
+export function subjects(query?: any): Promise<any[][]> {
   return callForExcel("SUBJECTS", [query]);
 }
 

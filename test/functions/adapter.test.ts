@@ -14,6 +14,8 @@ class FakeCustomFunctionsError extends Error {
 }
 (globalThis as any).CustomFunctions = { Error: FakeCustomFunctionsError, ErrorCode: { invalidValue: "#VALUE!", notAvailable: "#N/A" } };
 
+import { isoToSerial } from "../../src/core/model/dates";
+
 const fns = require("../../src/functions/functions") as typeof import("../../src/functions/functions");
 
 describe("Excel adapter", () => {
@@ -25,8 +27,8 @@ describe("Excel adapter", () => {
     await expect(fns.weightSaving("RIDGEWAY MOTORS", null as any, null as any)).resolves.toBe(18.5);
     const table = await fns.events("deal", null as any, null, null);
     expect(table).toEqual([
-      ["date", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "region", "source_url"],
-      ["2024-01-12", "deal", "Zeta Metals Trading", "Zeta Metals Trading", "Supply agreement", "", "", "", "", "", "", "", "https://example.test/article"],
+      ["Date", "Date precision", "Kind", "Subject", "Organisations", "Title", "Product", "Qualifier", "Value", "Value (high end)", "Unit", "Per", "Status", "Region", "Source"],
+      [isoToSerial("2024-01-12"), "day", "deal", "Zeta Metals Trading", "Zeta Metals Trading", "Supply agreement", "", "", "", "", "", "", "", "", "https://example.test/article"],
     ]);
     expect(table.every((row) => row.length === table[0].length)).toBe(true);
   });

@@ -36,8 +36,8 @@ it("prints an error as Excel shows it and exits 1", async () => {
 it("prints a spill as CSV, with \"\" for omitted arguments", async () => {
   expect(await run(["--data", file, "EVENTS", "", "Harbor Robotics"])).toBe(0);
   expect(out.join("").trim().split("\n")).toEqual([
-    "date,kind,subject,organizations,title,product,qualifier,value,value_max,unit,per,region,source_url",
-    "2024-12-20,event,Zeta Light Metals,Zeta Light Metals; Harbor Robotics,Robot arm launch,,,,,,,,https://example.test/article",
+    "Date,Date precision,Kind,Subject,Organisations,Title,Product,Qualifier,Value,Value (high end),Unit,Per,Status,Region,Source",
+    "45646,day,event,Zeta Light Metals,Zeta Light Metals; Harbor Robotics,Robot arm launch,,,,,,,,,https://example.test/article",
   ]);
 });
 

@@ -56,19 +56,23 @@ describe("MG functions in formulas", () => {
 
   it("spill a table with a header row, narrowed by arguments in cells", () => {
     const hf = sheetWithMg(snap, [["policy", "Valeria", "=MG.POLICIES(B1)"], [], []]);
-    expect(value(hf, "C1")).toBe("date");
-    expect(value(hf, "E2")).toBe("Plan for Light Alloy Upgrading");
-    expect(value(hf, "E3")).toBe("Notice on Magnesium Recycling");
-    expect(hf.getSheetDimensions(0)).toEqual({ width: 9, height: 3 });
+    expect(value(hf, "C1")).toBe("Date");
+    expect(value(hf, "G1")).toBe("Title");
+    expect(value(hf, "G2")).toBe("Plan for Light Alloy Upgrading");
+    expect(value(hf, "G3")).toBe("Notice on Magnesium Recycling");
+    expect(hf.getSheetDimensions(0)).toEqual({ width: 11, height: 3 });
     const blocked = sheetWithMg(snap, [["=MG.POLICIES(\"Valeria\")"], ["", "in the way"]]);
     expect((value(blocked, "A1") as DetailedCellError).value).toBe("#SPILL!");
   });
 
   it("spill EVENTS and let other formulas read the spilled cells", () => {
-    const hf = sheetWithMg(snap, [["=MG.EVENTS(\"capacity\",\"Zeta Light Metals\")"], [], [], ["=COUNTA(A1:A3)-1", "=SUM(H2:H3)"]]);
-    expect(value(hf, "A2")).toBe("2024-09");
+    const hf = sheetWithMg(snap, [["=MG.EVENTS(\"capacity\",\"Zeta Light Metals\")"], [], [], ["=COUNTA(A1:A3)-1", "=SUM(I2:I3)", "=YEAR(A2)", "=MONTH(A2)", "=MAX(A2:A3)>A3"]]);
+    // "2024-09" is an Excel date (1 September) with "month" beside it: date functions and comparisons work
+    expect(value(hf, "A2")).toBe(isoToSerial("2024-09-01"));
+    expect(value(hf, "B2")).toBe("month");
     expect(value(hf, "A4")).toBe(2);
     expect(value(hf, "B4")).toBe(50800);
+    expect([value(hf, "C4"), value(hf, "D4"), value(hf, "E4")]).toEqual([2024, 9, true]);
   });
 
   it("answer FACT, SOURCE, SUBJECTS and DATAINFO", () => {

@@ -107,16 +107,23 @@ describe("FACT and SOURCE", () => {
 });
 
 describe("tables", () => {
-  it("EVENTS spills a header and the matching records, most recent first", () => {
+  it("EVENTS spills the pane's column labels and the matching records, most recent first, dates as Excel dates with their precision", () => {
     const t = events(index, null, "Zeta Light Metals");
-    expect("value" in t && t.value[0]).toEqual(["date", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "region", "source_url"]);
-    expect("value" in t && t.value.slice(1).map((r) => r[0])).toEqual(["2024-12-20", "2024-09", "2024-07-03", "2024-05", "2024-03"]);
+    expect("value" in t && t.value[0]).toEqual(["Date", "Date precision", "Kind", "Subject", "Organisations", "Title", "Product", "Qualifier", "Value", "Value (high end)", "Unit", "Per", "Status", "Region", "Source"]);
+    // a month is its first day, a year its 1 January, with the precision beside it: sortable, never a claimed day
+    expect("value" in t && t.value.slice(1).map((r) => [r[0], r[1]])).toEqual([
+      [isoToSerial("2024-12-20"), "day"],
+      [isoToSerial("2024-09-01"), "month"],
+      [isoToSerial("2024-07-03"), "day"],
+      [isoToSerial("2024-05-01"), "month"],
+      [isoToSerial("2024-03-01"), "month"],
+    ]);
   });
   it("EVENTS filters by kind and by a date range given as text or serial", () => {
     const t = events(index, "events", null, "2024-12", isoToSerial("2024-12-31"));
     expect("value" in t && t.value.length).toBe(2);
     const months = events(index, null, null, "2024-09-15", "2024-09-20");
-    expect("value" in months && months.value.slice(1).map((r) => r[4] || r[5])).toEqual(["magnesium hydride", "Ostland Magnesium Cluster Measures"]);
+    expect("value" in months && months.value.slice(1).map((r) => r[5] || r[6])).toEqual(["magnesium hydride", "Ostland Magnesium Cluster Measures"]);
     // a month- or year-precision date is kept when its span overlaps the range (it may fall inside)
     expect(events(index, null, null, "2025-01", "2024-01")).toMatchObject({ error: "invalid_value", message: expect.stringContaining("is after") });
     expect(events(index, null, null, "next week")).toMatchObject({ error: "invalid_value" });
@@ -128,14 +135,15 @@ describe("tables", () => {
   });
   it("POLICIES filters by region, PROJECTS lists projects and capacities", () => {
     const p = policies(index, "ostland");
-    expect("value" in p && p.value.slice(1).map((r) => r[2])).toEqual(["Ostland Magnesium Cluster Measures"]);
+    expect("value" in p && p.value[0].slice(0, 6)).toEqual(["Date", "Date precision", "Effective date", "Effective date precision", "Title", "Code"]);
+    expect("value" in p && p.value.slice(1).map((r) => r[4])).toEqual(["Ostland Magnesium Cluster Measures"]);
     expect(policies(index, "Atlantis")).toMatchObject({ error: "not_available", message: expect.stringContaining('regions: "Ostland" and "Valeria"') });
     const pr = projects(index);
     expect("value" in pr && pr.value.length).toBe(4);
   });
   it("SUBJECTS lists and filters names; DATAINFO describes the data", () => {
     const s = subjects(index, "zeta");
-    expect("value" in s && s.value.map((r) => r[0])).toEqual(["subject", "Zeta Light Metals", "Zeta Metals Trading"]);
+    expect("value" in s && s.value.map((r) => r[0])).toEqual(["Subject", "Zeta Light Metals", "Zeta Metals Trading"]);
     const d = dataInfo(index, "bundled");
     expect("value" in d && d.value).toContainEqual(["records", 12]);
   });

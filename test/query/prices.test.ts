@@ -108,7 +108,7 @@ describe("MG.PRICE", () => {
 describe("MG.PRICES", () => {
   it("spills the history oldest first with a header, dates as Excel dates, both disagreeing rows marked", () => {
     const t = ok(call("PRICES", "magnesium ingot", "Valeria", null, null, ONE)) as Table;
-    expect(t[0]).toEqual(["date", "precision", "low", "high", "mid", "unit", "basis", "location", "type", "grade", "source", "note"]);
+    expect(t[0]).toEqual(["Date", "Date precision", "Low", "High", "Mid", "Unit", "Basis", "Location", "Type", "Grade", "Source", "Note"]);
     expect(t.slice(1).map((r) => [r[0], r[1], r[2], r[3], r[4], r[11]])).toEqual([
       [isoToSerial("2031-01"), "month", 15000, 15000, 15000, ""],
       [isoToSerial("2031-03-02"), "day", 16000, 16200, 16100, ""],
@@ -163,7 +163,7 @@ describe("in a formula engine", () => {
     const e = at("B1") as DetailedCellError;
     expect(e.value).toBe("#N/A");
     expect(e.message).toContain("price series");
-    expect(at("A2")).toBe("date");
+    expect(at("A2")).toBe("Date");
     expect(at("A3")).toBe(isoToSerial("2031-03-10"));
     expect(at("C3")).toBe(5600);
     expect(at("E3")).toBe(5650);

@@ -1,6 +1,8 @@
 // `mg call FUNCTION [args...]`: evaluate an MG function as Excel would, over the bundled dataset
 // (or --data FILE). Prints the value; a spilled table as CSV; an error as "#N/A: message" with exit
-// code 1. Arguments are text as typed; "" stands for an omitted optional argument.
+// code 1. Arguments are read as a formula's literals would be: TRUE/FALSE are logical values, a plain
+// number is a number, anything else is text; a value in double quotes ('"2024"') is text as written.
+// "" stands for an omitted optional argument.
 import * as fs from "fs";
 import * as path from "path";
 import Papa from "papaparse";
@@ -14,9 +16,24 @@ import { excelErrorLabel } from "../../functions/excelErrors";
 const DEFAULT_DATA = path.join(__dirname, "..", "..", "data", "dataset.json");
 
 function usage(): string {
-  const lines = ["usage: mg call [--data dataset.json] FUNCTION [args...]", '  "" passes an omitted optional argument; dates as text (2024-07).', ""];
+  const lines = [
+    "usage: mg call [--data dataset.json] FUNCTION [args...]",
+    '  "" passes an omitted optional argument; TRUE/FALSE and plain numbers are passed as a formula would pass them;',
+    `  quote a value to pass it as text ('"2024"'); dates as text (2024-07).`,
+    "",
+  ];
   for (const f of FUNCTION_SPECS) lines.push(`  ${f.name}(${f.params.map((p) => (p.optional ? `[${p.name}]` : p.name)).join(", ")})  ${f.description}`);
   return lines.join("\n");
+}
+
+/** An argument as a formula's literal: =MG.F(2024, TRUE, "2024") passes a number, a logical value and text. */
+export function formulaLiteral(a: string): string | number | boolean | null {
+  if (a === "") return null;
+  if (/^(?:true|false)$/i.test(a)) return a.toLowerCase() === "true";
+  if (/^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i.test(a)) return Number(a);
+  const quoted = /^"(.*)"$/s.exec(a);
+  if (quoted) return quoted[1].replace(/""/g, '"');
+  return a;
 }
 
 export async function run(argv: string[]): Promise<number> {
@@ -53,7 +70,7 @@ export async function run(argv: string[]): Promise<number> {
   }
   const store = new DataStore();
   const snapshot = store.replace(dataset, "bundled");
-  const answer = evaluateMg(spec.name, rest.map((a) => (a === "" ? null : a)), snapshot);
+  const answer = evaluateMg(spec.name, rest.map(formulaLiteral), snapshot);
   if (isAnswerError(answer)) {
     console.log(`${excelErrorLabel(answer)}: ${answer.message}`);
     return 1;

@@ -13,19 +13,43 @@ export function isMissing(a: Arg): boolean {
   return a === null || a === undefined || (typeof a === "string" && a.trim() === "");
 }
 
-/** Text argument; numbers are accepted as their text (a subject code typed in a cell). */
+/** How a spreadsheet value reads in a message: TRUE, 2024, "text". */
+export function shown(a: Arg): string {
+  if (typeof a === "boolean") return a ? "TRUE" : "FALSE";
+  if (typeof a === "number") return String(a);
+  return `"${String(a)}"`;
+}
+
+/**
+ * Text argument. One rule for every MG function: a number or a logical value where text is expected is
+ * refused, never read as its digits (POLICYDATE(2024) would otherwise match any title that contains "2024").
+ * A code that is all digits is given as text: "2024" in quotes, or a cell formatted as text.
+ */
 export function textArg(a: Arg, name: string, required: boolean): Answer<string | undefined> {
   if (isMissing(a)) return required ? invalidValue(`${name} is required: give it as text, e.g. "SAIC"`) : value(undefined);
-  if (typeof a === "boolean") return invalidValue(`${name} must be text, not TRUE/FALSE`);
-  if (typeof a === "number" && !Number.isFinite(a)) return invalidValue(`${name} must be text; got a number that is not finite`);
+  if (typeof a === "boolean") return invalidValue(`${name} must be text; got the logical value ${shown(a)}`);
+  if (typeof a === "number") {
+    const text = Number.isFinite(a) ? String(a) : "";
+    return invalidValue(`${name} must be text; got the number ${Number.isFinite(a) ? a : "(not finite)"}${text ? `: if you mean the text, give it in quotes ("${text}") or format its cell as text` : ""}`);
+  }
   return value(String(a).trim());
+}
+
+/** A yes/no option: TRUE/FALSE (or 1/0, or the text "true"/"false"); empty is the fallback. */
+export function booleanArg(a: Arg, name: string, fallback: boolean): Answer<boolean> {
+  if (isMissing(a)) return value(fallback);
+  if (typeof a === "boolean") return value(a);
+  if (a === 1 || a === 0) return value(a === 1);
+  const key = String(a).trim().toLowerCase();
+  if (key === "true" || key === "false") return value(key === "true");
+  return invalidValue(`${name} must be TRUE or FALSE; got ${shown(a)}`);
 }
 
 export function choiceArg<T extends string>(a: Arg, name: string, choices: Record<string, T>, fallback: T, expected: string): Answer<T> {
   if (isMissing(a)) return value(fallback);
   const key = String(a).trim().toLowerCase();
   const hit = choices[key];
-  if (typeof a === "boolean" || hit === undefined) return invalidValue(`${name} must be ${expected}; got "${String(a)}"`);
+  if (typeof a === "boolean" || hit === undefined) return invalidValue(`${name} must be ${expected}; got ${shown(a)}`);
   return value(hit);
 }
 
@@ -44,7 +68,7 @@ export function dateArg(a: Arg, name: string, side: "start" | "end"): Answer<str
   }
   const text = String(a).trim();
   if (typeof a === "boolean" || !isCalendarDate(text)) {
-    return invalidValue(`${name} must be a date: an Excel date or text such as "2024", "2024-07" or "2024-07-03"; got "${String(a)}"`);
+    return invalidValue(`${name} must be a date: an Excel date or text such as "2024", "2024-07" or "2024-07-03"; got ${typeof a === "boolean" ? `the logical value ${shown(a)}` : shown(a)}`);
   }
   const span = isoSpan(text)!;
   return value(side === "start" ? span.start : span.end);

@@ -14,13 +14,15 @@ import type { MgRecord, RecordKind } from "../model/record";
 import { RECORD_COLUMNS, RECORD_KINDS, ORGANIZATION_SEPARATOR } from "../model/fields";
 import { Answer, AnswerError, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
 import { datePrecision, isoSpan, isoToSerial } from "../model/dates";
-import { describeRecord, describeThing, describeValue, listQuoted, possessive } from "./format";
+import { describeRecord, describeThing, describeValue, formatNumber, listQuoted, possessive } from "./format";
 import { aliasKey, nameTokens, normalizeName } from "./normalize";
 import { recencyKey } from "./recordIndex";
-import { type Arg, choiceArg, dateArg, isMissing, textArg } from "./args";
+import { gazetteer } from "../model/places";
+import { columnsOf, type Cell as TableCell, type ColumnId } from "../table/columns";
+import { type Arg, booleanArg, choiceArg, dateArg, isMissing, textArg } from "./args";
 
 export type { Arg } from "./args";
-import { price, prices, standard } from "./prices";
+import { price, prices, standard, standardCodeKey } from "./prices";
 import type { Entity, RecordIndex } from "./recordIndex";
 
 const KIND_WORDS: Record<string, RecordKind> = Object.fromEntries(
@@ -180,7 +182,16 @@ function pickBound(r: MgRecord, bound: Bound): number {
  * reported) or kg. A qualified figure ("over 50%") answers its number: MG.FACT(..., "qualifier")
  * says which bound it is.
  */
-export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound?: Arg, product?: Arg): Answer<number> {
+/**
+ * A qualified figure ("over 50%", "up to 150 kg/h") is a bound, not a value. By default the function answers
+ * its number (the figure as written, qualifier readable with MG.FACT(..., "qualifier")); with exact TRUE it
+ * refuses and says the bound, for models that must not take a bound for a value.
+ */
+function refuseBound(entity: Entity, what: string, r: MgRecord, fn: string): Answer<never> {
+  return notAvailable(`${possessive(entity.name)} ${what} is reported as ${describeValue(r)} (${describeThing(r)}): "${r.qualifier}" makes it a bound, not a value, and exact is TRUE. Leave exact empty to get ${formatNumber(r.value as number)} as written; MG.FACT("${entity.name}", "qualifier") reads the bound. (${fn})`);
+}
+
+export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound?: Arg, product?: Arg, exact?: Arg): Answer<number> {
   const s = textArg(subject, "subject", true);
   if (isAnswerError(s)) return s;
   const u = choiceArg(unit, "unit", { "%": "%", percent: "%", pct: "%", kg: "kg" }, "%" as "%" | "kg", `"%" or "kg"`);
@@ -189,6 +200,8 @@ export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound
   if (isAnswerError(b)) return b;
   const p = textArg(product, "product", false);
   if (isAnswerError(p)) return p;
+  const x = booleanArg(exact, "exact", false);
+  if (isAnswerError(x)) return x;
   const e = resolve(index, s.value!);
   if (isAnswerError(e)) return e;
   const entity = e.value;
@@ -197,7 +210,7 @@ export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound
   const list = productKey ? narrowLookup(ordered, (r) => productMatches(r, productKey)) : ordered;
   const all = list.records;
   const hit = pickRecord(list, (r) => r.value !== null && unitClass(r.unit) === u.value, (r) => pickBound(r, b.value));
-  if (hit && "record" in hit) return value(pickBound(hit.record, b.value));
+  if (hit && "record" in hit) return x.value && hit.record.qualifier ? refuseBound(entity, "weight saving", hit.record, "MG.WEIGHTSAVING") : value(pickBound(hit.record, b.value));
   if (hit) {
     const narrow = distinctProducts(hit.tied) ? `give the product (4th argument), e.g. "${describeThing(hit.tied[0])}".` : `see them with MG.EVENTS("weight_saving", "${entity.name}").`;
     return notAvailable(tiedMessage(entity, "weight savings", hit.tied, narrow));
@@ -233,7 +246,7 @@ function productMatches(r: MgRecord, productKey: string | undefined): boolean {
 const STATUS_CHOICES: Record<string, "operating" | "planned" | "former" | "any"> = { operating: "operating", current: "operating", existing: "operating", planned: "planned", former: "former", previous: "former", any: "any" };
 const RECORD_STATUS = { operating: "", planned: "planned", former: "former" } as const;
 
-export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?: Arg, per?: Arg, status?: Arg): Answer<number> {
+export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?: Arg, per?: Arg, status?: Arg, exact?: Arg): Answer<number> {
   const s = textArg(subject, "subject", true);
   if (isAnswerError(s)) return s;
   const p = textArg(product, "product", false);
@@ -244,6 +257,8 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
   if (isAnswerError(pr)) return pr;
   const st = choiceArg(status, "status", STATUS_CHOICES, "operating", `"operating" (default), "planned", "former" or "any"`);
   if (isAnswerError(st)) return st;
+  const x = booleanArg(exact, "exact", false);
+  if (isAnswerError(x)) return x;
   const e = resolve(index, s.value!);
   if (isAnswerError(e)) return e;
   const entity = e.value;
@@ -258,7 +273,7 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
   const candidates = narrowed.records;
   const tonnes = (r: MgRecord) => pickBound(r, b.value) * TONNE_FACTORS[r.unit.trim()];
   const hit = pickRecord(narrowed, (r) => pr.value === "any" || r.per === pr.value, (r) => `${tonnes(r)}/${r.per}`);
-  if (hit && "record" in hit) return value(tonnes(hit.record));
+  if (hit && "record" in hit) return x.value && hit.record.qualifier ? refuseBound(entity, "capacity", hit.record, "MG.CAPACITY") : value(tonnes(hit.record));
   if (hit) {
     const narrow = distinctProducts(hit.tied) ? `give the product (2nd argument), e.g. "${describeThing(hit.tied[0])}", or see them with MG.PROJECTS("${entity.name}").` : `see them with MG.PROJECTS("${entity.name}").`;
     return notAvailable(tiedMessage(entity, "capacities", hit.tied, narrow));
@@ -305,6 +320,15 @@ function matchingPolicies(index: RecordIndex, query: string): readonly MgRecord[
   });
 }
 
+/** The standard a query names by its code (edition year optional) or by its whole title. */
+function standardNamed(index: RecordIndex, query: string): MgRecord | undefined {
+  const key = standardCodeKey(query);
+  const title = normalizeName(query);
+  return index
+    .recordsOfKind("standard")
+    .find((r) => (r.code !== "" && (standardCodeKey(r.code) === key || standardCodeKey(r.code).replace(/-(?:\d{2}|\d{4})$/, "") === key)) || (r.title !== "" && normalizeName(r.title) === title));
+}
+
 /**
  * MG.POLICYDATE(query): the release date of the most recent policy whose title, code or issuer
  * matches, as an Excel date. A month-precision date gives the 1st of the month (MG.FACT(issuer,
@@ -312,9 +336,12 @@ function matchingPolicies(index: RecordIndex, query: string): readonly MgRecord[
  */
 export function policyDate(index: RecordIndex, query: Arg): Answer<number> {
   const q = textArg(query, "query", true);
-  if (isAnswerError(q)) return invalidValue(`query is required: give words of the policy's title or its issuer, e.g. "MIIT"`);
+  if (isAnswerError(q)) return isMissing(query) ? invalidValue(`query is required: give words of the policy's title or its issuer, e.g. "MIIT"`) : q;
   const hits = matchingPolicies(index, q.value!);
   if (hits.length === 0) {
+    // A standard is not a policy, but an analyst asks for its date the same way: say where it is.
+    const std = standardNamed(index, q.value!);
+    if (std) return notAvailable(`"${q.value}" is a standard, not a policy: =MG.STANDARD("${std.code}", "released") gives its release date${std.date_effective ? ` and =MG.STANDARD("${std.code}", "implemented") its implementation date` : ""}.`);
     const known = index.recordsOfKind("policy").slice(0, 3).map((r) => r.title || r.subject);
     return notAvailable(`No policy matches "${q.value}"${known.length ? `. Most recent policies in the data: ${listQuoted(known)}` : ": the data holds no policies"}.`);
   }
@@ -422,24 +449,36 @@ export function source(index: RecordIndex, subject: Arg, kind?: Arg): Answer<str
 // ---------------------------------------------------------------------------------------------
 // Spilled tables (first row: header)
 
-type Column = (typeof RECORD_COLUMNS)[number];
-export const EVENTS_COLUMNS: readonly Column[] = ["date", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "region", "source_url"];
-export const POLICIES_COLUMNS: readonly Column[] = ["date", "date_effective", "title", "code", "subject", "region", "source_url"];
-export const PROJECTS_COLUMNS: readonly Column[] = ["date", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "region", "source_url"];
+// The columns of the pane's tables, with their labels and types: a date is an Excel date (serial) with its
+// precision in the column beside it ("day", "month", "year"), so a spilled table sorts, filters and pivots
+// like an inserted one. A date before 1 March 1900 (which Excel cannot show) stays its ISO text.
+export const EVENTS_COLUMNS: readonly ColumnId[] = ["date", "date_precision", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "status", "region", "source_url"];
+export const POLICIES_COLUMNS: readonly ColumnId[] = ["date", "date_precision", "date_effective", "date_effective_precision", "title", "code", "subject", "region", "source_url"];
+export const PROJECTS_COLUMNS: readonly ColumnId[] = ["date", "date_precision", "kind", "subject", "organizations", "title", "product", "qualifier", "value", "value_max", "unit", "per", "status", "region", "source_url"];
 
-function cellOf(v: MgRecord[Column]): Cell {
-  if (v === null) return "";
-  if (Array.isArray(v)) return v.join(ORGANIZATION_SEPARATOR);
-  return v;
+function spillCell(c: TableCell): Cell {
+  switch (c.kind) {
+    case "empty":
+      return "";
+    case "text":
+      return c.text;
+    case "number":
+      return c.value;
+    case "date":
+      return c.date ? c.date.serial : c.iso;
+    case "url":
+      return c.url;
+  }
 }
 
-export function toTable(records: readonly MgRecord[], columns: readonly Column[]): Table {
+export function toTable(records: readonly MgRecord[], columnIds: readonly ColumnId[]): Table {
+  const columns = columnsOf(columnIds);
   const table: Table = new Array(records.length + 1);
-  table[0] = columns.slice();
+  table[0] = columns.map((c) => c.header);
   for (let i = 0; i < records.length; i++) {
     const r = records[i];
     const row: Cell[] = new Array(columns.length);
-    for (let c = 0; c < columns.length; c++) row[c] = cellOf(r[columns[c]]);
+    for (let c = 0; c < columns.length; c++) row[c] = spillCell(columns[c].cell(r));
     table[i + 1] = row;
   }
   return table;
@@ -451,7 +490,7 @@ export function toTable(records: readonly MgRecord[], columns: readonly Column[]
  */
 export const MAX_SPILL_ROWS = 20_000;
 
-function spill(rows: readonly MgRecord[], columns: readonly Column[], fn: string, narrow: string): Answer<Table> {
+function spill(rows: readonly MgRecord[], columns: readonly ColumnId[], fn: string, narrow: string): Answer<Table> {
   if (rows.length > MAX_SPILL_ROWS) {
     return notAvailable(`${rows.length.toLocaleString("en-US")} records match; ${fn} spills at most ${MAX_SPILL_ROWS.toLocaleString("en-US")} rows: narrow by ${narrow}, or insert them as a table from the Magnesium Tracker pane.`);
   }
@@ -465,6 +504,14 @@ function inRange(r: MgRecord, from: string | undefined, to: string | undefined):
   if (!span) return false;
   const end = r.date_end ? (isoSpan(r.date_end)?.end ?? span.end) : span.end;
   return (!from || end >= from) && (!to || span.start <= to);
+}
+
+/** "; 12 undated records are left out by the date range (leave from and to empty to see them)" when a range hid some. */
+function undatedLeftOut(base: readonly MgRecord[], from: string | undefined, to: string | undefined): string {
+  if (!from && !to) return "";
+  let n = 0;
+  for (const r of base) if (r.date === "") n++;
+  return n === 0 ? "" : `; ${n} undated record${n === 1 ? " is" : "s are"} left out by the date range (leave from and to empty to see ${n === 1 ? "it" : "them"})`;
 }
 
 function describeRange(from: string | undefined, to: string | undefined): string {
@@ -506,18 +553,23 @@ export function events(index: RecordIndex, kind?: Arg, subject?: Arg, from?: Arg
   if (rows.length === 0) {
     const what = `${k.value ? `${k.value.replace("_", " ")} ` : ""}records${entity ? ` about ${entity.name}` : ""}${describeRange(f, t)}`;
     const total = entity ? entity.records.length : index.records.length;
-    return notAvailable(`No ${what}; the data holds ${total} record${total === 1 ? "" : "s"}${entity ? ` about ${entity.name}` : ""} in all.`);
+    return notAvailable(`No ${what}; the data holds ${total} record${total === 1 ? "" : "s"}${entity ? ` about ${entity.name}` : ""} in all${undatedLeftOut(base, f, t)}.`);
   }
   return spill(rows, EVENTS_COLUMNS, "MG.EVENTS", "kind, subject or dates");
 }
 
+/**
+ * A region argument: any place of the data or of the gazetteer (city, province, country). It matches the
+ * records that lie in it: "Shaanxi" takes "Fugu, Shaanxi" and "Yulin, Shaanxi"; "Anhui" a Chaohu company's.
+ */
 function regionArg(index: RecordIndex, a: Arg): Answer<string | undefined> {
   const r = textArg(a, "region", false);
   if (isAnswerError(r) || r.value === undefined) return r;
-  const hit = index.resolveRegion(r.value);
+  const places = gazetteer();
+  const hit = index.resolveRegion(r.value) ?? places.canonical(r.value);
   if (hit === undefined) {
     const known = index.regions();
-    return notAvailable(`"${r.value}" is not a region in the data${known.length ? `; regions: ${listQuoted(known.slice(0, 12))}` : ""}.`);
+    return notAvailable(`"${r.value}" is not a region in the data${known.length ? `; regions: ${listQuoted(known.slice(0, 12))}` : ""} (or any province or country they lie in).`);
   }
   return value(hit);
 }
@@ -529,9 +581,12 @@ export function policies(index: RecordIndex, region?: Arg, from?: Arg, to?: Arg)
   const range = rangeArgs(from, to);
   if (isAnswerError(range)) return range;
   const { from: f, to: t } = range.value;
-  const rows = index.recordsOfKind("policy").filter((r) => (g.value === undefined || r.region === g.value) && inRange(r, f, t));
+  const regionFits = (r: MgRecord) => g.value === undefined || gazetteer().contains(g.value, r);
+  const rows = index.recordsOfKind("policy").filter((r) => regionFits(r) && inRange(r, f, t));
   if (rows.length === 0) {
-    return notAvailable(`No policies${g.value ? ` for ${g.value}` : ""}${describeRange(f, t)}; the data holds ${index.recordsOfKind("policy").length} policies in all.`);
+    const inRegion = index.recordsOfKind("policy").filter((r) => g.value === undefined || regionFits(r));
+    const standards = index.recordsOfKind("standard").length;
+    return notAvailable(`No policies${g.value ? ` for ${g.value}` : ""}${describeRange(f, t)}; the data holds ${index.recordsOfKind("policy").length} policies in all${undatedLeftOut(inRegion, f, t)}${standards ? ` (standards are not policies: MG.EVENTS("standard") lists the ${standards} in the data)` : ""}.`);
   }
   return spill(rows, POLICIES_COLUMNS, "MG.POLICIES", "region or dates");
 }
@@ -552,7 +607,7 @@ export function projects(index: RecordIndex, subject?: Arg, region?: Arg): Answe
   } else {
     base = index.records;
   }
-  const rows = base.filter((r) => (r.kind === "project" || r.kind === "capacity") && (g.value === undefined || r.region === g.value));
+  const rows = base.filter((r) => (r.kind === "project" || r.kind === "capacity") && (g.value === undefined || gazetteer().contains(g.value, r)));
   if (rows.length === 0) {
     return notAvailable(`No project or capacity records${entity ? ` about ${entity.name}` : ""}${g.value ? ` in ${g.value}` : ""}.`);
   }
@@ -567,16 +622,20 @@ export function subjects(index: RecordIndex, query?: Arg): Answer<Table> {
   if (q.value) {
     const key = aliasKey(q.value);
     const words = nameTokens(key);
-    list = index.memo(`subjects:${key}`, () =>
-      index.entities.filter((e) => e.key.includes(key) || words.every((w) => e.aliases.some((a) => normalizeName(a).includes(w)))),
-    );
+    list = index.memo(`subjects:${key}`, () => {
+      const ranked = index.searchSubjects(q.value!);
+      const found = new Set(ranked);
+      // Words in any order ("magnesium baowu") after the names that contain the query as typed.
+      const byWords = index.entities.filter((e) => !found.has(e) && (e.key.includes(key) || words.every((w) => e.aliases.some((a) => normalizeName(a).includes(w)))));
+      return [...ranked, ...byWords];
+    });
     if (list.length === 0) {
       const close = index.closestNames(q.value, 3);
       return notAvailable(`No subject matches "${q.value}"${close.length ? `. Closest: ${listQuoted(close)}` : ""}.`);
     }
   }
   if (list.length === 0) return notAvailable("The data holds no subjects yet.");
-  const table: Table = [["subject", "records"]];
+  const table: Table = [["Subject", "Records"]];
   for (const e of list) table.push([e.name, e.records.length]);
   return value(table);
 }
@@ -629,10 +688,11 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       p("unit", "\"%\" (default) or \"kg\".", true),
       p("bound", "For a range: \"low\" (default) or \"high\".", true),
       p("product", "Words of the part or product, when the subject reports several.", true),
+      p("exact", "TRUE refuses a qualified figure (\"over 50%\", \"up to 2 kg\"): a bound is not a value. Default FALSE answers its number.", true),
     ],
     result: "number",
     example: '=MG.WEIGHTSAVING("Seres")',
-    impl: (i, _o, a) => weightSaving(i, a[0], a[1], a[2], a[3]),
+    impl: (i, _o, a) => weightSaving(i, a[0], a[1], a[2], a[3], a[4]),
   },
   {
     name: "CAPACITY",
@@ -643,10 +703,11 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       p("bound", "For a range: \"low\" (default) or \"high\".", true),
       p("per", "\"year\" (default), \"day\", \"month\" or \"any\" (as stated).", true),
       p("status", "\"operating\" (default), \"planned\" (targets, plants to come), \"former\" (the figure a reported change replaced) or \"any\".", true),
+      p("exact", "TRUE refuses a qualified figure (\"over 100,000 t\"): a bound is not a value. Default FALSE answers its number.", true),
     ],
     result: "number",
     example: '=MG.CAPACITY("US Magnesium", , , , "planned")',
-    impl: (i, _o, a) => capacity(i, a[0], a[1], a[2], a[3], a[4]),
+    impl: (i, _o, a) => capacity(i, a[0], a[1], a[2], a[3], a[4], a[5]),
   },
   {
     name: "POLICYDATE",
@@ -674,7 +735,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
   },
   {
     name: "EVENTS",
-    description: "Table of dated records, most recent first, with a header row.",
+    description: "Table of records with a header row: dated ones most recent first, then undated ones (a date range leaves those out). Dates are Excel dates with their precision beside them.",
     params: [
       p("kind", "Record kind, e.g. \"event\", \"deal\"; empty for all.", true),
       p("subject", "Company or organisation; empty for all.", true),
@@ -717,7 +778,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
   },
   {
     name: "PRICES",
-    description: "Price history with a header row, oldest first: date, precision, low, high, mid, unit, basis, location, type, grade, source, note (sources that differ on a day are both shown, marked).",
+    description: "Price history with a header row, oldest first: Date (an Excel date), Date precision, Low, High, Mid, Unit, Basis, Location, Type, Grade, Source, Note (sources that differ on a day are both shown, marked).",
     params: [
       p("product", "Product, e.g. \"magnesium ingot\"."),
       p("location", "Place, e.g. \"Fugu\"; empty for any.", true),

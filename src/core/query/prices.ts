@@ -470,7 +470,8 @@ export function price(index: RecordIndex, product: Arg, location?: Arg, date?: A
 // ---------------------------------------------------------------------------------------------
 // MG.PRICES
 
-export const PRICES_HEADER = ["date", "precision", "low", "high", "mid", "unit", "basis", "location", "type", "grade", "source", "note"];
+/** Labels as the pane's tables write them; the date is an Excel date with its precision beside it. */
+export const PRICES_HEADER = ["Date", "Date precision", "Low", "High", "Mid", "Unit", "Basis", "Location", "Type", "Grade", "Source", "Note"];
 
 /** MG.PRICES(product, [location], [from], [to], [options]): the history of the fitting series, oldest first. */
 export function prices(index: RecordIndex, product: Arg, location?: Arg, from?: Arg, to?: Arg, options?: Arg): Answer<Table> {
@@ -547,7 +548,7 @@ function editionYear(year: string): number {
 /** MG.STANDARD(code, [field]): a standard by its code; a code without its year finds the latest edition. */
 export function standard(index: RecordIndex, code: Arg, field?: Arg): Answer<Cell> {
   const c = textArg(code, "code", true);
-  if (isAnswerError(c)) return invalidValue(`code is required: give the standard's code as text, e.g. "GB/T 3499-2023"`);
+  if (isAnswerError(c)) return isMissing(code) ? invalidValue(`code is required: give the standard's code as text, e.g. "GB/T 3499-2023"`) : c;
   const f = choiceArg(field, "field", STANDARD_FIELDS, "title", `one of "title" (default), "released", "implemented", "issuer", "source", "code", "edition", "evidence"`);
   if (isAnswerError(f)) return f;
   const key = standardCodeKey(c.value!);

@@ -6,7 +6,7 @@ import { recencyKey, recencyRank } from "../model/recency";
 
 export { compareRecency, recencyKey } from "../model/recency";
 import { AliasGroup, REGISTRY_ALIASES } from "./aliases";
-import { aliasKey, nameDistance, nameTokens } from "./normalize";
+import { aliasKey, nameDistance, nameTokens, normalizeName } from "./normalize";
 
 /** Words common to organisation names: alone, they do not single one out (see resolveSubject). */
 const GENERIC_NAME_WORDS = new Set(
@@ -291,6 +291,27 @@ export class RecordIndex {
       return { ok: false, reason: "ambiguous", candidates: candidates.map((e) => e.name).sort((a, b) => a.localeCompare(b)) };
     }
     return { ok: false, reason: "unknown", suggestions: this.closestNames(query, 3) };
+  }
+
+  /**
+   * Subjects whose names contain the query, best first: a name that starts with it, then one with a word
+   * that starts with it, then any other ("ser" gives Seres before Maserati); within a rank, more records first.
+   */
+  searchSubjects(query: string): Entity[] {
+    const q = normalizeName(query);
+    if (!q) return [...this.entities].sort((a, b) => b.records.length - a.records.length || a.name.localeCompare(b.name));
+    const ranked: { e: Entity; rank: number }[] = [];
+    for (const e of this.entities) {
+      let rank = 3;
+      for (const a of e.aliases) {
+        const n = normalizeName(a);
+        const at = n.indexOf(q);
+        if (at < 0) continue;
+        rank = Math.min(rank, at === 0 ? 0 : n[at - 1] === " " ? 1 : 2);
+      }
+      if (rank < 3) ranked.push({ e, rank });
+    }
+    return ranked.sort((a, b) => a.rank - b.rank || b.e.records.length - a.e.records.length || a.e.name.localeCompare(b.e.name)).map((x) => x.e);
   }
 
   /** The known names closest to a query (edit distance, prefixes and words), best first. */

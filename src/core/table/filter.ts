@@ -6,6 +6,7 @@ import type { RecordIndex } from "../query/recordIndex";
 import { aliasKey, normalizeName } from "../query/normalize";
 import { isoSpan } from "../model/dates";
 import { compareRecency } from "../model/recency";
+import { gazetteer } from "../model/places";
 
 export interface TableFilter {
   /** Kinds to keep; empty = every kind. */
@@ -73,13 +74,15 @@ export function filterRecords(records: readonly MgRecord[], filter: TableFilter,
     else subjectKeys.push(keyOf(name));
   }
   const subjects = filter.subjects.length ? new Set(subjectKeys) : null;
-  const regions = filter.regions.length ? new Set(filter.regions.map(keyOf)) : null;
+  // A region matches the places inside it (src/core/model/places.ts): "Shaanxi" keeps "Fugu, Shaanxi".
+  const regions = filter.regions.length ? filter.regions : null;
+  const places = gazetteer();
   const words = normalizeName(filter.text).split(" ").filter(Boolean);
   const hasDates = Boolean(filter.from || filter.to);
   const out: MgRecord[] = [];
   for (const r of records) {
     if (kinds && !kinds.has(r.kind)) continue;
-    if (regions && !regions.has(keyOf(r.region))) continue;
+    if (regions && !regions.some((g) => places.contains(g, r))) continue;
     if (subjects && !subjectIds.has(r.id) && !subjects.has(keyOf(r.subject)) && !r.organizations.some((o) => subjects.has(keyOf(o)))) continue;
     if (hasDates && !dateOverlaps(r, filter.from, filter.to, filter.includeUndated)) continue;
     if (words.length) {

@@ -5,7 +5,6 @@ import { useMemo, useState } from "react";
 import { Button, Combobox, Dropdown, Field, Input, Option, makeStyles, tokens } from "@fluentui/react-components";
 import { RECORD_KINDS, RecordKind } from "../../core/model/record";
 import type { TableFilter } from "../../core/table/filter";
-import { normalizeName } from "../../core/query/normalize";
 import type { RecordIndex } from "../../core/query/recordIndex";
 
 const useStyles = makeStyles({
@@ -29,9 +28,7 @@ export default function MoreFilters({ index, filter, onFilter }: MoreFiltersProp
   const [subjectQuery, setSubjectQuery] = useState("");
   const set = (patch: Partial<TableFilter>) => onFilter({ ...filter, ...patch });
   const subjectOptions = useMemo(() => {
-    const q = normalizeName(subjectQuery);
-    const hits = q ? index.entities.filter((e) => e.aliases.some((a) => normalizeName(a).includes(q))) : index.entities;
-    return [...hits].sort((a, b) => b.records.length - a.records.length || a.name.localeCompare(b.name)).slice(0, MAX_SUBJECT_OPTIONS);
+    return index.searchSubjects(subjectQuery).slice(0, MAX_SUBJECT_OPTIONS);
   }, [index, subjectQuery]);
   const regions = index.regions();
 

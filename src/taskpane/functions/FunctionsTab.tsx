@@ -9,7 +9,6 @@ import type { DataSnapshot } from "../../core/data/store";
 import { FUNCTION_SPECS, FunctionSpec } from "../../core/query/functions";
 import { isAnswerError } from "../../core/query/answer";
 import { serialToIso } from "../../core/model/dates";
-import { normalizeName } from "../../core/query/normalize";
 import { RECORD_KINDS } from "../../core/model/record";
 import type { PaneMode } from "../host";
 import { buildFormula, readArg } from "./formula";
@@ -98,11 +97,8 @@ export default function FunctionsTab({ mode, snapshot }: { mode: PaneMode; snaps
   const formula = buildFormula(spec.name, args);
   const [status, setStatus] = useState("");
 
-  const entities = snapshot.index.entities;
   const nameOptions = (query: string) => {
-    const q = normalizeName(query);
-    const hits = q ? entities.filter((e) => e.aliases.some((a) => normalizeName(a).includes(q))) : entities;
-    return [...hits].sort((a, b) => b.records.length - a.records.length).slice(0, 40);
+    return snapshot.index.searchSubjects(query).slice(0, 40);
   };
 
   const insert = async () => {
