@@ -11,6 +11,8 @@ const MS_PER_DAY = 86_400_000;
 const EXCEL_EPOCH_UTC = Date.UTC(1899, 11, 30);
 /** The serial of 1 March 1900: an earlier serial does not mean in Excel the day it means here. */
 export const FIRST_EXCEL_SERIAL = 61;
+/** 9999-12-31, the last day Excel's date system has. */
+export const LAST_EXCEL_SERIAL = 2958465;
 
 interface CalendarDate {
   precision: DatePrecision;

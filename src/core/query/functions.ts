@@ -19,7 +19,7 @@ import { aliasKey, nameTokens, normalizeName } from "./normalize";
 import { recencyKey } from "./recordIndex";
 import { gazetteer } from "../model/places";
 import { columnsOf, type Cell as TableCell, type ColumnId } from "../table/columns";
-import { type Arg, booleanArg, choiceArg, dateArg, isMissing, textArg } from "./args";
+import { type Arg, booleanArg, choiceArg, dateArg, isMissing, shown, textArg } from "./args";
 
 export type { Arg } from "./args";
 import { price, prices, standard, standardCodeKey } from "./prices";
@@ -34,10 +34,16 @@ const KIND_WORDS: Record<string, RecordKind> = Object.fromEntries(
   ]),
 );
 
+/** A lookup table's own entry: text typed by a user ("constructor") never reaches Object.prototype. */
+function ownEntry<T>(table: Record<string, T>, key: string): T | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
+
 function kindArg(a: Arg, name = "kind"): Answer<RecordKind | undefined> {
   if (isMissing(a)) return value(undefined);
-  const hit = KIND_WORDS[String(a).trim().toLowerCase().replace(/[-\s]+/g, " ").replace(/ /g, "_")] ?? KIND_WORDS[String(a).trim().toLowerCase()];
-  if (typeof a === "boolean" || hit === undefined) return invalidValue(`${name} must be one of ${RECORD_KINDS.join(", ")}; got "${String(a)}"`);
+  const typed = String(a).trim().toLowerCase();
+  const hit = ownEntry(KIND_WORDS, typed.replace(/[-\s]+/g, " ").replace(/ /g, "_")) ?? ownEntry(KIND_WORDS, typed);
+  if (typeof a === "boolean" || typeof a === "number" || hit === undefined) return invalidValue(`${name} must be one of ${RECORD_KINDS.join(", ")}; got ${shown(a)}`);
   return value(hit);
 }
 
@@ -268,10 +274,10 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
   const statusFits = (r: MgRecord) => st.value === "any" || RECORD_STATUS[st.value!] === r.status;
   const narrowed = narrowLookup(
     lookupOrder(index, entity),
-    (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey) && statusFits(r),
+    (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && ownEntry(TONNE_FACTORS, r.unit.trim()) !== undefined && productMatches(r, productKey) && statusFits(r),
   );
   const candidates = narrowed.records;
-  const tonnes = (r: MgRecord) => pickBound(r, b.value) * TONNE_FACTORS[r.unit.trim()];
+  const tonnes = (r: MgRecord) => pickBound(r, b.value) * ownEntry(TONNE_FACTORS, r.unit.trim())!;
   const hit = pickRecord(narrowed, (r) => pr.value === "any" || r.per === pr.value, (r) => `${tonnes(r)}/${r.per}`);
   if (hit && "record" in hit) return x.value && hit.record.qualifier ? refuseBound(entity, "capacity", hit.record, "MG.CAPACITY") : value(tonnes(hit.record));
   if (hit) {
@@ -280,7 +286,7 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
   }
   const what = productKey ? ` for "${p.value}"` : "";
   const otherStatus = entity.records.find(
-    (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && TONNE_FACTORS[r.unit.trim()] !== undefined && productMatches(r, productKey) && !statusFits(r),
+    (r) => (r.kind === "capacity" || r.kind === "project") && r.value !== null && ownEntry(TONNE_FACTORS, r.unit.trim()) !== undefined && productMatches(r, productKey) && !statusFits(r),
   );
   if (candidates.length === 0 && otherStatus) {
     const which = otherStatus.status === "" ? "operating" : otherStatus.status;
@@ -301,7 +307,7 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
     const any = entity.records.find((r) => r.kind === "capacity" && r.value !== null);
     if (any) return notAvailable(`No capacity${what} is reported for ${entity.name}; ${possessive(entity.name)} ${describeThing(any)} capacity is reported at ${describeValue(any)}.`);
   }
-  const held = holdings(index, entity, ["capacity", "project"], (r) => TONNE_FACTORS[r.unit.trim()] !== undefined && r.per !== "");
+  const held = holdings(index, entity, ["capacity", "project"], (r) => ownEntry(TONNE_FACTORS, r.unit.trim()) !== undefined && r.per !== "");
   return notAvailable(`No capacity${what} is reported for ${entity.name}${held ? `; ${held}` : ""}.`);
 }
 
@@ -383,8 +389,8 @@ const FIELD_ALIASES: Record<string, (typeof RECORD_COLUMNS)[number]> = {
 function fieldArg(a: Arg): Answer<(typeof RECORD_COLUMNS)[number]> {
   if (isMissing(a)) return invalidValue(`field is required: one of ${RECORD_COLUMNS.join(", ")}`);
   const key = String(a).trim().toLowerCase().replace(/[\s-]+/g, "_");
-  const hit = FIELD_ALIASES[key];
-  if (typeof a === "boolean" || !hit) return invalidValue(`field must be one of ${RECORD_COLUMNS.join(", ")}; got "${String(a)}"`);
+  const hit = ownEntry(FIELD_ALIASES, key);
+  if (typeof a === "boolean" || typeof a === "number" || !hit) return invalidValue(`field must be one of ${RECORD_COLUMNS.join(", ")}; got ${shown(a)}`);
   return value(hit);
 }
 

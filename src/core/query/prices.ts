@@ -11,7 +11,7 @@
 // - Two sources that report one series on one day with different figures: MG.PRICE refuses to choose
 //   (#N/A naming them; option source= picks one); MG.PRICES shows both rows, marked.
 import type { MgRecord } from "../model/record";
-import { FIRST_EXCEL_SERIAL, datePrecision, isoSpan, isoToSerial, serialToIso } from "../model/dates";
+import { FIRST_EXCEL_SERIAL, LAST_EXCEL_SERIAL, datePrecision, isoSpan, isoToSerial, serialToIso } from "../model/dates";
 import { Answer, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
 import { type Arg, choiceArg, dateArg, isMissing, textArg } from "./args";
 import type { RecordIndex } from "./recordIndex";
@@ -400,7 +400,7 @@ export function price(index: RecordIndex, product: Arg, location?: Arg, date?: A
   const q = queryArgs(product, location, options);
   if (isAnswerError(q)) return q;
   // An Excel date (serial) is the common case down a column: read it without the ISO round trip.
-  const serialDay = typeof date === "number" && Number.isFinite(date) && date >= FIRST_EXCEL_SERIAL && !(Number.isInteger(date) && date >= 1900 && date <= 2200) ? Math.floor(date) : undefined;
+  const serialDay = typeof date === "number" && Number.isFinite(date) && date >= FIRST_EXCEL_SERIAL && date <= LAST_EXCEL_SERIAL && !(Number.isInteger(date) && date >= 1900 && date <= 2200) ? Math.floor(date) : undefined;
   const d = serialDay !== undefined ? NO_DATE : dateArg(date, "date", "end");
   if (isAnswerError(d)) return d;
   const f = isMissing(field) ? MID : choiceArg(field, "field", FIELDS, "mid", `one of "mid" (default), "low", "high", "unit", "date", "source", "type", "basis", "location", "grade", "evidence"`);

@@ -184,6 +184,8 @@ export class RecordIndex {
   private readonly byEntityKind = new Map<Entity, Map<RecordKind, MgRecord[]>>();
   private readonly byId = new Map<string, MgRecord>();
   private readonly regionNames: readonly string[];
+  /** Length of the longest alias key: bounds the names worth an edit distance. */
+  private readonly longestKey: number;
   private readonly resolutionCache = new Map<string, SubjectResolution>();
   private readonly memoCache = new Map<string, unknown>();
 
@@ -220,6 +222,9 @@ export class RecordIndex {
       for (const k of keys) if (!this.entityByKey.has(k)) this.entityByRegistryAlias.set(k, present[0]);
     }
     this.regionNames = [...builder.regions.values()].sort((a, b) => a.localeCompare(b));
+    let longest = 0;
+    for (const k of this.entityByKey.keys()) longest = Math.max(longest, k.length);
+    this.longestKey = longest;
   }
 
   /** Every entity, in the order of its alias key (sorted on first use). */
@@ -317,7 +322,8 @@ export class RecordIndex {
   /** The known names closest to a query (edit distance, prefixes and words), best first. */
   closestNames(query: string, limit = 3): string[] {
     const key = aliasKey(query);
-    if (key === "") return [];
+    // Far longer than any name: nothing is close, and the edit distance would cost its square.
+    if (key === "" || key.length > 4 * this.longestKey + 8) return [];
     return this.entities
       .map((e) => ({ e, d: nameDistance(key, e.key) }))
       .filter((x) => x.d <= 0.6)
