@@ -37,7 +37,7 @@ function describeAnswer(e: ExampleAnswer): string {
 function section(f: FunctionSpec, answers: Map<string, string>): string {
   const answered = answers.get(f.name) ? `${answers.get(f.name)} on the bundled data` : "";
   const params = f.params.length
-    ? `<table><thead><tr><th>Argument</th><th></th><th>What to give</th></tr></thead><tbody>${f.params
+    ? `<table><thead><tr><th scope="col">Argument</th><th scope="col">Needed</th><th scope="col">What to give</th></tr></thead><tbody>${f.params
         .map((p) => `<tr><td><code>${esc(p.name)}</code></td><td>${p.optional ? "optional" : "required"}</td><td>${esc(p.description)}</td></tr>`)
         .join("")}</tbody></table>`
     : "<p>No arguments.</p>";
@@ -58,6 +58,7 @@ export function renderHelpPage(dataset: Dataset = parseDataset(bundled)): string
 <meta charset="UTF-8" />
 <meta name="viewport" content="width=device-width, initial-scale=1" />
 <title>Magnesium Tracker: MG functions</title>
+<link rel="icon" type="image/png" href="assets/icon-32.png" />
 <style>
 body { font-family: "Segoe UI", system-ui, sans-serif; max-width: 52rem; margin: 2rem auto; padding: 0 1rem; line-height: 1.5; color: #1b1b1b; }
 code { background: #f2f2f2; padding: 0 .2em; border-radius: 3px; }
@@ -65,10 +66,12 @@ table { border-collapse: collapse; margin: .5rem 0; }
 th, td { border: 1px solid #ddd; padding: .25rem .5rem; text-align: left; vertical-align: top; }
 section { border-top: 1px solid #ddd; margin-top: 1.5rem; }
 section:target { background: #f3fbfb; }
-@media (prefers-color-scheme: dark) { body { background: #1f1f1f; color: #eee; } code { background: #333; } th, td { border-color: #444; } section { border-color: #444; } section:target { background: #13393b; } }
+a { color: #0f548c; }
+@media (prefers-color-scheme: dark) { body { background: #1f1f1f; color: #eee; } a { color: #8ac6ff; } code { background: #333; } th, td { border-color: #444; } section { border-color: #444; } section:target { background: #13393b; } }
 </style>
 </head>
 <body>
+<main>
 <h1>MG functions</h1>
 <p>Every answer comes from a record of the Magnesium Tracker data, which keeps the sentence and the source it was
 taken from: <code>=MG.FACT(subject, "evidence")</code> shows the sentence, <code>=MG.SOURCE(subject)</code> its URL.</p>
@@ -96,6 +99,7 @@ since Excel would read it as a day in 1905. <code>MG.POLICYDATE</code> skips mat
 ${toc}
 </ul>
 ${FUNCTION_SPECS.map((f) => section(f, answers)).join("\n")}
+</main>
 </body>
 </html>
 `;

@@ -28,6 +28,8 @@ const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", height: "100vh", minHeight: 0, backgroundColor: tokens.colorNeutralBackground1, color: tokens.colorNeutralForeground1 },
   header: { display: "flex", alignItems: "center", gap: tokens.spacingHorizontalS, padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   title: { flexGrow: 1 },
+  // the page's one main landmark: the section tabs, a notice, the selected tab's panel
+  main: { flexGrow: 1, minHeight: 0, display: "flex", flexDirection: "column" },
   notice: { padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM} 0` },
   panel: { flexGrow: 1, minHeight: 0, display: "flex", flexDirection: "column", padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalM}`, overflowY: "auto" },
 });
@@ -63,8 +65,10 @@ export function App({ mode, dark: initialDark }: AppProps) {
           </Button>
         )}
       </header>
-      <SectionTabs<TabId> tabs={TABS} selected={tab} onSelect={setTab} panelId="panel" aria-label="Sections" />
       {data.status === "ready" && <Suspense fallback={null}><TabsterKeeper /></Suspense>}
+      {/* A tab panel inside <main>, not <main role="tabpanel">: that role would take the page's main landmark away. */}
+      <main className={styles.main}>
+      <SectionTabs<TabId> tabs={TABS} selected={tab} onSelect={setTab} panelId="panel" aria-label="Sections" />
       {mode === "excel" && dataSwapped && data.status === "ready" && (
         <div className={styles.notice}>
           <Suspense fallback={null}>
@@ -72,7 +76,7 @@ export function App({ mode, dark: initialDark }: AppProps) {
           </Suspense>
         </div>
       )}
-      <main id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+      <div id="panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
         {data.status === "loading" && <Text role="status">Loading the data…</Text>}
         {data.status === "failed" && <Text role="alert">The data could not be loaded: {data.message}</Text>}
         {data.status === "ready" && (
@@ -83,6 +87,7 @@ export function App({ mode, dark: initialDark }: AppProps) {
             {tab === "data" && <DataTab mode={mode} snapshot={data.snapshot} />}
           </Suspense>
         )}
+      </div>
       </main>
       </div>
     </FluentProvider>

@@ -1,7 +1,7 @@
 // What to do with the filtered records. In Excel: insert them as a table, or refresh the MG tables
 // already in the workbook. In preview (a plain browser): download .xlsx / .csv, or copy.
 // The heavy parts (the Excel writer and its dialogs, exceljs, papaparse) load on first click.
-import { Suspense, lazy, useId, useState } from "react";
+import { Suspense, lazy, useEffect, useId, useState } from "react";
 import { Button, Text, makeStyles, tokens } from "@fluentui/react-components";
 import type { DataSnapshot } from "../../core/data/store";
 import type { MgRecord } from "../../core/model/record";
@@ -34,6 +34,10 @@ export function Actions({ mode, spec, records, snapshot }: ActionsProps) {
   // An empty result has nothing to download or copy: the buttons say why instead of writing an empty file.
   const empty = records.length === 0;
   const emptyReason = "No records match the filters: nothing to download or copy. Widen the filters first.";
+  // Once nothing matches, the last action's line ("Downloaded … (3 rows).") is stale: only the reason stays.
+  useEffect(() => {
+    if (empty) setStatus("");
+  }, [empty]);
 
   const download = async (kind: "xlsx" | "csv" | "copy") => {
     setBusy(true);

@@ -1,12 +1,14 @@
 // Preview of the filtered records: a virtualised list (react-window renders only the visible rows, so
 // 10k rows scroll like 10), keyboard-driven as a listbox: arrows, Page Up/Down, Home/End move, and
-// the selected record's evidence sentence and source link show below the list.
+// the selected record's evidence sentence and source link show below the list, in a region of its own
+// (always a usable height; focusable, so a long sentence scrolls with the keyboard too).
 import { KeyboardEvent, ReactNode, useEffect, useState } from "react";
 import { List, RowComponentProps, useListRef } from "react-window";
 import { Text, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
 import type { MgRecord } from "../../core/model/record";
 import { safeHttpUrl } from "../../core/table/cells";
 import { figureSpans } from "../../core/model/figures";
+import { publishedLabel, recordSource, sourceName, sourcePublisher } from "../sourceLabel";
 
 /** The evidence sentence with the record's own figures marked, so a reader finds the number at a glance. */
 function Evidence({ text, values }: { text: string; values: (number | null)[] }) {
@@ -26,16 +28,39 @@ function Evidence({ text, values }: { text: string; values: (number | null)[] })
 export const ROW_HEIGHT = 46;
 
 const useStyles = makeStyles({
-  wrap: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: "180px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
+  // tall enough for three rows of the list and the detail of the selected record (the pane scrolls below that)
+  wrap: { display: "flex", flexDirection: "column", flexGrow: 1, minHeight: "340px", border: `1px solid ${tokens.colorNeutralStroke2}`, borderRadius: tokens.borderRadiusMedium },
   head: { display: "flex", justifyContent: "space-between", padding: "4px 8px", fontWeight: tokens.fontWeightSemibold, fontSize: tokens.fontSizeBase200, borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, backgroundColor: tokens.colorNeutralBackground3 },
-  list: { flexGrow: 1, minHeight: 0, outlineStyle: "none", ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" } },
+  // The list takes what the detail leaves, at least three rows. Its focus shows on the active row: an outline
+  // on the list itself would be painted over by the rows (positioned children), leaving broken segments.
+  list: {
+    flexGrow: 1,
+    flexShrink: 1,
+    flexBasis: 0,
+    minHeight: `${3 * ROW_HEIGHT}px`,
+    outlineStyle: "none",
+    "&:focus-visible [role='option'][aria-selected='true']": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
   row: { display: "grid", gridTemplateColumns: "minmax(0,1fr) auto", gridTemplateRows: "20px 18px", columnGap: "8px", alignContent: "center", padding: "0 8px", fontSize: tokens.fontSizeBase200, cursor: "pointer", boxSizing: "border-box", borderBottom: `1px solid ${tokens.colorNeutralStroke3}` },
   title: { fontSize: tokens.fontSizeBase300, fontWeight: tokens.fontWeightSemibold },
   meta: { color: tokens.colorNeutralForeground3 },
   cell: { overflow: "hidden", textOverflow: "ellipsis", whiteSpace: "nowrap" },
   num: { textAlign: "right" },
   selected: { backgroundColor: tokens.colorNeutralBackground1Selected, boxShadow: `inset 3px 0 0 ${tokens.colorBrandStroke1}` },
-  details: { padding: "8px", borderTop: `1px solid ${tokens.colorNeutralStroke2}`, display: "flex", flexDirection: "column", gap: "4px", maxHeight: "40%", overflowY: "auto" },
+  // its own height up to half the preview, then it scrolls (never squeezed by the list)
+  details: {
+    flexShrink: 0,
+    padding: "8px",
+    borderTop: `1px solid ${tokens.colorNeutralStroke2}`,
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    maxHeight: "50%",
+    overflowY: "auto",
+    boxSizing: "border-box",
+    outlineStyle: "none",
+    ":focus-visible": { outline: `2px solid ${tokens.colorStrokeFocus2}`, outlineOffset: "-2px" },
+  },
   empty: { padding: "16px 8px" },
   link: { color: tokens.colorBrandForegroundLink, ":hover": { color: tokens.colorBrandForegroundLinkHover } },
 });
@@ -133,20 +158,25 @@ export function PreviewGrid({ records }: { records: readonly MgRecord[] }) {
         />
       )}
       {r && (
-        <div className={cls.details} aria-live="polite" data-testid="record-details">
+        <div
+          className={cls.details}
+          role="region"
+          aria-label="Evidence and source of the selected record"
+          tabIndex={0}
+          aria-live="polite"
+          data-testid="record-details"
+        >
           <Text weight="semibold">{r.title || r.subject}</Text>
           <Text as="p" italic style={{ margin: 0 }} data-testid="record-evidence">“<Evidence text={r.evidence} values={[r.value, r.value_max]} />”</Text>
-          <Text size={200}>
+          <Text size={200} data-testid="record-source">
             {sourceLink ? (
-              <a className={cls.link} href={sourceLink} target="_blank" rel="noopener noreferrer">{r.source_title || r.source_url}</a>
-            ) : r.source_url ? (
-              // not an http(s) address (javascript:, data:, ...): shown as text, never a live link
-              r.source_title || r.source_url
+              <a className={cls.link} href={sourceLink} target="_blank" rel="noopener noreferrer">{sourceName(recordSource(r))}</a>
             ) : (
-              r.source_title || r.source_id
+              // no http(s) address (none, or javascript:, data:, ...): the name as text, never a live link
+              sourceName(recordSource(r))
             )}
-            {r.source_outlet ? ` · ${r.source_outlet}` : ""}
-            {r.source_published ? ` · ${r.source_published}` : ""}
+            {sourcePublisher(recordSource(r)) ? ` · ${sourcePublisher(recordSource(r))}` : ""}
+            {` · ${publishedLabel(r.source_published)}`}
           </Text>
         </div>
       )}
