@@ -27,6 +27,7 @@ beforeAll(() => {
 
 const records = [
   rec({ id: "w1", kind: "weight_saving", subject: "Acme Test Motors", organizations: ["Acme Test Motors"], title: "Test rear body", product: "rear body", value: 21.8, unit: "%", date: "2024-10", evidence: "Acme Test Motors said the test rear body is 21.8% lighter." }),
+  rec({ id: "w3", kind: "weight_saving", subject: "Borro Test Castings", organizations: ["Borro Test Castings"], title: "Test bracket", product: "bracket", value: 40, unit: "%", qualifier: "over", date: "2024-08", evidence: "Borro Test Castings said the test bracket is over 40% lighter." }),
   rec({ id: "w2", kind: "weight_saving", subject: "Zeta Test Drives", organizations: ["Zeta Test Drives"], title: "Test housing", product: "housing", value: 30, unit: "%", date: "2024-09", evidence: "Zeta Test Drives said the test housing is 30% lighter." }),
 ];
 
@@ -71,6 +72,20 @@ describe("function builder", () => {
     await user.click(await screen.findByRole("option", { name: /Zeta Test Drives/ }));
     expect(formula()).toBe('=MG.WEIGHTSAVING("Zeta Test Drives")');
     await waitFor(() => expect(screen.getByTestId("fn-result")).toHaveTextContent("30"));
+  });
+
+  it("says beside a previewed number that a qualified figure is a bound", async () => {
+    const { user, subject } = await openBuilder();
+    await user.click(subject);
+    await user.type(subject, "Borro");
+    await user.click(await screen.findByRole("option", { name: /Borro Test Castings/ }));
+    await waitFor(() => expect(screen.getByTestId("fn-result")).toHaveTextContent("40"));
+    expect(screen.getByTestId("fn-bound")).toHaveTextContent("over 40%");
+    // a plain figure has no such note
+    await user.tripleClick(subject);
+    await user.keyboard("Acme Test Motors");
+    await waitFor(() => expect(screen.getByTestId("fn-result")).toHaveTextContent("21.8"));
+    expect(screen.queryByTestId("fn-bound")).toBeNull();
   });
 
   it("closes the suggestions on Esc and keeps the text", async () => {

@@ -7,6 +7,8 @@ export type AnswerErrorKind = "not_available" | "invalid_value";
 export interface AnswerError {
   readonly error: AnswerErrorKind;
   readonly message: string;
+  /** Set when exact TRUE refused a qualified figure: its qualifier ("over") and the figure as written. */
+  readonly bound?: { readonly qualifier: string; readonly figure: string };
 }
 
 export interface AnswerValue<T> {

@@ -194,7 +194,23 @@ function pickBound(r: MgRecord, bound: Bound): number {
  * refuses and says the bound, for models that must not take a bound for a value.
  */
 function refuseBound(entity: Entity, what: string, r: MgRecord, fn: string): Answer<never> {
-  return notAvailable(`${possessive(entity.name)} ${what} is reported as ${describeValue(r)} (${describeThing(r)}): "${r.qualifier}" makes it a bound, not a value, and exact is TRUE. Leave exact empty to get ${formatNumber(r.value as number)} as written; MG.FACT("${entity.name}", "qualifier") reads the bound. (${fn})`);
+  return withBound(r, `${possessive(entity.name)} ${what} is reported as ${describeValue(r)} (${describeThing(r)}): "${r.qualifier}" makes it a bound, not a value, and exact is TRUE. Leave exact empty to get ${formatNumber(r.value as number)} as written; MG.FACT("${entity.name}", "qualifier") reads the bound. (${fn})`);
+}
+
+function withBound(r: MgRecord, message: string): AnswerError {
+  return { ...notAvailable(message), bound: { qualifier: r.qualifier, figure: describeValue(r) } };
+}
+
+/**
+ * The qualifier of the figure a WEIGHTSAVING or CAPACITY call answers ("over 50%"), or undefined when the figure
+ * is a plain value: what the pane shows beside a previewed number. The same lookup, asked with exact TRUE.
+ */
+export function boundOfAnswer(index: RecordIndex, origin: string, spec: FunctionSpec, args: readonly Arg[]): { qualifier: string; figure: string } | undefined {
+  const at = spec.params.findIndex((p) => p.name === "exact");
+  if (at < 0) return undefined;
+  const exactArgs = spec.params.map((_p, i) => (i === at ? true : (args[i] ?? null)));
+  const a = spec.impl(index, origin, exactArgs);
+  return isAnswerError(a) ? a.bound : undefined;
 }
 
 export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound?: Arg, product?: Arg, exact?: Arg): Answer<number> {

@@ -6,7 +6,7 @@ import {
   Button, Combobox, Dropdown, Field, Input, Option, Text, makeStyles, tokens,
 } from "@fluentui/react-components";
 import type { DataSnapshot } from "../../core/data/store";
-import { FUNCTION_SPECS, FunctionSpec } from "../../core/query/functions";
+import { FUNCTION_SPECS, FunctionSpec, boundOfAnswer } from "../../core/query/functions";
 import { isAnswerError } from "../../core/query/answer";
 import { serialToIso } from "../../core/model/dates";
 import { RECORD_KINDS } from "../../core/model/record";
@@ -74,9 +74,16 @@ function ResultView({ spec, args, snapshot }: { spec: FunctionSpec; args: string
     );
   }
   const shown = spec.result === "date" && typeof v === "number" ? `${v} (${serialToIso(v)}, format the cell as a date)` : String(v);
+  // A qualified figure is a bound: say so beside the number, as the preview grid does.
+  const bound = typeof v === "number" ? boundOfAnswer(snapshot.index, snapshot.origin, spec, read.map((a) => (a.kind === "text" ? a.text : null))) : undefined;
   return (
     <div className={cls.result} data-testid="fn-result">
       <Text weight="semibold">{shown}</Text>
+      {bound && (
+        <Text block size={200} data-testid="fn-bound">
+          The source says &ldquo;{bound.figure}&rdquo;: a bound, not a value. Set exact to TRUE to refuse bounds.
+        </Text>
+      )}
     </div>
   );
 }
