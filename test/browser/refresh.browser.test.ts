@@ -104,7 +104,7 @@ it("refreshes from the served feed, shows the new version and what changed, keep
     "Addedweight saving: Testco 20 Light Alloys — Synthetic plant 20",
     "Addedcapacity: Testco 21 Light Alloys — Synthetic plant 21",
     "Addedweight saving: Testco 22 Light Alloys — Synthetic plant 22",
-    "Changedweight saving: Testco 8 Light Alloys — Synthetic plant 8 (value)",
+    "Changedweight saving: Testco 8 Light Alloys — Synthetic plant 8value: 12.5 → 12.75",
     "Removedcapacity: Testco 9 Light Alloys — Synthetic plant 9",
     "Removedweight saving: Testco 10 Light Alloys — Synthetic plant 10",
   ]);
