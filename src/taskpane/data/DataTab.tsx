@@ -11,8 +11,13 @@ import { DATE_NOT_STATED, newestFactDate, publishedLabel, sourceName, sourcePubl
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-  table: { borderCollapse: "collapse", fontSize: tokens.fontSizeBase200, "& td, & th": { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "3px 6px", textAlign: "left", verticalAlign: "top" } },
-  num: { textAlign: "right" },
+  // text left; the last column of both tables is a count, right-aligned under its heading
+  table: {
+    borderCollapse: "collapse",
+    fontSize: tokens.fontSizeBase200,
+    "& td, & th": { borderBottom: `1px solid ${tokens.colorNeutralStroke2}`, padding: "3px 6px", textAlign: "left", verticalAlign: "top" },
+    "& td:last-child, & th:last-child": { textAlign: "right" },
+  },
   // a date is one line: "2014-09-09", not "2014-09-" over "09"
   date: { whiteSpace: "nowrap" },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -49,10 +54,10 @@ export default function DataTab({ mode, snapshot }: { mode: PaneMode; snapshot: 
       <section aria-labelledby="kinds-title">
         <Text as="h2" id="kinds-title" weight="semibold" size={300}>Records per kind</Text>
         <table className={cls.table} aria-labelledby="kinds-title">
-          <thead><tr><th scope="col">Kind</th><th scope="col" className={cls.num}>Records</th></tr></thead>
+          <thead><tr><th scope="col">Kind</th><th scope="col">Records</th></tr></thead>
           <tbody>
             {counts.map(([k, n]) => (
-              <tr key={k}><td>{k.replace("_", " ")}</td><td className={cls.num}>{n}</td></tr>
+              <tr key={k}><td>{k.replace("_", " ")}</td><td>{n}</td></tr>
             ))}
           </tbody>
         </table>
@@ -60,7 +65,7 @@ export default function DataTab({ mode, snapshot }: { mode: PaneMode; snapshot: 
       <section aria-labelledby="sources-title">
         <Text as="h2" id="sources-title" weight="semibold" size={300}>Sources</Text>
         <table className={cls.table} aria-labelledby="sources-title">
-          <thead><tr><th scope="col">Article</th><th scope="col">Published</th><th scope="col" className={cls.num}>Records</th></tr></thead>
+          <thead><tr><th scope="col">Article</th><th scope="col">Published</th><th scope="col">Records</th></tr></thead>
           <tbody>
             {ds.sources.map((s) => {
               const link = safeHttpUrl(s.url);
@@ -75,7 +80,7 @@ export default function DataTab({ mode, snapshot }: { mode: PaneMode; snapshot: 
                     {file ? <Text size={200} className={cls.muted}> · read from {file}</Text> : null}
                   </td>
                   <td className={mergeClasses(cls.date, !s.published && cls.muted)}>{publishedLabel(s.published)}</td>
-                  <td className={cls.num}>{s.record_count}</td>
+                  <td>{s.record_count}</td>
                 </tr>
               );
             })}
