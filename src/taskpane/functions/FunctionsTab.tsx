@@ -59,8 +59,9 @@ function ResultView({ spec, args, snapshot }: { spec: FunctionSpec; args: string
   const v = answer.value;
   if (Array.isArray(v)) {
     const [head, ...body] = v;
+    // The table scrolls sideways: a focusable, named region, so the keyboard can scroll it too.
     return (
-      <div className={cls.result} data-testid="fn-result">
+      <div className={cls.result} data-testid="fn-result" tabIndex={0} role="region" aria-label="Answer preview (scrolls)">
         <table className={cls.table}>
           <thead><tr>{head.map((h, i) => <th key={i} scope="col">{String(h)}</th>)}</tr></thead>
           <tbody>
