@@ -7,14 +7,10 @@ import userEvent from "@testing-library/user-event";
 import { App } from "../../src/taskpane/App";
 import { sharedStore } from "../../src/core/data/store";
 import { dataset, rec } from "../excel/syntheticRecords";
+import { installJsdomLayout } from "../support/jsdomLayout";
 
 beforeAll(() => {
-  // jsdom has no layout: give react-window a size and the APIs Fluent and react-window probe.
-  (globalThis as any).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
-  window.matchMedia = window.matchMedia || ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false }) as any);
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => 300 });
-  Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => 300 });
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => 400 });
+  installJsdomLayout();
 });
 
 // Two dated records, three undated ones (one of them a policy).

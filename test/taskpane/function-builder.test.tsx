@@ -8,6 +8,7 @@ import { App } from "../../src/taskpane/App";
 import { sharedStore } from "../../src/core/data/store";
 import { buildFormula, isCellReference } from "../../src/taskpane/functions/formula";
 import { dataset, rec } from "../excel/syntheticRecords";
+import { installJsdomLayout } from "../support/jsdomLayout";
 
 // jsdom has no layout: the suggestion list's positioning (floating-ui) would only measure nothing through
 // hundreds of getComputedStyle calls over Fluent's style sheets (seconds per keystroke). What is tested here
@@ -18,11 +19,7 @@ jest.mock("@fluentui/react-positioning", () => ({
 }));
 
 beforeAll(() => {
-  (globalThis as any).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
-  window.matchMedia = window.matchMedia || ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false }) as any);
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => 300 });
-  Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => 300 });
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => 400 });
+  installJsdomLayout();
 });
 
 const records = [

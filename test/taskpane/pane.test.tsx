@@ -13,14 +13,10 @@ import { buildFormula } from "../../src/taskpane/functions/formula";
 import { luminance, previewThemeIsDark } from "../../src/taskpane/host";
 import { dataset, rec } from "../excel/syntheticRecords";
 import { FakeBook, fakeExcel } from "../excel/fakeExcel";
+import { installJsdomLayout } from "../support/jsdomLayout";
 
 beforeAll(() => {
-  // jsdom has no layout: give react-window a size and the APIs Fluent and react-window probe.
-  (globalThis as any).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
-  window.matchMedia = window.matchMedia || ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false }) as any);
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => 300 });
-  Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => 300 });
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => 400 });
+  installJsdomLayout();
 });
 
 const records = [

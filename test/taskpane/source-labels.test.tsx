@@ -9,13 +9,10 @@ import { App } from "../../src/taskpane/App";
 import { sharedStore } from "../../src/core/data/store";
 import { newestFactDate, sourceName, sourcePublisher, urlHost } from "../../src/taskpane/sourceLabel";
 import { dataset, rec } from "../excel/syntheticRecords";
+import { installJsdomLayout } from "../support/jsdomLayout";
 
 beforeAll(() => {
-  (globalThis as any).ResizeObserver = class { observe() {} unobserve() {} disconnect() {} };
-  window.matchMedia = window.matchMedia || ((q: string) => ({ matches: false, media: q, addEventListener() {}, removeEventListener() {}, addListener() {}, removeListener() {}, onchange: null, dispatchEvent: () => false }) as any);
-  Object.defineProperty(HTMLElement.prototype, "clientHeight", { configurable: true, get: () => 300 });
-  Object.defineProperty(HTMLElement.prototype, "offsetHeight", { configurable: true, get: () => 300 });
-  Object.defineProperty(HTMLElement.prototype, "offsetWidth", { configurable: true, get: () => 400 });
+  installJsdomLayout();
 });
 
 // Synthetic sources: a titled article, one on a site with no title or outlet, one with nothing but the file it came from.
