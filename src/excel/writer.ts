@@ -64,7 +64,9 @@ export type InsertOutcome =
   | { status: "name-exists"; tableName: string; isMgTable: boolean; suggestedName: string }
   | { status: "overlaps-table"; address: string; tables: string[] }
   | { status: "too-big"; message: string }
-  | { status: "cancelled"; message: string };
+  | { status: "cancelled"; message: string }
+  /** Excel refused a request while writing: what was written is removed and overwritten cells put back. */
+  | { status: "failed"; message: string };
 
 /**
  * Overwritten cells the writer keeps a copy of, so a cancelled insert can put them back: values,
@@ -215,30 +217,53 @@ export async function insertTable(run: ExcelRunner, req: InsertRequest): Promise
       if (!copy && req.expectRestore) return { status: "not-empty" as const, address: target.address, restorable: false };
     }
 
-    queueSuspend(ctx);
-    if (!used.isNullObject) target.clear("All");
-    queueHeader(sheet, top, left, plan);
-    await ctx.sync();
-    const { aborted } = await writeChunks(ctx, sheet, top + 1, left, plan, req.onProgress, req.signal);
-    if (aborted) {
-      // A half-written table would show numbers as if complete: take it away.
+    const putBack = (): void => {
       target.clear("All");
       if (copy) queueRestore(sheet, copy);
+    };
+    const cellsNow = (): string => used.isNullObject
+      ? "the rows written so far were removed"
+      : copy
+        ? `the rows written so far were removed and the cells of ${target.address} got back their values, formulas and number formats (not their other formatting)`
+        : `the rows written so far were removed; ${target.address} is now empty (its earlier content was too large to keep a copy of)`;
+    let table: Excel.Table;
+    try {
+      queueSuspend(ctx);
+      if (!used.isNullObject) target.clear("All");
+      queueHeader(sheet, top, left, plan);
       await ctx.sync();
-      if (used.isNullObject) return { status: "cancelled" as const, message: "Insert cancelled: the rows written so far were removed." };
-      return {
-        status: "cancelled" as const,
-        message: copy
-          ? `Insert cancelled: the rows written so far were removed and the cells of ${target.address} got back their values, formulas and number formats (not their other formatting).`
-          : `Insert cancelled: the rows written so far were removed; ${target.address} is now empty (its earlier content was too large to keep a copy of).`,
-      };
+      const { aborted } = await writeChunks(ctx, sheet, top + 1, left, plan, req.onProgress, req.signal);
+      if (aborted) {
+        // A half-written table would show numbers as if complete: take it away.
+        putBack();
+        await ctx.sync();
+        return { status: "cancelled" as const, message: `Insert cancelled: ${cellsNow()}.` };
+      }
+      table = sheet.tables.add(target, true);
+      table.name = spec.tableName;
+      queueTableLook(table, spec);
+      table.load("id,name");
+      await ctx.sync();
+    } catch (e) {
+      // Excel refused a request halfway (a chunk too big, a protected sheet, a lost connection): the same
+      // put-back as a cancel, so no header or rows without a table stay and the user's cells come back.
+      const reason = e instanceof Error ? e.message : String(e);
+      try {
+        // The table may have been made before the request failed: no table overlapped the target before.
+        const made = target.getTables(false);
+        made.load("items/name");
+        await ctx.sync();
+        for (const t of made.items) t.delete();
+        putBack();
+        await ctx.sync();
+      } catch (again) {
+        return {
+          status: "failed" as const,
+          message: `Excel refused the insert (${reason}), and then refused removing what was written (${again instanceof Error ? again.message : String(again)}): ${target.address} may hold an incomplete copy that is not an MG table: delete it before using its numbers.`,
+        };
+      }
+      return { status: "failed" as const, message: `Excel refused the insert (${reason}): ${cellsNow()}.` };
     }
-
-    const table = sheet.tables.add(target, true);
-    table.name = spec.tableName;
-    queueTableLook(table, spec);
-    table.load("id,name");
-    await ctx.sync();
 
     const entry: StoredTable = { tableId: table.id, tableName: table.name, spec, rowCount: plan.rowCount, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() };
     queueSaveStored(ctx, upsertStored(stored, entry));
@@ -261,7 +286,7 @@ export interface RefreshRequest {
 
 export interface TableRefreshResult {
   tableName: string;
-  status: "refreshed" | "missing" | "blocked" | "cancelled";
+  status: "refreshed" | "missing" | "blocked" | "cancelled" | "failed";
   rowsBefore?: number;
   rowsAfter?: number;
   message: string;
@@ -332,21 +357,41 @@ export async function refreshTables(run: ExcelRunner, req: RefreshRequest): Prom
         }
       }
 
-      queueSuspend(ctx);
-      table.getDataBodyRange().clear("Contents");
-      table.getDataBodyRange().clear("Hyperlinks");
-      table.resize(sheet.getRangeByIndexes(top, left, 1 + newBody, columns.length));
-      if (newBody < oldBody) {
-        // Rows the table gave up were its own: leave them empty, not with stale numbers.
-        sheet.getRangeByIndexes(top + 1 + newBody, left, oldBody - newBody, columns.length).clear("All");
+      try {
+        queueSuspend(ctx);
+        table.getDataBodyRange().clear("Contents");
+        table.getDataBodyRange().clear("Hyperlinks");
+        table.resize(sheet.getRangeByIndexes(top, left, 1 + newBody, columns.length));
+        if (newBody < oldBody) {
+          // Rows the table gave up were its own: leave them empty, not with stale numbers.
+          sheet.getRangeByIndexes(top + 1 + newBody, left, oldBody - newBody, columns.length).clear("All");
+        }
+        queueHeader(sheet, top, left, plan);
+        await ctx.sync();
+        await writeChunks(ctx, sheet, top + 1, left, plan, (p) => req.onProgress?.({ ...p, tableName: name, tableIndex: i, tableCount: entries.length }));
+        queueTableLook(table, entry.spec);
+        await ctx.sync();
+        stored = upsertStored(stored, { ...entry, tableName: name, rowCount: plan.rowCount, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() });
+        results.push({ tableName: name, status: "refreshed", rowsBefore: before, rowsAfter: plan.rowCount, message: `${name}: ${before} → ${plan.rowCount} rows.` });
+      } catch (e) {
+        // Excel refused a request halfway: a body half old, half new would show numbers as if complete.
+        // Empty the body (the stored entry keeps its old version, so the pane calls the table stale).
+        const reason = e instanceof Error ? e.message : String(e);
+        let emptied = true;
+        try {
+          table.getDataBodyRange().clear("Contents");
+          table.getDataBodyRange().clear("Hyperlinks");
+          await ctx.sync();
+        } catch {
+          emptied = false;
+        }
+        results.push({
+          tableName: name, status: "failed", rowsBefore: before,
+          message: emptied
+            ? `${name} could not be refreshed (Excel refused: ${reason}); its rows were cleared rather than left half-updated: refresh again.`
+            : `${name} could not be refreshed (Excel refused: ${reason}) and may be half-updated: do not use its numbers; refresh again or delete it.`,
+        });
       }
-      queueHeader(sheet, top, left, plan);
-      await ctx.sync();
-      await writeChunks(ctx, sheet, top + 1, left, plan, (p) => req.onProgress?.({ ...p, tableName: name, tableIndex: i, tableCount: entries.length }));
-      queueTableLook(table, entry.spec);
-      await ctx.sync();
-      stored = upsertStored(stored, { ...entry, tableName: name, rowCount: plan.rowCount, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() });
-      results.push({ tableName: name, status: "refreshed", rowsBefore: before, rowsAfter: plan.rowCount, message: `${name}: ${before} → ${plan.rowCount} rows.` });
     }
     queueSaveStored(ctx, stored);
     await ctx.sync();

@@ -166,6 +166,12 @@ export class FakeTable {
     this.name = `Table${this.id}`;
   }
   load(): this { return this; }
+  /** Table.delete: the table and its cells go (Excel deletes the range with it). */
+  delete(): void {
+    const book = this.sheet.book;
+    book.tables = book.tables.filter((t) => t !== this);
+    this.getRange().clear("All");
+  }
   get worksheet(): FakeSheet { return this.sheet; }
   intersects(r: FakeRange): boolean {
     return r.row < this.row + this.rows && this.row < r.row + r.rows && r.col < this.col + this.cols && this.col < r.col + r.cols;

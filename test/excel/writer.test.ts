@@ -188,6 +188,47 @@ describe("insert table", () => {
   });
 });
 
+describe("insert table when Excel refuses a request halfway", () => {
+  const projects = specForPreset(presetById("projects")!);
+  const userCells = (book: FakeBook) => [...book.sheet.cells.entries()].filter(([, c]) => c.value !== "").map(([k, c]) => [k, { value: c.value, format: c.format, formula: c.formula }]);
+
+  it("puts an agreed overwrite's cells back (a formula among them) and leaves no header or rows without a table", async () => {
+    const many = Array.from({ length: 3000 }, (_, i) => rec({ id: `f-${i}` }));
+    const book = new FakeBook();
+    book.sheet.setTyped(1, 0, "Analyst's input");
+    Object.assign(book.sheet.cell(4, 3), { value: "=B3*2", formula: true, result: -25 });
+    book.sheet.cell(5, 4).format = "0.00%";
+    book.sheet.setTyped(5, 4, 0.125);
+    const before = userCells(book);
+    const { run } = fakeExcel(book);
+    const req = { spec: projects, records: many, datasetVersion: "v1", planOptions: { maxRows: 500 } };
+    const syncsBefore = book.syncs.length;
+    let failedOnce = false;
+    book.onSync = (n) => {
+      // The third chunk's request is refused (its rows were already put in the sheet, as Excel may do).
+      if (!failedOnce && n === syncsBefore + 6) { failedOnce = true; throw new Error("RequestPayloadSizeLimitExceeded"); }
+    };
+    const out = await insertTable(run, { ...req, overwrite: true, expectRestore: true });
+    expect(out).toEqual({ status: "failed", message: expect.stringContaining("Excel refused the insert (RequestPayloadSizeLimitExceeded)") });
+    expect(out).toMatchObject({ message: expect.stringContaining("got back their values, formulas and number formats") });
+    expect(book.tables).toHaveLength(0);
+    expect(userCells(book)).toEqual(before);
+    expect(book.sheet.get(4, 3)).toMatchObject({ value: "=B3*2", formula: true });
+  });
+
+  it("removes a table Excel made before refusing the rest, on an empty range", async () => {
+    const book = new FakeBook();
+    const { run } = fakeExcel(book);
+    const tablesAtStart = book.tables.length;
+    let made = 0;
+    book.onSync = () => { if (book.tables.length > tablesAtStart && made++ === 0) throw new Error("GeneralException"); };
+    const out = await insertTable(run, { spec: projects, records: [rec({ id: "a" }), rec({ id: "b" })], datasetVersion: "v1" });
+    expect(out).toEqual({ status: "failed", message: "Excel refused the insert (GeneralException): the rows written so far were removed." });
+    expect(book.tables).toHaveLength(0);
+    expect(userCells(book)).toEqual([]);
+  });
+});
+
 describe("refresh MG tables", () => {
   it("rewrites a table that grew and one that shrank in place, touching nothing outside", async () => {
     const v1 = [
@@ -232,6 +273,32 @@ describe("refresh MG tables", () => {
     expect(book.sheet.get(8, 14)?.value).toBe("mine, below events");
     const stored = JSON.parse(book.settings.get(TABLES_SETTING_KEY) as string);
     expect(stored.tables.map((t: any) => t.datasetVersion)).toEqual(["v2", "v2"]);
+  });
+
+  it("empties a table whose rewrite Excel refused halfway, calls it failed and keeps it stale; the next table is still refreshed", async () => {
+    const book = new FakeBook();
+    const { run } = fakeExcel(book);
+    book.select("A1");
+    await insertTable(run, { spec: projects, records: Array.from({ length: 600 }, (_, i) => rec({ id: `p-${i}`, title: `Old ${i}` })), datasetVersion: "v1" });
+    book.select("O1");
+    await insertTable(run, { spec: { ...projects, tableName: "MG_Projects2" }, records: [rec({ id: "q", title: "Old q" })], datasetVersion: "v1" });
+    const syncsBefore = book.syncs.length;
+    let refused = false;
+    // MG_Projects' second chunk is refused after the first was written: old and new rows would mix.
+    book.onSync = (n) => { if (!refused && n === syncsBefore + 6) { refused = true; throw new Error("RequestPayloadSizeLimitExceeded"); } };
+    const results = await refreshTables(run, {
+      rowsFor: (spec) => (spec.tableName === "MG_Projects" ? Array.from({ length: 600 }, (_, i) => rec({ id: `n-${i}`, title: `New ${i}` })) : [rec({ id: "q2", title: "New q" })]),
+      datasetVersion: "v2", planOptions: { maxRows: 250 },
+    });
+    expect(refused).toBe(true);
+    expect(results.map((r) => [r.tableName, r.status])).toEqual([["MG_Projects", "failed"], ["MG_Projects2", "refreshed"]]);
+    expect(results[0].message).toMatch(/could not be refreshed \(Excel refused: RequestPayloadSizeLimitExceeded\); its rows were cleared/);
+    const title = colOf(book, "Title");
+    const pj = book.tableByName("MG_Projects")!;
+    const left = Array.from({ length: pj.rows - 1 }, (_, i) => book.sheet.get(1 + i, title)?.value ?? "").filter((v) => v !== "");
+    expect(left).toEqual([]);
+    const stored = JSON.parse(book.settings.get(TABLES_SETTING_KEY) as string);
+    expect(stored.tables.map((t: any) => [t.tableName, t.datasetVersion])).toEqual([["MG_Projects", "v1"], ["MG_Projects2", "v2"]]);
   });
 
   it("leaves a table as it was when the rows it needs to grow into hold data", async () => {

@@ -42,6 +42,7 @@ function describeInsert(o: InsertOutcome): string | null {
     case "overlaps-table": return `The table would overlap ${o.tables.join(", ")} at ${o.address}: select a cell outside other tables.`;
     case "too-big": return o.message;
     case "cancelled": return o.message;
+    case "failed": return o.message;
     default: return null;
   }
 }
