@@ -16,20 +16,20 @@ describe("a qualified figure is never passed off as a value", () => {
     // the source says "over 50%": the record must carry the qualifier
     const source = withEvidence(/over 50%/).find((r) => r.kind === "weight_saving")!;
     expect(source).toBeDefined();
-    expect(weightSaving(index, "Chongqing Boao")).toEqual({ value: 50 });
-    expect(fact(index, "Chongqing Boao", "qualifier", "weight_saving")).toEqual({ value: "over" });
+    expect(weightSaving(index, "Chongqing Boao")).toMatchObject({ value: 50 });
+    expect(fact(index, "Chongqing Boao", "qualifier", "weight_saving")).toMatchObject({ value: "over" });
     expect(weightSaving(index, "Chongqing Boao", null, null, null, true)).toMatchObject({ error: "not_available", message: expect.stringContaining("over 50%") });
     expect(weightSaving(index, "Chongqing Boao", null, null, null, "sometimes")).toMatchObject({ error: "invalid_value", message: 'exact must be TRUE or FALSE; got "sometimes"' });
   });
   it("an unqualified figure answers with exact TRUE too", () => {
-    expect(weightSaving(index, "Seres", null, null, null, true)).toEqual({ value: 21.8 });
+    expect(weightSaving(index, "Seres", null, null, null, true)).toMatchObject({ value: 21.8 });
   });
 });
 
 describe("one subject, one story", () => {
   it("FACT(SAIC, value) is the housing's 13.7 kg that WEIGHTSAVING's message names, from a sentence that says 13.7 kg", () => {
-    expect(fact(index, "SAIC", "value")).toEqual({ value: 13.7 });
-    expect(fact(index, "SAIC", "unit")).toEqual({ value: "kg" });
+    expect(fact(index, "SAIC", "value")).toMatchObject({ value: 13.7 });
+    expect(fact(index, "SAIC", "unit")).toMatchObject({ value: "kg" });
     expect(weightSaving(index, "SAIC")).toMatchObject({ message: expect.stringContaining("13.7 kg") });
     const evidence = fact(index, "SAIC", "evidence");
     expect("value" in evidence && String(evidence.value)).toContain("13.7 kg");
@@ -81,8 +81,8 @@ describe("date ranges say what they leave out", () => {
 describe("capacities", () => {
   it("US Magnesium: the 63,500 t the 2012 boost reached, not the 42,000 t it replaced (status former)", () => {
     expect(withEvidence(/to 63,500 tonnes per year from 42,000 tonnes previously/).length).toBeGreaterThan(0);
-    expect(capacity(index, "US Magnesium")).toEqual({ value: 63500 });
-    expect(capacity(index, "US Magnesium", null, null, null, "former")).toEqual({ value: 42000 });
+    expect(capacity(index, "US Magnesium")).toMatchObject({ value: 63500 });
+    expect(capacity(index, "US Magnesium", null, null, null, "former")).toMatchObject({ value: 42000 });
   });
   it("a policy's target is not a city's capacity", () => {
     expect(capacity(index, "Yulin City", null, null, null, "any")).toMatchObject({ error: "not_available" });

@@ -1,5 +1,6 @@
 // What the query core answers: a value, or an error a spreadsheet can show. No Office types here:
 // src/functions turns these into Excel values and CustomFunctions.Error.
+import type { MgRecord } from "../model/record";
 
 /** "not_available" becomes #N/A (no such fact), "invalid_value" becomes #VALUE! (bad argument). */
 export type AnswerErrorKind = "not_available" | "invalid_value";
@@ -13,6 +14,8 @@ export interface AnswerError {
 
 export interface AnswerValue<T> {
   readonly value: T;
+  /** The record a scalar answer was read from (its provenance: src/core/card builds the cell's card from it). */
+  readonly record?: MgRecord;
 }
 
 export type Answer<T> = AnswerValue<T> | AnswerError;
@@ -28,6 +31,11 @@ export function isAnswerError<A extends AnswerValue<unknown> | AnswerError>(a: A
 
 export function value<T>(v: T): AnswerValue<T> {
   return { value: v };
+}
+
+/** A value read from one record. */
+export function sourced<T>(v: T, record: MgRecord): AnswerValue<T> {
+  return { value: v, record };
 }
 
 export function notAvailable(message: string): AnswerError {

@@ -12,7 +12,7 @@
 // - No such fact: #N/A saying what the data holds. Bad argument: #VALUE! saying what is expected.
 import type { MgRecord, RecordKind } from "../model/record";
 import { RECORD_COLUMNS, RECORD_KINDS, ORGANIZATION_SEPARATOR } from "../model/fields";
-import { Answer, AnswerError, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
+import { Answer, AnswerError, Cell, Table, invalidValue, isAnswerError, notAvailable, sourced, value } from "./answer";
 import { datePrecision, isoSpan, isoToSerial } from "../model/dates";
 import { describeRecord, describeThing, describeValue, formatNumber, listQuoted, possessive } from "./format";
 import { aliasKey, nameTokens, normalizeName } from "./normalize";
@@ -232,7 +232,7 @@ export function weightSaving(index: RecordIndex, subject: Arg, unit?: Arg, bound
   const list = productKey ? narrowLookup(ordered, (r) => productMatches(r, productKey)) : ordered;
   const all = list.records;
   const hit = pickRecord(list, (r) => r.value !== null && unitClass(r.unit) === u.value, (r) => pickBound(r, b.value));
-  if (hit && "record" in hit) return x.value && hit.record.qualifier ? refuseBound(entity, "weight saving", hit.record, "MG.WEIGHTSAVING") : value(pickBound(hit.record, b.value));
+  if (hit && "record" in hit) return x.value && hit.record.qualifier ? refuseBound(entity, "weight saving", hit.record, "MG.WEIGHTSAVING") : sourced(pickBound(hit.record, b.value), hit.record);
   if (hit) {
     const narrow = distinctProducts(hit.tied) ? `give the product (4th argument), e.g. "${describeThing(hit.tied[0])}".` : `see them with MG.EVENTS("weight_saving", "${entity.name}").`;
     return notAvailable(tiedMessage(entity, "weight savings", hit.tied, narrow));
@@ -295,7 +295,7 @@ export function capacity(index: RecordIndex, subject: Arg, product?: Arg, bound?
   const candidates = narrowed.records;
   const tonnes = (r: MgRecord) => pickBound(r, b.value) * ownEntry(TONNE_FACTORS, r.unit.trim())!;
   const hit = pickRecord(narrowed, (r) => pr.value === "any" || r.per === pr.value, (r) => `${tonnes(r)}/${r.per}`);
-  if (hit && "record" in hit) return x.value && hit.record.qualifier ? refuseBound(entity, "capacity", hit.record, "MG.CAPACITY") : value(tonnes(hit.record));
+  if (hit && "record" in hit) return x.value && hit.record.qualifier ? refuseBound(entity, "capacity", hit.record, "MG.CAPACITY") : sourced(tonnes(hit.record), hit.record);
   if (hit) {
     const narrow = distinctProducts(hit.tied) ? `give the product (2nd argument), e.g. "${describeThing(hit.tied[0])}", or see them with MG.PROJECTS("${entity.name}").` : `see them with MG.PROJECTS("${entity.name}").`;
     return notAvailable(tiedMessage(entity, "capacities", hit.tied, narrow));
@@ -382,7 +382,7 @@ export function policyDate(index: RecordIndex, query: Arg): Answer<number> {
   }
   const serial = isoToSerial(dated.date);
   if (serial === undefined) return notAvailable(`The policy "${dated.title || dated.subject}" is dated ${dated.date}, which Excel cannot show as a date.`);
-  return value(serial);
+  return sourced(serial, dated);
 }
 
 const FIELD_ALIASES: Record<string, (typeof RECORD_COLUMNS)[number]> = {
@@ -455,7 +455,7 @@ export function fact(index: RecordIndex, subject: Arg, field: Arg, kind?: Arg): 
   if (v === null || v === "") {
     return notAvailable(`The ${describeRecord(record)} of ${entity.name} ("${describeThing(record)}") states no ${f.value.replace("_", " ")}.`);
   }
-  return value(v);
+  return sourced(v, record);
 }
 
 /** MG.SOURCE(subject, [kind]): the source URL of the record a lookup uses. */

@@ -12,7 +12,7 @@
 //   (#N/A naming them; option source= picks one); MG.PRICES shows both rows, marked.
 import type { MgRecord } from "../model/record";
 import { FIRST_EXCEL_SERIAL, LAST_EXCEL_SERIAL, datePrecision, isoSpan, isoToSerial, serialToIso } from "../model/dates";
-import { Answer, Cell, Table, invalidValue, isAnswerError, notAvailable, value } from "./answer";
+import { Answer, Cell, Table, invalidValue, isAnswerError, notAvailable, sourced, value } from "./answer";
 import { type Arg, choiceArg, dateArg, isMissing, textArg } from "./args";
 import type { RecordIndex } from "./recordIndex";
 import { formatNumber, listQuoted } from "./format";
@@ -421,7 +421,7 @@ export function price(index: RecordIndex, product: Arg, location?: Arg, date?: A
   if (dated.length === 1 && !sw && f.value !== "date") {
     const s = dated[0];
     const at = lastOnOrBefore(s, asked);
-    if (at >= 0 && asked - s.points[at].end <= o.window && (at === 0 || s.starts[at - 1] !== s.starts[at])) return value(fieldOf(s.points[at].record, f.value));
+    if (at >= 0 && asked - s.points[at].end <= o.window && (at === 0 || s.starts[at - 1] !== s.starts[at])) return sourced(fieldOf(s.points[at].record, f.value), s.points[at].record);
   }
   const current: { series: PriceSeries; at: number }[] = [];
   let nearest: { series: PriceSeries; at: number; age: number } | undefined;
@@ -464,7 +464,7 @@ export function price(index: RecordIndex, product: Arg, location?: Arg, date?: A
   }
   const v = fieldOf(r, f.value);
   if (f.value === "date" && typeof v !== "number") return notAvailable(`The price's date ${r.date} is before 1 March 1900, which Excel cannot show.`);
-  return value(v);
+  return sourced(v, r);
 }
 
 // ---------------------------------------------------------------------------------------------
