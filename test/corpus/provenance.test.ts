@@ -22,13 +22,17 @@ const NUMBER = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mn|bn)\b)?`;
 
 /** Every number the text writes, as a reader would read it: "1,350" -> 1350, "100 million" -> 1e8 (and 100),
- *  "1.1-1.4 million" -> both ends scaled. */
+ *  "1.1-1.4 million" -> both ends scaled, "$145m" -> 1.45e8. */
 export function numbersWritten(text: string): number[] {
   const out: number[] = [];
   const value = (s: string) => Number(s.replace(/,/g, ""));
   for (const m of text.matchAll(new RegExp(`(?<![\\d.,])(${NUMBER})${SCALE}`, "g"))) {
     out.push(value(m[1]));
     if (m[2]) out.push(value(m[1]) * SCALES[m[2].toLowerCase()]);
+  }
+  // "$145m", "€1.2b": money's short scales after a currency sign.
+  for (const m of text.matchAll(new RegExp(String.raw`(?:\$|€|£|¥)\s?(${NUMBER})([mbk])(?![\p{L}\d])`, "giu"))) {
+    out.push(value(m[1]) * (m[2].toLowerCase() === "k" ? 1e3 : m[2].toLowerCase() === "m" ? 1e6 : 1e9));
   }
   for (const m of text.matchAll(new RegExp(String.raw`(?<![\d.,])(${NUMBER})\s?(?:to|-|–|~)\s?(?:${NUMBER})\s?(thousand|million|billion|trillion|mn|bn)\b`, "g"))) {
     out.push(value(m[1]) * SCALES[m[2].toLowerCase()]);

@@ -54,6 +54,9 @@ const ISO_RE = /\b((?:19|20)\d{2})[-/.](\d{1,2})[-/.](\d{1,2})\b/g;
 // European numeric dates: "14.05.2024" (day.month.year, dots only: slashes are ambiguous between US and UK order).
 const EURO_RE = /\b(\d{1,2})\.(\d{1,2})\.((?:19|20)\d{2})\b/g;
 // A quarter or half of a year ("Q3 2024", "3Q 2024", "H1 2025"): finer than a year, but no month, so year precision.
+// "the first eight months of 2019", "the first 7 months of 2024": from the year's start to the end of that month.
+const MONTH_COUNTS: Record<string, number> = { two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10, eleven: 11 };
+const FIRST_MONTHS_RE = new RegExp(`\\b(?:the\\s+)?first\\s+(two|three|four|five|six|seven|eight|nine|ten|eleven|[2-9]|1[01])\\s+months\\s+of\\s+(?:the\\s+year\\s+)?(${YEAR})(?![\\d-])`, "gi");
 const QUARTER_RE = new RegExp(`\\b(?:Q[1-4]|[1-4]Q|H[12]|[12]H)\\s?(${YEAR})(?![\\d-])`, "g");
 
 /** Every spelling in MONTH_ALT and MONTH_ABBR_ALT starts with one of these (case-sensitive, as they are). */
@@ -159,6 +162,11 @@ export function findDates(text: string): DateMention[] {
     if (overlaps(d, out)) continue;
     push(d);
   }
+  FIRST_MONTHS_RE.lastIndex = 0;
+  for (let m = digits ? FIRST_MONTHS_RE.exec(text) : null; m; m = FIRST_MONTHS_RE.exec(text)) {
+    const n = MONTH_COUNTS[m[1].toLowerCase()] ?? +m[1];
+    push({ start: m.index, end: m.index + m[0].length, text: m[0], year: +m[2], endMonth: n, endYear: +m[2], cue: cueBefore(text, m.index) });
+  }
   QUARTER_RE.lastIndex = 0;
   for (let m = digits ? QUARTER_RE.exec(text) : null; m; m = QUARTER_RE.exec(text)) {
     // "Key figures (EUR million) H1 2025 H1 2024 Change" (a results table's header) labels columns: a period dates
@@ -259,6 +267,7 @@ export function resolveDate(d: DateMention, ctx: YearContext, opts: { upcoming?:
   const date = iso(year, d.month, d.day);
   let date_end = "";
   if (d.endDay && d.endMonth) date_end = iso(d.endYear ?? year, d.endMonth, d.endDay);
+  else if (d.endMonth && !d.month) date_end = iso(d.endYear ?? year, d.endMonth); // "the first eight months of 2019"
   return { date, date_end };
 }
 
@@ -286,7 +295,7 @@ export function statedYear(mentions: readonly DateMention[], text = ""): number 
   // due on ("On Nov. 7, X released the "...", which take effect on Jan. 1, 2026": Nov. 7 is not in 2026).
   for (const d of mentions) {
     if (!d.year || !(d.month || YEAR_STATING_CUES.has(d.cue)) || d.cue === "by") continue;
-    if (text && (DUE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) || insideQuotes(text, d.start))) continue;
+    if (text && (DUE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start)) || PLAN_BEFORE.test(clauseHead(text, d.start)) || insideQuotes(text, d.start))) continue;
     return d.year;
   }
   return undefined;
@@ -296,5 +305,12 @@ function insideQuotes(text: string, pos: number): boolean {
   const before = text.slice(0, pos);
   if ((before.match(/"/g) ?? []).length % 2 === 1) return true;
   return before.lastIndexOf("\u201c") > before.lastIndexOf("\u201d");
+}
+/** "expected to come online in 2015", "plans to start production in 2026": the year of a plan, in the mention's clause. */
+const PLAN_BEFORE = /\b(?:will|would|expected to|expects? to|plans? to|planned to|due to|scheduled to|set to|aims? to|intends? to|is to|are to)\s+(?:[\w-]+\s+){0,4}(?:in|by|from|during)\s+(?:the\s+)?(?:(?:first|second|end|start|beginning|middle)\s+(?:half\s+|quarter\s+)?of\s+)?$/i;
+function clauseHead(text: string, pos: number): string {
+  const head = text.slice(Math.max(0, pos - 80), pos);
+  const cut = Math.max(head.lastIndexOf(", "), head.lastIndexOf("; "));
+  return cut >= 0 ? head.slice(cut + 2) : head;
 }
 const DUE_BEFORE = /(?:\b(?:take|takes|took|taking|come|comes|came|coming)\s+(?:effect|into force)|\beffective|\bbe implemented|\bwill\s+\w+|\bdue|\bscheduled|\bexpected|\buntil|\bthrough|\bdeadline)\s+(?:on|from|as of|in|by|for)?\s*$/i;

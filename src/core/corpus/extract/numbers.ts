@@ -171,6 +171,15 @@ export function findQuantities(text: string): Quantity[] {
       }
     }
     if (prefix) unit = normaliseUnit(prefix);
+    // "$145m", "€1.2b", "A$30k": money's own short scales, only right after a currency-prefixed number.
+    if (prefix && !scale && !unit1 && valueMax === null) {
+      const short = MONEY_SHORT_SCALE.exec(text.slice(end, end + 3));
+      if (short) {
+        value *= short[1].toLowerCase() === "k" ? 1e3 : short[1].toLowerCase() === "m" ? 1e6 : 1e9;
+        end += short[0].length;
+        from = Math.max(from, end);
+      }
+    }
     // "1.2 Mt": a megatonne (million tonnes), written with a capital M; "mt" is the metric ton.
     if (/^Mt/.test(rawUnit)) {
       value *= 1e6;
@@ -190,6 +199,8 @@ export function findQuantities(text: string): Quantity[] {
   return out;
 }
 
+const MONEY_SHORT_SCALE = /^([mbk])(?![\p{L}\d])/iu;
+const MONEY_SHORT_RE = new RegExp(String.raw`(?:\$|€|£|¥)\s?(${NUM})([mbk])(?![\p{L}\d])`, "giu");
 const WRITTEN_RE = new RegExp(`(${NUM})${SCALE}`, "g");
 const MEGATONNE_RE = new RegExp(String.raw`(${NUM})\s?Mt(?:pa|\/a|\/y|\/yr)?\b`, "g");
 const RANGE_SCALE_RE = new RegExp(String.raw`(${NUM})\s?(?:to|-|–|~)\s?(?:${NUM})\s?(thousand|million|billion|trillion|mn|bn|crore|lakh)\b`, "g");
@@ -204,6 +215,9 @@ export function writtenNumbers(text: string): number[] {
     out.push(base);
     if (m[2]) out.push(base * SCALES[m[2].toLowerCase()]);
   }
+  // "$145m" writes 145,000,000 dollars.
+  MONEY_SHORT_RE.lastIndex = 0;
+  for (let m = MONEY_SHORT_RE.exec(text); m; m = MONEY_SHORT_RE.exec(text)) out.push(parseNumber(m[1]) * (m[2].toLowerCase() === "k" ? 1e3 : m[2].toLowerCase() === "m" ? 1e6 : 1e9));
   // "1.2 Mt" writes 1,200,000 tonnes.
   MEGATONNE_RE.lastIndex = 0;
   for (let m = MEGATONNE_RE.exec(text); m; m = MEGATONNE_RE.exec(text)) out.push(parseNumber(m[1]) * 1e6);

@@ -6,6 +6,7 @@ import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { fewerPiecesThan, whoIsInvolved } from "../text";
+import happenings from "../../../../data/happenings.json";
 
 /** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
 const NOT_HAPPENING_CUE = new Set(["by", "until", "till", "through", "throughout", "before", "by the end of", "since", "as of"]);
@@ -13,10 +14,23 @@ const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bco
 const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans?\s+(?:[\w-]+\s+){0,3}to\b|aiming|tracking towards|current thinking|planned for|aims? to|targets?|targeting|targeted (?:for|at|to)|scheduled to|scheduled for|slated for|slated to|poised to|on track to|set to|intends? to|is to|are to)\b/i;
 /** What is said of a plan ("X will fit ..., the carmaker said on Oct. 14") dates the saying, not a happening. */
 const ATTRIBUTION_BEFORE = /,\s+(?:[\w'’-]+\s+){0,4}(?:said|says|announced|stated|told [\w\s]{1,30}|reported|confirmed)\s+(?:on|in)\s+(?:a\s+|an\s+|its\s+|their\s+)?$/i;
+/** "..., the company said in a release dated Feb. 10": the day of the saying, whatever the sentence tells. */
+const SAID_IN_DATED = /\b(?:said|says|announced|stated|reported|confirmed|disclosed|noted)\s+in\s+(?:a|an|its|their|the)\s+(?:[\w-]+\s+){0,2}?(?:release|statement|filing|report|announcement|letter|note|notice|presentation|update|interview|post)\s+(?:dated|issued|published|released|posted|filed|made|of)\s+(?:on\s+)?$/i;
+/**
+ * A notice with no news of its own ("X has released an update", "issued a newsletter"): the reporting, not a
+ * happening; what the update says, the next sentences tell. (Results announced are a company's happening.) The
+ * objects are data (happenings.json "reporting_objects").
+ */
+export const REPORTING = new RegExp(`\\b(?:released|issued|published|posted|filed|provided|gave|announced|reported|releases|issues|publishes|posts|files|provides|announces|reports)\\s+(?:an?|its|their|the)\\s+(?:[\\w-]+\\s+){0,2}?(?:${happenings.reporting_objects.join("|")})\\b`, "i");
+/**
+ * "the sharp rise in magnesium prices in April", "exports in May": the date of a market figure, not of a happening.
+ * (Not "production in January": "entered series production in January" is one.)
+ */
+const MARKET_FIGURE_BEFORE = /\b(?:prices?|exports?|imports?|demand|consumption|inventor(?:y|ies)|stocks|(?:export|import|trade|trading) volumes?)\s+(?:in|during|for|of)\s+(?:(?:late|early|mid)[- ])?$/i;
 /** A clause continuing a plan: "..., with the balance following in 2029", "and full output in 2028". */
 const CONTINUES = /^(?:with|and|followed by|before|then)\b/i;
 /** A figure measured over a period ("produced 9,800 tonnes of alloy ingot in 2024"): the year dates the figure, not a happening. */
-const MEASURED_OVER = /^(?:\s+(?:of\s+)?[\w-]+){0,5}\s+(?:in|during|for|over)\s+(?:the\s+(?:whole\s+|full\s+)?year\s+)?$/i;
+const MEASURED_OVER = /^\.?(?:\s+(?:of\s+)?[\w-]+){0,5}\s+(?:in|during|for|over)\s+(?:the\s+(?:whole\s+|full\s+)?year\s+)?$/i;
 
 function clauseBefore(text: string, pos: number): string {
   const head = text.slice(Math.max(0, pos - 80), pos);
@@ -95,6 +109,9 @@ export const eventParser: Parser = {
     if (BOILERPLATE.test(text) || fewerPiecesThan(text, 5)) return [];
     // A byline or dateline ("By Staff Writer · 18 June 2025") has no verb, nothing in lower case: it reports nothing.
     if (!/\b[a-z]{3,}\b/.test(ctx.dates.reduce((t, d) => t.replace(d.text, ""), text).replace(/\b(?:by|on|in|and|the|from|at)\b/gi, ""))) return [];
+    // The headline: its date is the document's, and what it announces the body tells.
+    if (ctx.article.title && text.trim() === ctx.article.title.trim()) return [];
+    if (REPORTING.test(text)) return [];
     const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, "");
     const out: Found[] = [];
     let plan = false;
@@ -106,7 +123,10 @@ export const eventParser: Parser = {
       if (/\b(?:ended|ending|ends)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, d.start - 12), d.start))) continue;
       const clause = clauseBefore(text, d.start);
       // "Posted 7 June 2024", "Updated: May 3": the page's own date, not a happening.
-      if (/^\s*(?:posted|published|updated|last updated|first published)\s*(?:on\s*)?:?\s*$/i.test(text.slice(0, d.start))) continue;
+      // "date 2024-10-25 X has ...", "Date: May 3": a page's date label.
+      if (/^\s*(?:posted|published|updated|last updated|first published|dated?|release date|publication date)\s*(?:on\s*)?:?\s*$/i.test(text.slice(0, d.start))) continue;
+      if (SAID_IN_DATED.test(text.slice(Math.max(0, d.start - 90), d.start))) continue;
+      if (MARKET_FIGURE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
       if (plan && CONTINUES.test(clause.trim())) continue;
       // "until its closure in 2028": how long something lasts, and a future at that.
       if (/\buntil\s+(?:its|the|their)\s+[\w-]+\s+(?:in|on)\s+$/i.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;

@@ -200,7 +200,10 @@ export const priceParser: Parser = {
 
       // The day: the last date written before the figure ("20th February 2021: ...", "On July 24, the ...,
       // with ..."), else one right after it in its clause ("averaged RMB 15,817/t in August").
-      const mention = ctx.dates.filter((d) => d.end <= start).pop() ?? ctx.dates.find((d) => d.start >= end && d.start < end + restClause.length + 30);
+      // A date written right after the figure with its preposition is the figure's own ("averaged RMB 15,817/t in
+      // August, with RMB 16,639/t during the first eight months of 2019"): it wins over an earlier one.
+      const ownAfter = ctx.dates.find((d) => d.start >= end && /^\s*(?:in|during|for|over|on)\s+$/i.test(text.slice(end, d.start)));
+      const mention = ownAfter ?? ctx.dates.filter((d) => d.end <= start).pop() ?? ctx.dates.find((d) => d.start >= end && d.start < end + restClause.length + 30);
       const resolved = mention && !["by", "since", "until", "before", "after"].includes(mention.cue) ? resolveDate(mention, ctx.years) : { date: "", date_end: "" };
 
       out.push(
@@ -216,6 +219,7 @@ export const priceParser: Parser = {
           unit: `${currency}/${unitOf(unitWord)}`,
           price_type: typeIn(window),
           date: resolved.date,
+          date_end: resolved.date_end,
         }),
       );
     }

@@ -1,14 +1,23 @@
 // A sentence that issues a policy, releases a standard or quotes a price yields that record, not also an event. A policy the
 // sentence only refers to (no date of its own: "products listed in the "... Catalog"") leaves the event be.
+// A standards page repeats its standard's header ("ICS ... Replaces GB/T ... Released on 2024-04-25"): an event of a
+// sentence that names a standard code, dated as a standard of the article is released or implemented, is that
+// standard's release, not a happening of its own.
 import type { Refiner } from "../context";
+import { STANDARD_CODE } from "../parsers/standard";
+
+const NAMES_CODE = new RegExp(STANDARD_CODE.source);
 
 export const policiesOverEvents: Refiner = {
   name: "policiesOverEvents",
-  refine(found) {
+  refine(found, input) {
     // A price report's dateline dates its prices: the report is no event either.
     const claimed = new Set(
       found.filter((f) => ((f.kind === "policy" || f.kind === "standard") && (f.date !== "" || f.date_effective !== "")) || f.kind === "price").map((f) => f.sentenceIndex),
     );
-    return found.filter((f) => f.kind !== "event" || !claimed.has(f.sentenceIndex));
+    const standardDays = new Set(found.filter((f) => f.kind === "standard").flatMap((f) => [f.date, f.date_effective]).filter((d) => d !== ""));
+    const isStandardHeader = (sentenceIndex: number, date: string) =>
+      standardDays.has(date) && NAMES_CODE.test(input.contexts[sentenceIndex]?.text ?? input.sentences[sentenceIndex]?.text ?? "");
+    return found.filter((f) => f.kind !== "event" || (!claimed.has(f.sentenceIndex) && !(f.date !== "" && isStandardHeader(f.sentenceIndex, f.date))));
   },
 };

@@ -1,0 +1,90 @@
+// Classes of misses and false positives of issue 10, each on sentences written for this test (invented
+// organisations, places and figures; no sentence of the corpus).
+import { findDates, resolveDate, statedYear } from "../../../src/core/corpus/extract/dates";
+import { findQuantities } from "../../../src/core/corpus/extract/numbers";
+import { extract, ofKind } from "./helpers";
+
+const wire = { title: "Light metals wire", published: "2031-05-02" };
+const events = (paragraphs: string[][], over: Record<string, string> = wire) => ofKind(extract(paragraphs, over), "event").map((e) => [e.subject, e.date]);
+
+describe("events: what dates a saying, a report or a market figure is no happening", () => {
+  it("the day of a release the company said something in dates no happening, and a plan's year lends itself to nothing", () => {
+    expect(events([["The new furnace line, expected to come online in 2033, will need new cranes at the smelter, the company said in a release dated March 4."]])).toEqual([]);
+    const t = "The new furnace line, expected to come online in 2033, will need new cranes, the company said on March 4.";
+    expect(statedYear(findDates(t), t)).toBeUndefined();
+  });
+
+  it("a headline's date, a page's date label and a content-free update are no events", () => {
+    expect(events([["Casting of thin-wall magnesium door frames for small cars, March 2030"]], { title: "Casting of thin-wall magnesium door frames for small cars, March 2030", published: "" })).toEqual([]);
+    expect(events([["date 2031-04-20 Ridgeway Alloys Limited (AU:RDG) has released an update."]])).toEqual([]);
+    expect(events([["On April 20, Ridgeway Alloys published an investor presentation."]])).toEqual([]);
+  });
+
+  it("a market figure's month dates an analysis, not a happening; a production start's month dates it", () => {
+    expect(events([["The export surge has a cause: the sharp rise in magnesium ingot prices in March pushed traders to ship early."]])).toEqual([]);
+    expect(events([["Ridgeway Alloys Co., Ltd. entered series production of the wheel in March."]])).toEqual([["Ridgeway Alloys", "2031-03"]]);
+  });
+
+  it("a standards page's header repeating its release day is that standard, not an event", () => {
+    const drafts = extract([
+      ["Standard ID: GB/T 99999.3-2030 Title: Methods for analysis of magnesium foil Date of Issue: 2030-04-25 Date of Implementation: 2030-11-01"],
+      ["ICS 77.120 National Standard Replaces GB/T 99999.3-2011 Methods for analysis of magnesium foil Released on 2030-04-25 2030-11-01 Implementation"],
+    ], { title: "GB/T 99999.3-2030 English PDF", published: "" });
+    expect(ofKind(drafts, "event")).toEqual([]);
+    expect(ofKind(drafts, "standard").length).toBe(1);
+  });
+});
+
+describe("undated happenings: who did it and which word is the verb", () => {
+  it("a participle that describes a noun is no verb; a demonstrative does nothing", () => {
+    expect(events([["A crowd of visitors in Bellmoor County filled the hall for the newly signed partnership between Ridgeway Alloys and the county."]])).toEqual([]);
+    expect(events([["Ridgeway Alloys is moving ahead with its smelter, as part of an agreement signed last year with Zeta Power."]])).toEqual([]);
+  });
+
+  it("a company the title names is who 'the company' or 'the producer' is; 'said it completed' reports a happening", () => {
+    const over = { title: "Ridgeway Alloys Inc. to expand its smelter", published: "" };
+    expect(events([["The Utah-based metal producer said it completed a feasibility study last year."]], over)).toEqual([["Ridgeway Alloys", ""]]);
+    expect(events([["A casting process developed by the company won the innovation prize at the light metals fair."]], over)).toEqual([["Ridgeway Alloys", ""]]);
+    // A state described in reported speech stays none.
+    expect(events([["Ridgeway Alloys said the smelter had barely been profitable for years."]], over)).toEqual([]);
+  });
+
+  it("an announcement is a happening; an order booked and money ('95 billion won') are not", () => {
+    expect(events([["Ridgeway Alloys announced plans to close its foil mill."]])).toEqual([["Ridgeway Alloys", ""]]);
+    expect(events([["Ridgeway Alloys signed a 3,000 t order with a die caster for delivery next year."]])).toEqual([]);
+    expect(events([["The 80 billion won mill of Ridgeway Alloys can roll 5,000 tons of sheet a year."]])).toEqual([]);
+  });
+});
+
+describe("dates of a period and of a figure", () => {
+  it("'the first eight months of 2030' runs from the year to that month and states the sentence's year", () => {
+    const t = "Prices averaged RMB 100/t in May, with prices averaging RMB 120/t during the first eight months of 2030.";
+    const ds = findDates(t);
+    expect(ds.map((d) => resolveDate(d, { sentenceYear: statedYear(ds, t) }))).toEqual([
+      { date: "2030-05", date_end: "" },
+      { date: "2030", date_end: "2030-08" },
+    ]);
+  });
+
+  it("a price takes the date written right after it, else the one before it", () => {
+    const prices = ofKind(
+      extract([["Domestic magnesium ingot prices averaged RMB 15,100/t in May, with prices averaging RMB 15,900/t during the first five months of 2030."]], { title: "Magnesium prices", published: "" }),
+      "price",
+    );
+    expect(prices.map((p) => [p.value, p.date, p.date_end])).toEqual([
+      [15100, "2030-05", ""],
+      [15900, "2030", "2030-05"],
+    ]);
+  });
+});
+
+describe("money's short scales", () => {
+  it("'$145m' and '€1.2b' are millions and billions; '100m' alone is no money", () => {
+    const qs = (t: string) => findQuantities(t).map((q) => [q.value, q.unit]);
+    expect(qs("Zeta Light Metals will invest $145m in the mill and €1.2b in the port.")).toEqual([
+      [145000000, "USD"],
+      [1200000000, "EUR"],
+    ]);
+    expect(qs("a 100m tower")).toEqual([[100, ""]]);
+  });
+});
