@@ -9,7 +9,6 @@ import type { MgRecord } from "../core/model/record";
 import { columnsOf } from "../core/table/columns";
 import { serialToUtcDate } from "../core/model/dates";
 import { safeHttpUrl } from "../core/table/cells";
-import { fitCell } from "../core/table/plan";
 import type { TableSpec } from "../core/table/presets";
 
 const MAX_WIDTH = 60;
@@ -60,7 +59,7 @@ export async function buildXlsx(records: readonly MgRecord[], spec: TableSpec, d
           widths[j] = Math.max(widths[j], 12);
           return;
         case "text":
-          row.push(fitCell(c.text));
+          row.push(c.text); // fits in a cell: the record schema says so (MAX_CELL_TEXT)
           look.push({ numFmt: "@" });
           widths[j] = Math.max(widths[j], Math.min(MAX_WIDTH, c.text.length + 1));
           return;

@@ -2,7 +2,7 @@
 // Deterministic: the same inputs give the same file byte for byte (ids, order, version).
 // Plain TypeScript, browser-safe.
 import { DATASET_SCHEMA_VERSION, Dataset, parseDataset, SourceInfo } from "../model/dataset";
-import { MgRecord, RECORD_COLUMNS, RECORD_KINDS } from "../model/record";
+import { MgRecord, RECORD_COLUMNS, RECORD_KINDS, fieldTooLongForCell } from "../model/record";
 import { extractDrafts } from "./extract";
 import { fnv1a64 } from "./hash";
 import { readInput, ReadOptions } from "./readers";
@@ -165,7 +165,13 @@ export function buildDataset(inputs: readonly BuildInput[], opts: BuildOptions =
         problems.push({ origin: a.origin, message: `gave a ${d.kind} record whose date evidence is not verbatim article text (record dropped): "${d.date_evidence.slice(0, 80)}"` });
         continue;
       }
-      kept.push(withProvenance(d, a));
+      const record = withProvenance(d, a);
+      const tooLong = fieldTooLongForCell(record);
+      if (tooLong) {
+        problems.push({ origin: a.origin, message: `gave a ${d.kind} record that does not fit in Excel (${tooLong}): record dropped` });
+        continue;
+      }
+      kept.push(record);
     }
     const pos = readingPosition(a);
     const records = assignIds(kept).sort(

@@ -138,12 +138,18 @@ export function compileFieldCheck(schema: ZodLike): ((v: unknown) => boolean) | 
       return inner && ((v) => v === null || inner(v));
     }
     case "array": {
-      if (def.checks?.length || !def.element) return undefined;
+      if (!def.element) return undefined;
+      let maxItems = Infinity;
+      for (const c of def.checks ?? []) {
+        const d = c._zod.def;
+        if (d.check === "max_length" && typeof d.maximum === "number" && (d.when === undefined || d.when === DEFAULT_LENGTH_CONDITION)) maxItems = Math.min(maxItems, d.maximum);
+        else return undefined;
+      }
       const element = compileFieldCheck(def.element);
       return (
         element &&
         ((v) => {
-          if (!Array.isArray(v)) return false;
+          if (!Array.isArray(v) || v.length > maxItems) return false;
           for (let i = 0; i < v.length; i++) if (!element(v[i])) return false;
           return true;
         })

@@ -26,8 +26,14 @@ export function quotePrefixed(text: string): string {
  * anything else (javascript:, data:, file:, a relative path, text with spaces or quotes) is null and
  * stays plain text.
  */
+/**
+ * Longer addresses stay plain text, never links: Excel refuses a hyperlink address past about 2,080
+ * characters (the request fails), and no real article URL comes near this.
+ */
+export const MAX_LINK_URL = 2_048;
+
 export function safeHttpUrl(url: string | null | undefined): string | null {
-  if (!url || !/^https?:\/\/[^\s"<>\\]+$/i.test(url)) return null;
+  if (!url || url.length > MAX_LINK_URL || !/^https?:\/\/[^\s"<>\\]+$/i.test(url)) return null;
   try {
     const u = new URL(url);
     return (u.protocol === "http:" || u.protocol === "https:") && u.hostname ? url : null;

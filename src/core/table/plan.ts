@@ -44,15 +44,11 @@ export const DEFAULT_CHUNK_BYTES = 2_000_000;
 export const DEFAULT_CHUNK_ROWS = 5_000;
 /** Request framing of one hyperlink assignment (the getCell object path and the property-set action). */
 const LINK_OVERHEAD_BYTES = 400;
-/** Excel holds at most this many characters in a cell (writing more fails the whole request). */
-export const MAX_CELL_CHARS = 32_767;
-
-/** Text as Excel can hold it: longer text is cut, visibly, never silently. */
-export function fitCell(text: string): string {
-  if (text.length <= MAX_CELL_CHARS) return text;
-  const note = ` … [cut: ${text.length} characters, Excel holds ${MAX_CELL_CHARS}]`;
-  return text.slice(0, MAX_CELL_CHARS - note.length) + note;
-}
+/**
+ * Excel on the web refuses a request over 5 MB. A row alone over the chunk budget is sent on its own
+ * under this; no record the schema accepts comes near it (every text field fits in a cell, MAX_CELL_TEXT).
+ */
+const REQUEST_LIMIT_BYTES = 4_500_000;
 /** Per-chunk framing: range lookup, the two property sets, suspend calls. */
 const CHUNK_OVERHEAD_BYTES = 2_000;
 
@@ -119,7 +115,7 @@ export function excelRow(r: MgRecord, columns: readonly ColumnDef[], formats: st
         if (c.date) { row[j] = c.date.serial; formats[j] = c.date.format; }
         else { row[j] = c.iso; formats[j] = "@"; } // before March 1900 Excel has no real date: keep the ISO text
         break;
-      case "text": row[j] = quotePrefixed(fitCell(c.text)); break;
+      case "text": row[j] = quotePrefixed(c.text); break; // fits in a cell: the record schema says so (MAX_CELL_TEXT)
       case "url":
         row[j] = quotePrefixed(c.url);
         if (isWebUrlCached(c.url)) links.push({ col: j, url: c.url });
@@ -144,8 +140,8 @@ export function planInsert(records: readonly MgRecord[], columns: readonly Colum
     let bytes = 2 * (2 + columns.length);
     for (let j = 0; j < row.length; j++) bytes += jsonBytes(row[j]) + jsonBytes(formats[j]);
     for (const l of rowLinks) bytes += LINK_OVERHEAD_BYTES + 2 * utf8Length(l.url);
-    if (bytes + CHUNK_OVERHEAD_BYTES > maxBytes) {
-      throw new Error(`Record ${records[i].id} alone needs about ${Math.ceil(bytes / 1024)} KB, over the ${Math.floor(maxBytes / 1024)} KB per request`);
+    if (bytes + CHUNK_OVERHEAD_BYTES > Math.max(maxBytes, REQUEST_LIMIT_BYTES)) {
+      throw new Error(`Record ${records[i].id} alone needs about ${Math.ceil(bytes / 1024)} KB, over the ${Math.floor(REQUEST_LIMIT_BYTES / 1024)} KB Excel takes in one request`);
     }
     if (!cur || cur.values.length >= maxRows || cur.bytes + bytes > maxBytes) {
       cur = { firstRow: i, values: [], numberFormat: [], links: [], bytes: CHUNK_OVERHEAD_BYTES };
