@@ -5,7 +5,7 @@ import { Answer, Cell, Table, notAvailable } from "../core/query/answer";
 import { Arg, functionSpec } from "../core/query/functions";
 
 /** Excel passes an omitted optional argument as null; other hosts may pass undefined. */
-function cleanArgs(args: readonly unknown[]): Arg[] {
+export function cleanArgs(args: readonly unknown[]): Arg[] {
   return args.map((a) => {
     if (a === undefined || a === null) return null;
     if (typeof a === "string" || typeof a === "number" || typeof a === "boolean") return a;

@@ -6,7 +6,8 @@
 import { startBundledLoad } from "../core/data/bundled";
 import { DataSnapshot, sharedStore } from "../core/data/store";
 import { isAnswerError } from "../core/query/answer";
-import { evaluateMg } from "./evaluate";
+import { cardOfAnswer } from "../core/card/card";
+import { cleanArgs, evaluateMg } from "./evaluate";
 import { toCustomFunctionsError } from "./excelErrors";
 
 /** How long a formula waits for the data at startup before it answers #N/A. */
@@ -54,7 +55,38 @@ async function snapshot(): Promise<DataSnapshot> {
   return store.whenReady(DATA_WAIT_MS);
 }
 
-/** Evaluate an MG function for Excel: resolves with the value, rejects with a CustomFunctions.Error. */
+// Cards in cells: a scalar answer goes back as a number with properties (Excel.DoubleCellValue with the record's
+// evidence, outlet, dates, URL, id; built by src/core/card) where the host shows data types that custom
+// functions return: ExcelApi 1.19 (numbers with properties) and CustomFunctionsRuntime 1.4 (data types from
+// custom functions). Elsewhere the plain number, as before. Decided once per runtime, on the first answer
+// after Office has its requirements; until then (Office not ready, or no Office at all) plain numbers.
+type Requirements = { isSetSupported(name: string, minVersion?: string): boolean };
+let cardsDecision: boolean | undefined;
+
+export function cardsSupported(): boolean {
+  if (cardsDecision !== undefined) return cardsDecision;
+  const office = (globalThis as { Office?: { context?: { requirements?: Requirements } } }).Office;
+  let requirements: Requirements | undefined;
+  try {
+    requirements = office?.context?.requirements;
+  } catch {
+    requirements = undefined;
+  }
+  if (!requirements || typeof requirements.isSetSupported !== "function") return false;
+  try {
+    cardsDecision = requirements.isSetSupported("ExcelApi", "1.19") && requirements.isSetSupported("CustomFunctionsRuntime", "1.4");
+  } catch {
+    cardsDecision = false;
+  }
+  return cardsDecision;
+}
+
+/** Tests only: forget the decision, so the next answer asks Office's requirements again. */
+export function resetCardsDecision(): void {
+  cardsDecision = undefined;
+}
+
+/** Evaluate an MG function for Excel: resolves with the value (or its card), rejects with a CustomFunctions.Error. */
 export async function callForExcel(name: string, args: unknown[]): Promise<any> {
   let snap: DataSnapshot;
   try {
@@ -66,6 +98,8 @@ export async function callForExcel(name: string, args: unknown[]): Promise<any> 
   if (!restoreSettled && snap.origin === "bundled") answeredBeforeRestore = true;
   const answer = evaluateMg(name, args, snap);
   if (isAnswerError(answer)) throw toCustomFunctionsError(answer);
+  // the plain path pays one test; a card is built only where the host shows it
+  if (answer.record !== undefined && cardsSupported()) return cardOfAnswer(name, cleanArgs(args), answer, snap.index.dataset) ?? answer.value;
   return answer.value;
 }
 
@@ -78,9 +112,9 @@ export async function callForExcel(name: string, args: unknown[]): Promise<any> 
  * @param [bound] For a range: "low" (default) or "high".
  * @param [product] Words of the part or product, when the subject reports several.
  * @param [exact] TRUE refuses a qualified figure ("over 50%", "up to 2 kg"): a bound is not a value. Default FALSE answers its number.
- * @returns The weight saving.
+ * @returns The weight saving (with its source card where Excel shows data types).
  */
-export function weightSaving(subject: any, unit?: any, bound?: any, product?: any, exact?: any): Promise<number> {
+export function weightSaving(subject: any, unit?: any, bound?: any, product?: any, exact?: any): Promise<number | Excel.DoubleCellValue> {
   return callForExcel("WEIGHTSAVING", [subject, unit, bound, product, exact]);
 }
 
@@ -94,9 +128,9 @@ export function weightSaving(subject: any, unit?: any, bound?: any, product?: an
  * @param [per] "year" (default), "day", "month" or "any" (as stated).
  * @param [status] "operating" (default), "planned" (targets, plants to come), "former" (the figure a reported change replaced) or "any".
  * @param [exact] TRUE refuses a qualified figure ("over 100,000 t"): a bound is not a value. Default FALSE answers its number.
- * @returns Capacity in tonnes.
+ * @returns Capacity in tonnes (with its source card where Excel shows data types).
  */
-export function capacity(subject: any, product?: any, bound?: any, per?: any, status?: any, exact?: any): Promise<number> {
+export function capacity(subject: any, product?: any, bound?: any, per?: any, status?: any, exact?: any): Promise<number | Excel.DoubleCellValue> {
   return callForExcel("CAPACITY", [subject, product, bound, per, status, exact]);
 }
 
@@ -105,9 +139,9 @@ export function capacity(subject: any, product?: any, bound?: any, per?: any, st
  * @customfunction POLICYDATE
  * @helpurl https://localhost:3000/help.html#POLICYDATE
  * @param query Words of the policy title, its code or its issuer, e.g. "MIIT".
- * @returns Excel date serial: format the cell as a date.
+ * @returns Excel date serial: format the cell as a date (with its source card, shown as a date, where Excel shows data types).
  */
-export function policyDate(query: any): Promise<number> {
+export function policyDate(query: any): Promise<number | Excel.DoubleCellValue> {
   return callForExcel("POLICYDATE", [query]);
 }
 
