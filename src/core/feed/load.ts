@@ -3,6 +3,7 @@
 // row. The result is a Dataset or a FeedError; nothing is kept from a feed that fails any check.
 import { Dataset, DATASET_SCHEMA_VERSION } from "../model/dataset";
 import type { MgRecord } from "../model/record";
+import { findIllFormed } from "../model/unicode";
 import { parseRecordsCsvBytesAsync } from "./csv";
 import { CANCELLED_MESSAGE, FeedError, formatBytes, asFeedError } from "./errors";
 import { decodeUtf8, downloadFile, FetchLike } from "./fetch";
@@ -121,6 +122,16 @@ function checksumError(entry: FeedFile): FeedError {
   return new FeedError("checksum", `${entry.name} does not match the SHA-256 checksum in the manifest, so it is corrupt or was changed after publishing.`);
 }
 
+/**
+ * JSON escapes ("\ud800") can put a lone surrogate into text that is valid UTF-8; the manifest's and
+ * dataset-info.json's strings are checked here once. records.csv needs no such check: it is decoded as
+ * strict UTF-8, which cannot hold a lone surrogate, so its records are well-formed by construction.
+ */
+function checkWellFormed(value: unknown, file: string): void {
+  const bad = findIllFormed(value);
+  if (bad) throw new FeedError("manifest", `The feed's ${file} has text that is not well-formed Unicode: ${bad.message}.`);
+}
+
 async function fetchVerifiedText(
   entry: FeedFile,
   maxBytes: number,
@@ -216,12 +227,14 @@ async function loadFeedUnwrapped(feedUrl: string, opts: LoadFeedOptions): Promis
     label: MANIFEST_FILE,
   });
   const manifest = parseManifest(decodeUtf8(manifestBytes, MANIFEST_FILE));
+  checkWellFormed(manifest, MANIFEST_FILE);
   if (manifest.count === 0) throw new FeedError("empty", "The feed is empty (its manifest lists 0 records), so it was not used.");
   opts.beforeDownload?.(manifest);
 
   const entry = (name: string) => manifest.files.find((f) => f.name === name) as FeedFile;
   const infoText = await fetchVerifiedText(entry(INFO_FILE), limits.infoBytes, urls, opts, timeoutMs);
   const info = parseDatasetInfo(infoText, manifest);
+  checkWellFormed(info, INFO_FILE);
 
   const csvEntry = entry(RECORDS_FILE);
   const csvBytes = await fetchListed(csvEntry, limits.recordsBytes, urls, opts, timeoutMs, (loaded, total) => {

@@ -1,10 +1,15 @@
 // `mg feed publish --out DIR [--dataset FILE] [--generated-at ISO]`: writes the feed a static web server
-// can host (manifest.json, dataset-info.json, records.csv). Data files are written first and the manifest
-// last, each through a temporary name, so a client reading during a publish sees the old feed or the new.
+// can host (manifest.json, dataset-info.json, records.csv). The files are written to a staging folder
+// inside DIR and read back from the disk by the add-in's own loader (verifyPublishedFeed, the code of
+// `mg feed check`); only a feed that reads back identical is renamed into place, data files first and the
+// manifest last, so a client reading during a publish sees the old feed or the new. A failed publish
+// removes the staging folder and leaves DIR as it was.
 import * as fs from "fs";
 import * as path from "path";
-import { publishFeed } from "../../../core/feed/publish";
+import { pathToFileURL } from "url";
+import { publishFeed, verifyPublishedFeed } from "../../../core/feed/publish";
 import { FeedError } from "../../../core/feed/errors";
+import { fetchWithFiles } from "./check";
 
 const USAGE = "usage: mg feed publish --out DIR [--dataset FILE (default src/data/dataset.json)] [--generated-at ISO-TIME]";
 
@@ -59,10 +64,13 @@ export async function run(args: string[]): Promise<number> {
     const feed = await publishFeed(json, { generatedAt });
     const out = path.resolve(flags.out);
     fs.mkdirSync(out, { recursive: true });
-    for (const f of feed.files) {
-      const tmp = path.join(out, `.${f.name}.${process.pid}.tmp`);
-      fs.writeFileSync(tmp, f.bytes);
-      fs.renameSync(tmp, path.join(out, f.name));
+    const staging = fs.mkdtempSync(path.join(out, ".publishing-"));
+    try {
+      for (const f of feed.files) fs.writeFileSync(path.join(staging, f.name), f.bytes);
+      await verifyPublishedFeed(pathToFileURL(staging).href + "/", feed, { fetch: fetchWithFiles });
+      for (const f of feed.files) fs.renameSync(path.join(staging, f.name), path.join(out, f.name)); // manifest.json last
+    } finally {
+      fs.rmSync(staging, { recursive: true, force: true });
     }
     const m = feed.manifest;
     console.log(`published feed version ${m.version} (as of ${m.as_of}, ${m.count} records) to ${shortPath(out)}`);
