@@ -51,10 +51,10 @@ describe("a card for every scalar answer", () => {
       expect(sublabel).toMatch(/^Excel date/);
       expect(card!.numberFormat).toMatch(/yyyy/);
     }
-    // every property a section lists exists, and every property is listed once
+    // every property a section lists exists, and every property the record fills is listed once
     const listed = card!.layouts.card.sections.flatMap((s) => s.properties);
     expect(new Set(listed).size).toBe(listed.length);
-    expect([...listed].sort()).toEqual(Object.keys(card!.properties).sort());
+    expect([...listed].sort()).toEqual(Object.keys(card!.properties).filter((k) => card!.properties[k].basicValue !== "").sort());
     expect(card!.layouts.card.title.length).toBeGreaterThan(0);
     // plain data: what JSON carries to Excel is the whole card
     expect(JSON.parse(JSON.stringify(card))).toEqual(card);
@@ -121,6 +121,19 @@ describe("what the card says", () => {
     expect(answerAndCard("FACT", ["Calder Motors", "evidence"]).card).toBeUndefined();
     expect(answerAndCard("FACT", ["Calder Motors", "date"]).card).toBeUndefined();
     expect(answerAndCard("PRICE", ["magnesium ingot", null, null, "unit"]).card).toBeUndefined();
+  });
+
+  it("a field the record leaves empty is not shown on the card but is still a property", () => {
+    // the planned plant's source names no outlet; the weight saving's names every field
+    const planned = answerAndCard("CAPACITY", ["Fennick Magnesium", null, null, null, "planned"]).card!;
+    expect(textOf(planned, P.outlet)).toBe("");
+    expect(planned.layouts.card.sections[1]).toEqual({ layout: "List", title: "Source", properties: [P.evidence, P.source, P.published, P.url] });
+    const ws = answerAndCard("WEIGHTSAVING", ["Calder Motors"]).card!;
+    expect(ws.layouts.card.sections.map((s) => s.properties)).toEqual([
+      [P.value, P.unit, P.reported, P.date],
+      [P.evidence, P.outlet, P.source, P.published, P.url],
+      [P.id, P.version, P.asOf],
+    ]);
   });
 
   it("spills and text functions have no card", () => {

@@ -162,21 +162,23 @@ function titleOf(what: string, r: MgRecord): string {
   return about ? `${what}: ${about}${place}` : what;
 }
 
-const SECTIONS_WITH_UNIT: CardSection[] = [
-  { layout: "List", properties: [P.value, P.unit, P.reported, P.date] },
-  { layout: "List", title: "Source", properties: [P.evidence, P.outlet, P.source, P.published, P.url] },
-  { layout: "List", title: "Provenance", collapsible: true, collapsed: true, properties: [P.id, P.version, P.asOf] },
-];
-const SECTIONS_DATE: CardSection[] = [
-  { layout: "List", properties: [P.value, P.reported, P.date] },
-  SECTIONS_WITH_UNIT[1],
-  SECTIONS_WITH_UNIT[2],
-];
+const MAIN: readonly string[] = [P.value, P.unit, P.reported, P.date];
+const SOURCE: readonly string[] = [P.evidence, P.outlet, P.source, P.published, P.url];
+const PROVENANCE: readonly string[] = [P.id, P.version, P.asOf];
+
+/** The card's sections: what the card shows, in order; a property the record leaves empty is not shown (it is still there for =A1.Outlet). */
+function sections(properties: Record<string, CardProperty>): CardSection[] {
+  const shown = (names: readonly string[]) => names.filter((n) => properties[n] !== undefined && properties[n].basicValue !== "");
+  return [
+    { layout: "List", properties: shown(MAIN) },
+    { layout: "List", title: "Source", properties: shown(SOURCE) },
+    { layout: "List", title: "Provenance", collapsible: true, collapsed: true, properties: shown(PROVENANCE) },
+  ];
+}
 
 /**
  * The card of one answer: `value` is the number the function answers (the card's `basicValue`, exactly the
- * plain answer), `record` the record it was read from. The sections are shared between cards: treat a card
- * as read-only.
+ * plain answer), `record` the record it was read from. Cards are cached (cardOfAnswer): treat them as read-only.
  */
 export function sourceCard(fn: string, args: readonly Arg[], value: number, record: MgRecord, data: CardDataset): SourceCard {
   const how = reading(fn, args, value, record);
@@ -187,8 +189,9 @@ export function sourceCard(fn: string, args: readonly Arg[], value: number, reco
   if (sourceText) attribution.sourceText = sourceText;
   const valueProp: CardNumber = { type: "Double", basicType: "Double", basicValue: value, propertyMetadata: { sublabel: how.sublabel } };
   if (how.numberFormat) valueProp.numberFormat = how.numberFormat;
-  const properties: Record<string, CardProperty> = {
-    [P.value]: valueProp,
+  const properties: Record<string, CardProperty> = { [P.value]: valueProp };
+  if (!how.numberFormat) properties[P.unit] = text(how.unit);
+  Object.assign(properties, {
     [P.reported]: text(how.numberFormat ? record.date : describeValue(record)),
     [P.date]: text(record.date),
     [P.evidence]: text(record.evidence, attribution.sourceAddress || attribution.sourceText ? { attribution: [attribution] } : undefined),
@@ -199,14 +202,13 @@ export function sourceCard(fn: string, args: readonly Arg[], value: number, reco
     [P.id]: text(record.id),
     [P.version]: text(data.version),
     [P.asOf]: text(data.as_of),
-  };
-  if (!how.numberFormat) properties[P.unit] = text(how.unit);
+  });
   const card: SourceCard = {
     type: "Double",
     basicType: "Double",
     basicValue: value,
     properties,
-    layouts: { card: { layout: "Entity", title: titleOf(how.what, record), sections: how.numberFormat ? SECTIONS_DATE : SECTIONS_WITH_UNIT } },
+    layouts: { card: { layout: "Entity", title: titleOf(how.what, record), sections: sections(properties) } },
     provider: { description: CARD_PROVIDER },
   };
   if (how.numberFormat) card.numberFormat = how.numberFormat;
