@@ -71,7 +71,7 @@ describe("malformed HTML", () => {
     const html = "<html><body>" + "<div><p>Unclosed block. Another.</p>".repeat(5000);
     const r = readInput({ origin: "bad/deep.html", bytes: new TextEncoder().encode(html) });
     expect(r.articles).toEqual([]);
-    expect(r.problem?.message).toMatch(/malformed HTML \(elements nested 5002 deep/);
+    expect(r.problem?.message).toMatch(/malformed HTML \(elements nested 5003 deep/);
     const wp = readInput({ origin: "bad/deep.json", bytes: new TextEncoder().encode(JSON.stringify({ id: 1, content: { rendered: html } })) });
     expect(wp.problem?.message).toMatch(/could not be read \(malformed HTML/);
   });

@@ -57,6 +57,39 @@ function textOf(root: AnyNode): string {
 
 const collapse = (s: string): string => s.replace(/[\s\u00a0\u200b]+/g, " ").trim();
 
+/**
+ * collapse(textOf(root)) === target, read only as far as the two agree: a page can nest thousands of h1
+ * elements, and reading each one's whole text would cost depth x size.
+ */
+function textCollapsesTo(root: AnyNode, target: string): boolean {
+  const ws = /[\s\u00a0\u200b]+/g;
+  let at = 0;
+  let space = false;
+  const stack: AnyNode[] = [root];
+  while (stack.length > 0) {
+    const n = stack.pop() as AnyNode;
+    if (n.type === "text") {
+      const d = (n as unknown as { data: string }).data;
+      for (let k = 0; k < d.length; ) {
+        ws.lastIndex = k;
+        const m = ws.exec(d);
+        const end = m ? m.index : d.length;
+        if (end > k) {
+          if (space && target.charCodeAt(at++) !== 32) return false;
+          if (end - k > target.length - at || !target.startsWith(d.slice(k, end), at)) return false;
+          at += end - k;
+        }
+        // A run of spaces counts once, and only between words (collapse trims).
+        space = at > 0 && !!m;
+        k = m ? ws.lastIndex : d.length;
+      }
+    } else if (isElement(n) && !(DROP.has(n.name) && n !== root)) {
+      for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+    }
+  }
+  return at === target.length;
+}
+
 /** Paragraphs of an HTML fragment or page subtree, in reading order. */
 function paragraphsOf(nodes: AnyNode[], skipHeading?: string): string[] {
   const out: string[] = [];
@@ -83,7 +116,7 @@ function paragraphsOf(nodes: AnyNode[], skipHeading?: string): string[] {
     if (!isElement(n)) continue;
     const name = n.name.toLowerCase();
     if (DROP.has(name) || isHidden(n)) continue;
-    if (skipHeading !== undefined && name === "h1" && collapse(textOf(n)) === skipHeading) continue;
+    if (skipHeading !== undefined && name === "h1" && textCollapsesTo(n, skipHeading)) continue;
     if (CELL.has(name)) {
       if (collapse(buf)) buf += " | ";
     } else if (BLOCK.has(name)) {
@@ -96,26 +129,124 @@ function paragraphsOf(nodes: AnyNode[], skipHeading?: string): string[] {
   return out;
 }
 
-// Elements that never nest (void) or that HTML closes implicitly: left out of the nesting estimate.
-const NO_NESTING = new Set([
-  "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr",
-  "p", "li", "td", "th", "tr", "dt", "dd", "option", "thead", "tbody", "tfoot", "colgroup", "rb", "rt", "rp",
+// The nesting estimate follows htmlparser2's own tree building (its Parser, v9): void elements never nest; an
+// opening tag first closes the open elements it implies closed ("<div>" closes an open "<p>"); a closing tag
+// closes up to the nearest open element of its name, and one with none open closes nothing ("<div></span>"
+// repeated nests deeper each time); "<x/>" opens x outside svg/math; script, style, title and textarea hold text.
+const VOID = new Set(["area", "base", "basefont", "br", "col", "command", "embed", "frame", "hr", "img", "input", "isindex", "keygen", "link", "meta", "param", "source", "track", "wbr"]);
+const P_ONLY = ["p"];
+const FORM = ["input", "option", "optgroup", "select", "button", "datalist", "textarea"];
+const IMPLIES_CLOSE = new Map<string, Set<string>>([
+  ["tr", new Set(["tr", "th", "td"])], ["th", new Set(["th"])], ["td", new Set(["thead", "th", "td"])], ["body", new Set(["head", "link", "script"])],
+  ["li", new Set(["li"])], ["option", new Set(["option"])], ["optgroup", new Set(["optgroup", "option"])], ["dd", new Set(["dd", "dt"])], ["dt", new Set(["dd", "dt"])],
+  ["rt", new Set(["rt", "rp"])], ["rp", new Set(["rt", "rp"])], ["tbody", new Set(["thead", "tbody"])], ["tfoot", new Set(["thead", "tbody"])],
+  ...["select", "input", "output", "button", "datalist", "textarea"].map((n) => [n, new Set(FORM)] as [string, Set<string>]),
+  ...["p", "h1", "h2", "h3", "h4", "h5", "h6", "address", "article", "aside", "blockquote", "details", "div", "dl", "fieldset", "figcaption", "figure", "footer", "form", "header", "hr", "main", "nav", "ol", "pre", "section", "table", "ul"].map(
+    (n) => [n, new Set(P_ONLY)] as [string, Set<string>],
+  ),
 ]);
+const RAW_TEXT = new Map(["script", "style", "title", "textarea"].map((n) => [n, new RegExp(`</${n}[\\s>]`, "gi")]));
+const FOREIGN = new Set(["svg", "math"]);
+const INTEGRATION = new Set(["mi", "mo", "mn", "ms", "mtext", "annotation-xml", "foreignobject", "desc", "title"]);
 export const MAX_HTML_DEPTH = 2000;
 
+const isSpaceCode = (c: number) => c === 32 || (c >= 9 && c <= 13);
+
 /**
- * Deepest element nesting of the markup, estimated from its tags in one pass. Pages with thousands of
- * unclosed tags are malformed, and the parser's work grows with the square of their depth.
+ * Where the tag whose attributes start at `k` ends (its ">"), and whether it is written self-closing ("/>"
+ * outside attribute values), as htmlparser2's tokenizer reads attributes; null when it never ends.
+ */
+function tagEnd(html: string, k: number): { end: number; selfClosing: boolean } | null {
+  let slash = false;
+  for (; k < html.length; k++) {
+    const c = html.charCodeAt(k);
+    if (c === 62) return { end: k, selfClosing: slash }; // ">"
+    if (c === 47) slash = true; // "/"
+    else if (!isSpaceCode(c)) {
+      slash = false;
+      if (c !== 61) continue; // "=": a value follows
+      k++;
+      while (k < html.length && isSpaceCode(html.charCodeAt(k))) k++;
+      const q = html.charCodeAt(k);
+      if (q === 34 || q === 39) {
+        k = html.indexOf(html[k], k + 1);
+        if (k < 0) return null;
+      } else {
+        while (k < html.length && !isSpaceCode(html.charCodeAt(k)) && html.charCodeAt(k) !== 62) k++;
+        k--;
+      }
+    }
+  }
+  return null;
+}
+
+/**
+ * Deepest element nesting htmlparser2 will build from the markup, found in one linear pass over its tags.
+ * Pages with thousands of unclosed tags are malformed, and the parser's work grows with the square of their depth.
  */
 export function htmlNestingDepth(html: string): number {
-  let depth = 0;
+  const stack: string[] = [];
+  const open = new Map<string, number>();
+  const foreign: boolean[] = [];
   let max = 0;
-  const re = /<(\/?)([a-zA-Z][a-zA-Z0-9-]*)\b[^>]*?(\/?)>/g;
-  for (let m = re.exec(html); m; m = re.exec(html)) {
-    const name = m[2].toLowerCase();
-    if (NO_NESTING.has(name) || m[3] === "/") continue;
-    if (m[1] === "/") depth = Math.max(0, depth - 1);
-    else if (++depth > max) max = depth;
+  const pop = () => {
+    const name = stack.pop() as string;
+    open.set(name, (open.get(name) as number) - 1);
+    return name;
+  };
+  // A tag runs from "<" and a letter to its ">" ("<a<>" is a tag "a<"); each character is looked at about
+  // once, and a tag that never ends ends the scan, as it ends the parser's.
+  let i = 0;
+  while ((i = html.indexOf("<", i)) >= 0) {
+    if (html.startsWith("<!--", i)) {
+      const end = html.indexOf("-->", i + 4);
+      if (end < 0) break;
+      i = end + 3;
+      continue;
+    }
+    const closing = html.charCodeAt(i + 1) === 47; // "/"
+    const from = closing ? i + 2 : i + 1;
+    const c = html.charCodeAt(from) | 32;
+    if (c < 97 || c > 122) {
+      i++;
+      continue;
+    }
+    let to = from;
+    while (to < html.length && !isSpaceCode(html.charCodeAt(to)) && html[to] !== "/" && html[to] !== ">") to++;
+    const tag = closing ? { end: html.indexOf(">", to), selfClosing: false } : tagEnd(html, to);
+    if (!tag || tag.end < 0) break;
+    i = tag.end + 1;
+    const name = html.slice(from, to).toLowerCase();
+    if (closing) {
+      if (FOREIGN.has(name) || INTEGRATION.has(name)) foreign.pop();
+      if (!VOID.has(name) && (open.get(name) ?? 0) > 0) while (pop() !== name);
+      // "</br>" and a "</p>" with none open make an empty element.
+      else if ((name === "br" || name === "p") && stack.length + 1 > max) max = stack.length + 1;
+      continue;
+    }
+    const implied = IMPLIES_CLOSE.get(name);
+    if (implied) while (stack.length > 0 && implied.has(stack[stack.length - 1])) pop();
+    // An element that holds no other is one level below the open ones.
+    if (stack.length + 1 > max) max = stack.length + 1;
+    if (VOID.has(name)) continue;
+    stack.push(name);
+    open.set(name, (open.get(name) ?? 0) + 1);
+    if (FOREIGN.has(name)) foreign.push(true);
+    else if (INTEGRATION.has(name)) foreign.push(false);
+    // "<x/>" closes x only in svg or math; elsewhere x stays open.
+    if (tag.selfClosing) {
+      if (foreign[foreign.length - 1] === true) pop();
+      continue;
+    }
+    if (RAW_TEXT.has(name)) {
+      // Text up to the closing tag (htmlparser2 reads no tags in it, and none after an unclosed one).
+      const close = RAW_TEXT.get(name) as RegExp;
+      close.lastIndex = i;
+      if (!close.exec(html)) break;
+      i = close.lastIndex;
+      if (INTEGRATION.has(name)) foreign.pop();
+      pop();
+    }
   }
   return max;
 }
@@ -129,6 +260,8 @@ export function htmlToParagraphs(html: string): string[] {
 
 /** Plain text of an inline HTML fragment (e.g. WordPress `title.rendered`), entities decoded. */
 export function htmlToText(html: string): string {
+  const depth = htmlNestingDepth(html);
+  if (depth > MAX_HTML_DEPTH) throw new Error(`malformed HTML: elements nested ${depth} deep, over ${MAX_HTML_DEPTH} (unclosed tags?)`);
   return collapse(textOf(parseDocument(html) as unknown as AnyNode));
 }
 
@@ -141,6 +274,28 @@ function findAll(nodes: AnyNode[], pred: (el: Element) => boolean): Element[] {
     if (!isElement(n)) continue;
     if (pred(n)) out.push(n);
     for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i]);
+  }
+  return out;
+}
+
+/**
+ * The <article> elements, less those whose text another one holds (inside it, no dropped element between):
+ * those are never the longest, as the outer one comes first and is at least as long. A page nesting thousands
+ * of articles would otherwise cost depth x size to measure.
+ */
+function outermostArticles(nodes: AnyNode[]): Element[] {
+  const out: Element[] = [];
+  const stack: [AnyNode, boolean][] = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push([nodes[i], false]);
+  while (stack.length > 0) {
+    const [n, inside] = stack.pop() as [AnyNode, boolean];
+    if (!isElement(n)) continue;
+    let within = inside;
+    if (n.name === "article") {
+      if (!inside) out.push(n);
+      within = true;
+    } else if (DROP.has(n.name)) within = false;
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push([n.children[i], within]);
   }
   return out;
 }
@@ -180,11 +335,12 @@ export function readHtml(html: string, origin: string): Article {
   }
 
   // Body root: the longest <article>, else <main>, else <body>, else the whole fragment.
-  const articles = findAll(all, (e) => e.name === "article");
+  const articles = outermostArticles(all);
   let root: AnyNode[] = all;
   if (articles.length > 0) {
-    const best = articles.reduce((a, b) => (collapse(textOf(b)).length > collapse(textOf(a)).length ? b : a));
-    root = [best];
+    // Each text measured once (a page can hold thousands of articles).
+    const lengths = articles.map((a) => collapse(textOf(a)).length);
+    root = [articles[lengths.reduce((best, n, i) => (n > lengths[best] ? i : best), 0)]];
   } else {
     const main = findAll(all, (e) => e.name === "main")[0] ?? findAll(all, (e) => e.name === "body")[0];
     if (main) root = [main];
