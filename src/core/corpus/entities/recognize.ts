@@ -162,6 +162,14 @@ function legalSuffixEnd(toks: Tok[], i: number): number {
   return -1;
 }
 
+/**
+ * How many tokens a name walk crosses from its head noun or legal form, either way. The longest names seen
+ * ("Ningxia Hui Autonomous Region Department of Industry and Information Technology", "... (Group) Co., Ltd.")
+ * have about a dozen; without a bound, a run of capitalised words and legal forms ("Co. Ltd. Inc. U.S." x 1000)
+ * makes every head walk back to the start: names the length of the text, quadratic work.
+ */
+export const MAX_NAME_TOKENS = 24;
+
 interface GenericName {
   start: number;
   end: number;
@@ -200,12 +208,13 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
     let parentEnd = -1;
     let first = i;
     let j = i - 1;
-    while (j >= 0) {
+    const floor = i - MAX_NAME_TOKENS;
+    while (j >= 0 && j >= floor) {
       const t = toks[j].t;
       // "(Korea Metals Daily) — Hanul ...": a parenthetical belongs to the name only when a space alone follows it.
       if (t === ")" && onlySpace(text, toks[j].e, toks[j + 1].s)) {
         let k = j - 1;
-        while (k >= 0 && toks[k].t !== "(" && isCap(toks[k].t)) k--;
+        while (k >= 0 && k >= floor && toks[k].t !== "(" && isCap(toks[k].t)) k--;
         if (k >= 0 && toks[k].t === "(" && k < j - 1) {
           first = k;
           j = k - 1;
@@ -250,7 +259,7 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
         let m = k + 1;
         if (toks[m]?.t === "the") m++;
         let lastCap = -1;
-        while (m < toks.length) {
+        while (m < toks.length && m <= i + MAX_NAME_TOKENS) {
           const t = toks[m].t;
           if (isCap(t) && !LEFT_STOP.has(t) && !inSpans(toks[m].s, quotes)) {
             lastCap = m;
@@ -269,7 +278,7 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
     // "Tessaro Auto's Powertrain Institute": a unit named after its parent is the parent.
     if (parentEnd >= 0) {
       let k = parentEnd;
-      while (k > 0 && isCap(toks[k - 1].t) && !LEFT_STOP.has(toks[k - 1].t) && !isPossessive(toks[k - 1].t)) k--;
+      while (k > 0 && k > floor && isCap(toks[k - 1].t) && !LEFT_STOP.has(toks[k - 1].t) && !isPossessive(toks[k - 1].t)) k--;
       const start = toks[k].s;
       const end = toks[parentEnd].e - (toks[parentEnd].t.endsWith("'s") ? 2 : 1);
       const parent = text.slice(start, end);

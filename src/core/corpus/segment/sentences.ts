@@ -27,6 +27,13 @@ export const SENTENCE_STARTERS = new Set([
 ]);
 
 const MAX_TOKEN = 64;
+/**
+ * Longest sentence kept whole, in UTF-16 units. The longest real sentences seen (a Federal Register notice's)
+ * are under 1,000; text that runs on past this without a sentence end (a page of names, figures or commas with
+ * no period) is cut at its last clause break (";", ",", a dash, then a space) before the limit. Every later step
+ * costs about a sentence's length per record or per name it finds, so a bound here keeps the whole build linear.
+ */
+export const MAX_SENTENCE_CHARS = 2000;
 const CLOSERS = "\"'”’)]»";
 const OPENERS = "\"'“‘([«";
 const LIST_MARKER_RE = /^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCivxlc]{1,6}|[A-Za-z])$/;
@@ -34,6 +41,12 @@ const SECTION_NUMBER_AHEAD_RE = /^\d{1,3}(?:\.\d{1,3})*\.?\s+[\p{Lu}"“]/u;
 
 function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && /\s/.test(ch);
+}
+
+/** Index of the first non-space character at or after `i` (p.length when none). */
+function nextNonSpace(p: string, i: number): number {
+  while (i < p.length && isSpace(p[i])) i++;
+  return i;
 }
 
 function firstWord(s: string): string {
@@ -95,11 +108,31 @@ function periodEndsSentence(p: string, start: number, dot: number, after: number
   return SECTION_NUMBER_AHEAD_RE.test(rest) || /^\p{Lu}\p{Ll}+[\s,]/u.test(rest);
 }
 
+/** Where to cut a run-on span [s, e) longer than MAX_SENTENCE_CHARS: after its last clause break in the window. */
+function cutPoint(p: string, s: number, e: number): number {
+  const limit = Math.min(e, s + MAX_SENTENCE_CHARS);
+  const floor = s + (MAX_SENTENCE_CHARS >> 1);
+  for (const breaks of [";", ",—–", " \t\n\u00a0"]) {
+    for (let k = limit - 1; k >= floor; k--) if (breaks.includes(p[k])) return k + 1;
+  }
+  // No break at all (a run of digits): a hard cut, never inside a surrogate pair.
+  const c = p.charCodeAt(limit - 1);
+  return c >= 0xd800 && c <= 0xdbff ? limit - 1 : limit;
+}
+
 /** Sentence spans of one paragraph, trimmed, in order; their text is p.slice(start, end). */
 export function splitSentences(p: string): Span[] {
   const spans: Span[] = [];
   const push = (s: number, e: number) => {
-    while (s < e && isSpace(p[s])) s++;
+    for (;;) {
+      while (s < e && isSpace(p[s])) s++;
+      if (e - s <= MAX_SENTENCE_CHARS) break;
+      const cut = cutPoint(p, s, e);
+      let ce = cut;
+      while (ce > s && isSpace(p[ce - 1])) ce--;
+      if (ce > s) spans.push({ start: s, end: ce });
+      s = cut;
+    }
     while (e > s && isSpace(p[e - 1])) e--;
     if (e > s) spans.push({ start: s, end: e });
   };
@@ -123,7 +156,7 @@ export function splitSentences(p: string): Span[] {
     if (k >= p.length) break;
     let ends: boolean;
     if (c === "." && j === i) ends = periodEndsSentence(p, start, i, k);
-    else ends = isSpace(p[k]) && /[\p{Lu}\p{N}"“‘(\p{Lo}]/u.test(p.slice(k).trimStart()[0] ?? "");
+    else ends = isSpace(p[k]) && /[\p{Lu}\p{N}"“‘(\p{Lo}]/u.test(p[nextNonSpace(p, k)] ?? "");
     if (ends) {
       push(start, k);
       start = k;
