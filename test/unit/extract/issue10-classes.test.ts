@@ -88,3 +88,34 @@ describe("money's short scales", () => {
     expect(qs("a 100m tower")).toEqual([[100, ""]]);
   });
 });
+
+describe("prices without a unit of their own, and what is no price", () => {
+  const jmb = { title: "Magnesium export offers", published: "" };
+  const rows = (paragraphs: string[][], over = jmb) => ofKind(extract(paragraphs, over), "price").map((p) => [p.value, p.value_max, p.unit, p.price_type]);
+
+  it("a currency figure a price clause states takes the unit the article writes that currency with", () => {
+    expect(
+      rows([
+        ["Chinese magnesium ingot offers to Korea stood at US$ 2,900-2,950 per tonne this week."],
+        ["Chinese magnesium offer price climbed in October on tight supply.", "The price rose by more than US$ 400 in a month and hit US$ 3,150-3,200 at the end of October."],
+      ]),
+    ).toEqual([
+      [2900, 2950, "USD/t", "offer"],
+      [3150, 3200, "USD/t", "offer"],
+    ]);
+  });
+
+  it("no unit anywhere, two units for the currency, no price word, a difference or a qualified change: no price", () => {
+    expect(rows([["The magnesium ingot price hit US$ 3,150 at the end of October."]])).toEqual([]);
+    expect(rows([["Magnesium ingot sold at US$ 3,000 per tonne and US$ 3.1 per kg."], ["The price then hit US$ 3,150."]])).toEqual([
+      [3000, null, "USD/t", "transaction"],
+      [3.1, null, "USD/kg", "transaction"],
+    ]);
+    expect(rows([["Magnesium ingot offers were US$ 2,900 per tonne."], ["Smelters' breakeven is estimated at above US$ 3,000, and the price is US$ 300 lower than in May."]])).toEqual([[2900, null, "USD/t", "offer"]]);
+    expect(rows([["Magnesium ingot offers were US$ 2,900 per tonne, down by about US$ 150 from May."]])).toEqual([[2900, null, "USD/t", "offer"]]);
+  });
+
+  it("'dollers per ton' is a dollar price", () => {
+    expect(rows([["Export price of magnesium alloy ingot for Korea was 2,610-2,630 dollers per ton last week."]])).toEqual([[2610, 2630, "USD/t", "quotation"]]);
+  });
+});

@@ -33,6 +33,8 @@ export interface SentenceContext {
   dates: DateMention[];
   years: YearContext;
   quantities: Quantity[];
+  /** The previous sentence of the same paragraph, verbatim ("" for a paragraph's first). */
+  previous: string;
   /** [start, end) of double-quoted spans. */
   quotes: [number, number][];
 }

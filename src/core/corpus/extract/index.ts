@@ -92,6 +92,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
       dates,
       years: { articleYear, sectionYear, sentenceYear: statedYear(dates, text), published: article.published },
       quantities: findQuantities(text),
+      previous: i > 0 && sentences[i - 1].paragraph === sentence.paragraph ? sentences[i - 1].text : "",
       quotes: scanOf(text, scans).quotes,
     };
     contexts.push(ctx);

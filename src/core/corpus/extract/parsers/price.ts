@@ -54,19 +54,55 @@ const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const UNIT = String.raw`(?:\/|\s?per\s|\s(?:a|each)\s)\s?(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)(?![\p{L}])`;
 /** A figure with a currency (before the number or after it) and a unit: one price or a range. */
 const PRICE_RE = new RegExp(
-  String.raw`(?<![\p{L}\d.,])(?:(?<cur1>${CUR})\s?)?(?<n1>${NUM})(?:\s?(?:~|-|–|—|to)\s?(?:(?<cur2>${CUR})\s?)?(?<n2>${NUM}))?\s?(?<cur3>yuan|RMB|dollars?|USD)?${UNIT}`,
+  String.raw`(?<![\p{L}\d.,])(?:(?<cur1>${CUR})\s?)?(?<n1>${NUM})(?:\s?(?:~|-|–|—|to)\s?(?:(?<cur2>${CUR})\s?)?(?<n2>${NUM}))?\s?(?<cur3>yuan|RMB|doll[ae]rs?|USD)?${UNIT}`,
   "giu",
 );
 
 /** Cheap first look: every price has a currency, and each currency word of PRICE_RE holds one of these (same flags). */
-const ANY_CURRENCY = /RMB|CNY|USD|\$|¥|EUR|€|yuan|dollar/iu;
+const ANY_CURRENCY = /RMB|CNY|USD|\$|¥|EUR|€|yuan|doll[ae]r/iu;
+
+/**
+ * A figure with a currency and no unit ("hit the yearly highest US$ 3,350-3,400", "rebounded to US$ 4,200 level"):
+ * a price only where its clause speaks of a price and the article writes that currency's prices with one unit
+ * ("US$ 4,100-4,200 per tonne" elsewhere): the unit is then the article's.
+ */
+const BARE_PRICE_RE = new RegExp(
+  String.raw`(?<![\p{L}\d.,])(?<cur1>${CUR})\s?(?<n1>${NUM})(?:\s?(?:~|-|–|—|to)\s?(?:(?<cur2>${CUR})\s?)?(?<n2>${NUM}))?(?![\d.,]*\d)(?!\s?(?:thousand|million|billion|trillion|mn|bn|[mbk](?![\p{L}])|%))`,
+  "giu",
+);
+/** "US$ 1,900 lower than", "higher than": a difference, not a price. */
+const DIFFERENCE_AFTER = /^\s*(?:\([^)]*\)\s*)?(?:lower|higher|less|more|cheaper|dearer|above|below|up|down)\b/i;
+/** A qualifier between a change word and its figure: "up by more than US$ 600", "down by about US$ 350". */
+const QUALIFIER_TAIL = /\b(?:more than|over|about|around|nearly|almost|some|approximately|roughly|less than|under|just|only)\s*$/i;
+const PRICE_WORD = /\b(?:prices?|offers?|offered|quot(?:ed|ations?|es?)|assessed|traded|transactions?)\b/i;
+
+/** The unit of each currency the article writes prices in, when it writes that currency with one unit only. */
+const ARTICLE_UNITS = new WeakMap<object, Map<string, string>>();
+function articleUnits(article: { title: string; paragraphs: string[] }): Map<string, string> {
+  let units = ARTICLE_UNITS.get(article);
+  if (units) return units;
+  const seen = new Map<string, Set<string>>();
+  for (const t of [article.title, ...article.paragraphs]) {
+    if (!ANY_CURRENCY.test(t)) continue;
+    for (const m of t.matchAll(PRICE_RE)) {
+      const g = m.groups ?? {};
+      const c = currencyOf(g.cur1) || currencyOf(g.cur2) || currencyOf(g.cur3);
+      if (!c) continue;
+      const u = unitOf(/(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)$/i.exec(m[0])?.[1] ?? "t");
+      seen.set(c, (seen.get(c) ?? new Set()).add(u));
+    }
+  }
+  units = new Map([...seen].filter(([, us]) => us.size === 1).map(([c, us]) => [c, [...us][0]]));
+  ARTICLE_UNITS.set(article, units);
+  return units;
+}
 
 function currencyOf(raw: string | undefined): string {
   if (!raw) return "";
   const c = raw.replace(/\s+/g, "").toUpperCase();
   if (c === "RMB" || c === "CNY" || c === "YUAN") return "CNY";
   if (c === "EUR" || c === "€") return "EUR";
-  if (c === "US$" || c === "USD" || c === "$" || c.startsWith("DOLLAR")) return "USD";
+  if (c === "US$" || c === "USD" || c === "$" || c.startsWith("DOLL")) return "USD";
   return "";
 }
 function yenOrYuan(text: string, title: string): string {
@@ -125,6 +161,17 @@ function typeIn(window: string): PriceType {
   return type ?? "quotation";
 }
 
+/**
+ * The type of a figure's price; "The price ..." with no word of its own takes the type of the price the previous
+ * sentence of the paragraph named ("Chinese offer price turned up in September. The price hit US$ 3,400").
+ */
+function typeOf(window: string, ctx: SentenceContext): PriceType {
+  const own = typeIn(window);
+  if (own !== "quotation" || !ctx.previous || !/^\s*the\s+(?:\w+\s+)?prices?\b/i.test(window) || /\bquot/i.test(window)) return own;
+  const named = /\b(?:offer|transaction|assessed|average)\s+prices?\b/i.exec(ctx.previous);
+  return named ? typeIn(named[0]) : own;
+}
+
 const GRADE_RE = /(\d{2}(?:\.\d+)?%)(?:\s*(?:grade|Mg|purity|min\.?))?|\b(\d+-\d+)\s+grade\b/i;
 const BASIS_PARTS: RegExp[] = [
   /\b(?:FOB|CIF|CFR|C&F|DDP|DAP)(?:\s+(?:China|Tianjin|Shanghai|Qingdao|Japan|Korea|Rotterdam|Europe|US))?\b/,
@@ -156,24 +203,35 @@ export const priceParser: Parser = {
     // Looked up once per sentence: the windows below are all slices of it.
     let products: Vocabulary[] | undefined;
     let places: Vocabulary[] | undefined;
-    for (const m of text.matchAll(PRICE_RE)) {
+    const withUnit = [...text.matchAll(PRICE_RE)];
+    const candidates: { m: RegExpMatchArray; bare: boolean }[] = withUnit.map((m) => ({ m, bare: false }));
+    for (const m of text.matchAll(BARE_PRICE_RE)) {
+      const at = m.index ?? 0;
+      if (!withUnit.some((w) => at < (w.index ?? 0) + w[0].length && (w.index ?? 0) < at + m[0].length)) candidates.push({ m, bare: true });
+    }
+    for (const { m, bare } of candidates) {
       const g = m.groups ?? {};
       let currency = currencyOf(g.cur1) || currencyOf(g.cur2) || currencyOf(g.cur3);
       // "¥" is the yen's sign as well as the yuan's: only the text can say which, else no price.
       if ([g.cur1, g.cur2].includes("¥")) currency = yenOrYuan(text, ctx.article.title);
       if (!currency) continue;
-      const unitWord = /(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)$/i.exec(m[0])?.[1] ?? "t";
-      const start = m.index;
+      const start = m.index ?? 0;
       const end = start + m[0].length;
+      const bareUnit = bare ? articleUnits(ctx.article).get(currency) : undefined;
+      if (bare && !bareUnit) continue;
+      const unitWord = bare ? bareUnit! : (/(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)$/i.exec(m[0])?.[1] ?? "t");
       const value = parseNumber(g.n1);
       let valueMax = g.n2 ? parseNumber(g.n2) : null;
       if (valueMax !== null && valueMax < value) continue; // "from RMB 16,000 to RMB 15,000/t": a move, not a range
       if (valueMax === value) valueMax = null;
-      const before = text.slice(Math.max(0, start - 40), start);
+      const before = text.slice(Math.max(0, start - 40), start).replace(QUALIFIER_TAIL, "");
       // "quotes ranged from 16,150 to 16,250 yuan/mt" is a range; "up from 16,150" is a change.
       if (CHANGE_BEFORE.test(before) && !(valueMax !== null && /\b(?:rang(?:e|ed|es|ing)|varied|varying|fluctuat(?:ed|ing))\s+from\s*$/i.test(before))) continue;
+      // "US$ 1,900 lower than the July level": a difference.
+      if (DIFFERENCE_AFTER.test(text.slice(end, end + 30))) continue;
       const clauseStart = clauseStartBefore(text, start);
       const window = text.slice(clauseStart, start);
+      if (bare && !PRICE_WORD.test(window)) continue;
       // The cues are matched without case ("Expected to"), so the month May is blanked first: it is no modal.
       if (NOT_A_PRICE_CUE.test(withoutMonthMay(window))) continue;
       // "It is expected that prices may ..., but there is strong support at 16,000 yuan/mt": the whole sentence is a forecast.
@@ -207,7 +265,8 @@ export const priceParser: Parser = {
       const resolved = mention && !["by", "since", "until", "before", "after"].includes(mention.cue) ? resolveDate(mention, ctx.years) : { date: "", date_end: "" };
 
       out.push(
-        newFound(ctx, "price", {
+        // A unit borrowed from the article's other prices: "price.borrowedUnit" (priceRepeats prefers a restatement with its own).
+        newFound(ctx, bare ? "price.borrowedUnit" : "price", {
           kind: "price",
           product,
           title: product,
@@ -217,7 +276,7 @@ export const priceParser: Parser = {
           value,
           value_max: valueMax,
           unit: `${currency}/${unitOf(unitWord)}`,
-          price_type: typeIn(window),
+          price_type: typeOf(window, ctx),
           date: resolved.date,
           date_end: resolved.date_end,
         }),
