@@ -1,6 +1,7 @@
 // Typed column definitions of the tables the pane inserts and exports. One definition serves the
 // Excel writer, the .xlsx/.csv downloads and the preview grid, so they cannot disagree.
-import { MgRecord, ORGANIZATION_SEPARATOR } from "../model/record";
+import type { MgRecord } from "../model/record";
+import { ORGANIZATION_SEPARATOR } from "../model/fields";
 import { datePrecision } from "../model/dates";
 import { ExcelDate, isoToExcelDate } from "./dates";
 import { ColumnId } from "./columnIds";
