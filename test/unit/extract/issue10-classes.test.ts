@@ -119,3 +119,20 @@ describe("prices without a unit of their own, and what is no price", () => {
     expect(rows([["Export price of magnesium alloy ingot for Korea was 2,610-2,630 dollers per ton last week."]])).toEqual([[2610, 2630, "USD/t", "quotation"]]);
   });
 });
+
+describe("policies: a government's tax, royalty or tariff rate", () => {
+  const pols = (paragraphs: string[][]) => ofKind(extract(paragraphs, wire), "policy").map((p) => [p.subject, p.date, p.value, p.unit]);
+
+  it("a rate a government body sets or recommends is a policy whose value is the rate", () => {
+    expect(pols([["In March, the Zetland Ministry of Finance raised the export tariff on magnesium ingot to 15 percent."]])).toEqual([["Ministry of Finance", "2031-03", 15, "%"]]);
+    expect(pols([["In April, the Zetland Ministry of Finance recommended that smelters be charged a royalty on ore – known locally as a levy – of 6%, saying it would fund roads."]])).toEqual([
+      ["Ministry of Finance", "2031-04", 6, "%"],
+    ]);
+  });
+
+  it("a hedged rate, a company's tax and a rate with no government are no policies", () => {
+    expect(pols([["The Zetland Ministry of Finance may raise the export tariff on magnesium to 20 percent."]])).toEqual([]);
+    expect(pols([["Ridgeway Alloys Co., Ltd. cut its effective tax rate to 21% last year."]])).toEqual([]);
+    expect(pols([["Analysts recommended a royalty rate of 5% for the industry."]])).toEqual([]);
+  });
+});

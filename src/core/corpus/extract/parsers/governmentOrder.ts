@@ -4,7 +4,10 @@
 //   "Authorities in Shaanxi ordered the suspension of 12 furnaces."  (the issuer need not be registered)
 // The issuer is a government: an organisation of type government in the alias registry, or "the <demonym>
 // government / authorities" ("Chinese", "Israeli"; the country comes from the demonym). Not orders: plans,
-// requests, conditions and hedges ("may", "would", "urged", "if"). Words are data: src/data/policyTriggers.json.
+// requests, conditions and hedges ("may", "would", "urged", "if"). A government (or its committee) that sets,
+// recommends, imposes or changes a tax, royalty, tariff or duty rate gives a policy whose value is the rate:
+//   "In May, the Tax Committee recommended a surtax on excess profits of 42 percent"  -> policy, value 42 %
+// Words are data: src/data/policyTriggers.json.
 import triggers from "../../../../data/policyTriggers.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
@@ -20,8 +23,15 @@ const GENERIC_ISSUER = new RegExp(`\\b(?:[Tt]he\\s+)?(?:(${DEMONYM})\\s+)?(${alt
 /** A country as the actor of an order ("China has allowed some producers to resume"): its government. */
 const COUNTRIES = [...new Set(Object.values(DEMONYMS))].sort((a, b) => b.length - a.length);
 const COUNTRY_ISSUER = new RegExp(`\\b(${COUNTRIES.map(escape).join("|")})(?!['’]s)\\b`, "g");
-const VERB = new RegExp(`^\\s+(?:(?:has|have|had|also|previously|recently|again|now|then|temporarily)\\s+){0,2}(${alt(triggers.government_order_verbs)})\\b`, "i");
+const VERB_LEAD = String.raw`^\s+(?:(?:has|have|had|also|previously|recently|again|now|then|temporarily|members|further|formally|officially)\s+){0,2}`;
+const VERB = new RegExp(`${VERB_LEAD}(${alt([...triggers.government_order_verbs, ...triggers.rate_verbs])})\\b`, "i");
+const ORDER_VERB = new RegExp(`^(?:${alt(triggers.government_order_verbs)})$`, "i");
+const RATE_VERB = new RegExp(`^(?:${alt(triggers.rate_verbs)})$`, "i");
 const OBJECT = new RegExp(`\\b(?:${alt(triggers.government_order_objects)})\\b`, "i");
+/** A rate a government sets or recommends: "a tax rate on excess profits of 42 percent", "a royalty rate of 5%". */
+const RATE_OBJECT = new RegExp(`\\b(?:${alt(triggers.rate_objects)})\\b`, "i");
+/** "The committee members also recommended ...": the government body the previous sentence named. */
+const REFERS_TO_BODY = /^\s*(?:The|Its|This)\s+(?:[\w-]+\s+){0,2}?(?:committee|commission|ministry|government|authorit(?:y|ies)|council|panel|cabinet|department|agency|regulator)(?=\s)/i;
 const NOT_AN_ORDER = new RegExp(`\\b(?:${alt(triggers.not_an_act)}|will|would|plans? to|expected to|is considering|considers?)\\b`, "i");
 /** The order's own words: from the verb to the end of its clause. */
 const CLAUSE_END = /[;:]|,\s|\s+(?:in response to|because|due to|after|as|amid|according to|which|while)\b|\.(?:\s|$)/;
@@ -30,7 +40,7 @@ export const governmentOrderParser: Parser = {
   name: "governmentOrder",
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
-    if (!OBJECT.test(text) || NOT_AN_ORDER.test(withoutMonthMay(text))) return [];
+    if (!OBJECT.test(text) && !RATE_OBJECT.test(text)) return [];
     // The issuer written right before the verb: a registered government, else a government phrase.
     let issuer: { subject: string; organizations: string[]; region: string; end: number } | undefined;
     for (const m of ctx.orgs) {
@@ -61,13 +71,24 @@ export const governmentOrderParser: Parser = {
         break;
       }
     }
+    if (!issuer && ctx.discourse?.subject && ctx.registry.lookup(ctx.discourse.subject)?.type === "government") {
+      const body = REFERS_TO_BODY.exec(text);
+      if (body && VERB.test(text.slice(body[0].length))) issuer = { subject: ctx.discourse.subject, organizations: [...ctx.discourse.organizations], region: ctx.discourse.region, end: body[0].length };
+    }
     if (!issuer) return [];
     const verb = VERB.exec(text.slice(issuer.end))!;
     const from = issuer.end + verb.index + verb[0].length - verb[1].length;
     const rest = text.slice(from);
     const cut = rest.search(CLAUSE_END);
     const act = (cut >= 0 ? rest.slice(0, cut) : rest).trim();
-    if (!OBJECT.test(act)) return [];
+    // An order on plants, output or trade (the whole sentence free of hedges), or a rate set or recommended (its own
+    // words free of them: "..., stressing that such a tax would boost revenue" hedges the effect, not the act).
+    const isOrder = ORDER_VERB.test(verb[1]) && OBJECT.test(act) && !NOT_AN_ORDER.test(withoutMonthMay(text));
+    // A rate's words run to the end of its clause ("a tax rate on excess profits – also known as a surtax – of 42 percent").
+    const rateCut = rest.search(/;|,\s|\.(?:\s|$)/);
+    const rateAct = rateCut >= 0 ? rest.slice(0, rateCut) : rest;
+    const rate = !isOrder && RATE_VERB.test(verb[1]) && RATE_OBJECT.test(rateAct) && !NOT_AN_ORDER.test(withoutMonthMay(text.slice(0, from) + rateAct)) ? ctx.quantities.find((q) => q.unit === "%" && q.start >= from && q.end <= from + rateAct.length + 1 && q.valueMax === null) : undefined;
+    if (!isOrder && !rate) return [];
     // "forced the smelters to close until the end of 2021": how long the order lasts, not when it was given.
     const own = ctx.dates.find((d) => !["by", "since", "until", "before", "after"].includes(d.cue) && !/\b(?:until|till|through|by)\s+(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start)));
     const date = own ? resolveDate(own, ctx.years).date : "";
@@ -79,6 +100,7 @@ export const governmentOrderParser: Parser = {
         region: issuer.region,
         title: act.length > 120 ? `${act.slice(0, 117)}…` : act,
         date,
+        ...(rate ? { value: rate.value, unit: "%", qualifier: rate.qualifier } : {}),
       }),
     ];
   },
