@@ -7,7 +7,8 @@ import { extractDrafts } from "./extract";
 import { fnv1a64 } from "./hash";
 import { readInput, ReadOptions } from "./readers";
 import { segmentArticle } from "./segment";
-import type { Article, InputProblem, RecordDraft } from "./types";
+import type { Article, InputProblem, RecordDraft, Sentence } from "./types";
+import { evidenceLocator, NOT_IN_ARTICLE } from "./evidence";
 
 export interface BuildInput {
   /** File path (relative, "/" separated) or URL; names the input in problems and in `sources`. */
@@ -80,35 +81,6 @@ function assignIds(records: Omit<MgRecord, "id">[]): MgRecord[] {
   return out;
 }
 
-/**
- * Reading position of an evidence string: its paragraph, then where it ends there. Evidence that spans an
- * antecedent and the record's sentence ends where the record's sentence ends, so it sorts with that sentence.
- */
-function readingPosition(a: Article): (evidence: string) => number {
-  const memo = new Map<string, number>();
-  const offsets: number[] = [];
-  let total = 0;
-  for (const p of a.paragraphs) {
-    offsets.push(total);
-    total += p.length + 1;
-  }
-  return (evidence) => {
-    let pos = memo.get(evidence);
-    if (pos === undefined) {
-      pos = Number.MAX_SAFE_INTEGER;
-      for (let i = 0; i < a.paragraphs.length; i++) {
-        const at = a.paragraphs[i].indexOf(evidence);
-        if (at >= 0) {
-          pos = offsets[i] + at + evidence.length;
-          break;
-        }
-      }
-      memo.set(evidence, pos);
-    }
-    return pos;
-  };
-}
-
 function uniqueSourceIds(articles: Article[], problems: InputProblem[]): Article[] {
   const byId = new Map<string, Article>();
   const out: Article[] = [];
@@ -147,21 +119,25 @@ export function buildDataset(inputs: readonly BuildInput[], opts: BuildOptions =
   const all: MgRecord[] = [];
   articles.forEach((a) => {
     let drafts: RecordDraft[];
+    let sentences: Sentence[] = [];
     try {
-      drafts = extractDrafts(a, segmentArticle(a));
+      sentences = segmentArticle(a);
+      drafts = extractDrafts(a, sentences);
     } catch (e) {
       problems.push({ origin: a.origin, message: `could not be extracted (${e instanceof Error ? e.message : String(e)}); no records from it` });
       drafts = [];
     }
+    // Where each evidence sits (its reading position), from the sentences' spans: linear in the article.
+    const pos = evidenceLocator(a, sentences);
     const kept: Omit<MgRecord, "id">[] = [];
     for (const d of drafts) {
       // Never invent: evidence must be the article's own text (a sentence, or the span of one paragraph from
       // the sentence a name was taken from through the record's sentence).
-      if (!d.evidence || !a.paragraphs.some((p) => p.includes(d.evidence))) {
+      if (!d.evidence || pos(d.evidence) === NOT_IN_ARTICLE) {
         problems.push({ origin: a.origin, message: `gave a ${d.kind} record whose evidence is not verbatim article text (record dropped): "${String(d.evidence).slice(0, 80)}"` });
         continue;
       }
-      if (d.date_evidence && !a.paragraphs.some((p) => p.includes(d.date_evidence))) {
+      if (d.date_evidence && pos(d.date_evidence) === NOT_IN_ARTICLE) {
         problems.push({ origin: a.origin, message: `gave a ${d.kind} record whose date evidence is not verbatim article text (record dropped): "${d.date_evidence.slice(0, 80)}"` });
         continue;
       }
@@ -173,7 +149,6 @@ export function buildDataset(inputs: readonly BuildInput[], opts: BuildOptions =
       }
       kept.push(record);
     }
-    const pos = readingPosition(a);
     const records = assignIds(kept).sort(
       (x, y) =>
         compare(pos(x.evidence), pos(y.evidence)) ||
