@@ -4,7 +4,7 @@ import type { Dataset } from "../../src/core/model/dataset";
 import { dataset, rec } from "../query/fixtures";
 
 export function cardDataset(): Dataset {
-  return dataset(
+  const d = dataset(
     [
       rec({
         kind: "weight_saving", subject: "Calder Motors", product: "door inner panel", date: "2031-04-02", value: 38, unit: "%",
@@ -42,6 +42,7 @@ export function cardDataset(): Dataset {
     ],
     "2031-07-01.cardtest",
   );
+  return { ...d, as_of: "2031-07-01" };
 }
 
 /** Each scalar call the cards cover: the function, its arguments (as Excel passes them), the record it answers from. */

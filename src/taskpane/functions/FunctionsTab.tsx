@@ -8,10 +8,12 @@ import {
 import type { DataSnapshot } from "../../core/data/store";
 import { FUNCTION_SPECS, FunctionSpec, boundOfAnswer } from "../../core/query/functions";
 import { isAnswerError } from "../../core/query/answer";
+import { cardOfAnswer } from "../../core/card/card";
 import { serialToIso } from "../../core/model/dates";
 import { RECORD_KINDS } from "../../core/model/record";
 import type { PaneMode } from "../host";
 import { buildFormula, readArg } from "./formula";
+import CardPreview from "./CardPreview";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -76,7 +78,10 @@ function ResultView({ spec, args, snapshot }: { spec: FunctionSpec; args: string
   }
   const shown = spec.result === "date" && typeof v === "number" ? `${v} (${serialToIso(v)}, format the cell as a date)` : String(v);
   // A qualified figure is a bound: say so beside the number, as the preview grid does.
-  const bound = typeof v === "number" ? boundOfAnswer(snapshot.index, snapshot.origin, spec, read.map((a) => (a.kind === "text" ? a.text : null))) : undefined;
+  const called = read.map((a) => (a.kind === "text" ? a.text : null));
+  const bound = typeof v === "number" ? boundOfAnswer(snapshot.index, snapshot.origin, spec, called) : undefined;
+  // The card the cell carries where Excel shows data types: the same object the custom function returns.
+  const card = cardOfAnswer(spec.name, called, answer, snapshot.index.dataset);
   return (
     <div className={cls.result} data-testid="fn-result">
       <Text weight="semibold">{shown}</Text>
@@ -85,6 +90,7 @@ function ResultView({ spec, args, snapshot }: { spec: FunctionSpec; args: string
           The source says &ldquo;{bound.figure}&rdquo;: a bound, not a value. Set exact to TRUE to refuse bounds.
         </Text>
       )}
+      {card && <CardPreview card={card} />}
     </div>
   );
 }
