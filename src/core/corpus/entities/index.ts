@@ -2,3 +2,4 @@
 export * from "./registry";
 export * from "./recognize";
 export * from "./regions";
+export { containsAny } from "./substrings";

@@ -79,7 +79,7 @@ function registryMentions(text: string, registry: EntityRegistry, quotes: [numbe
     const w = m[0];
     if (pos < skipUntil || inSpans(pos, quotes)) continue;
     if (!registry.mayBeFirstWord(w.charCodeAt(0), w.length > 1 ? w.charCodeAt(1) : 0, w.length)) continue;
-    for (const alias of registry.candidatesFor(w)) {
+    for (const alias of registry.candidatesAt(text, pos, w)) {
       if (!text.startsWith(alias, pos)) continue;
       const end = pos + alias.length;
       if (isAlnum(text[end]) && isAlnum(alias[alias.length - 1])) continue;
@@ -520,6 +520,7 @@ const LEGAL_TAIL = /(?:,?\s+(?:Co\.?,?\s+)?(?:Ltd\.?|Inc\.?|Corp\.?|LLC|Limited|
  */
 export function legalFormlessDefinitions(mentions: readonly EntityMention[][], registry: EntityRegistry): { alias: string; entity: Entity }[] {
   const out: { alias: string; entity: Entity }[] = [];
+  const learned = new Set<string>();
   for (const ms of mentions) {
     for (const m of ms) {
       if (m.entity.type === "government" || m.entity.type === "place" || !LEGAL_TAIL.test(m.text)) continue;
@@ -529,10 +530,11 @@ export function legalFormlessDefinitions(mentions: readonly EntityMention[][], r
       // Known by key to another entity: not ours to learn. (To the same one, its spelling is still learned:
       // the matcher reads exact spellings, "U.S. Magnesium" beside "US Magnesium".)
       const known = registry.lookup(alias);
-      if ((known && known.name !== m.entity.name) || out.some((o) => o.alias === alias)) continue;
+      if ((known && known.name !== m.entity.name) || learned.has(alias)) continue;
       // The canonical name learns the spelling too, so "is this name written here" checks accept it.
       const entity = { ...m.entity, aliases: [...m.entity.aliases, alias] };
       out.push({ alias, entity }, { alias: entity.name, entity });
+      learned.add(alias).add(entity.name);
     }
   }
   return out;
@@ -546,6 +548,7 @@ const TICKER = /((?:[A-Z][\w&.'-]*\s){0,4}[A-Z][\w&.-]*)\s*\(\s*(?:ASX|TSXV|TSX-
  */
 export function tickerDefinitions(texts: readonly string[], registry: EntityRegistry): { alias: string; entity: Entity }[] {
   const out: { alias: string; entity: Entity }[] = [];
+  const learned = new Set<string>();
   for (const raw of texts) {
     if (!raw.includes(":")) continue;
     TICKER.lastIndex = 0;
@@ -553,11 +556,15 @@ export function tickerDefinitions(texts: readonly string[], registry: EntityRegi
       const words = m[1].split(/\s+/);
       while (words.length > 0 && (LEFT_STOP.has(words[0]) || /^(?:The|A|An)$/.test(words[0]))) words.shift();
       const alias = words.join(" ").replace(LEGAL_TAIL, "").trim();
-      if (alias.split(/\s+/).length < 2 || registry.entityForAlias(alias) || out.some((o) => o.alias === alias)) continue;
+      if (alias.split(/\s+/).length < 2 || registry.entityForAlias(alias) || learned.has(alias)) continue;
       const known = registry.lookup(alias);
       const entity: Entity = known ? { ...known, aliases: [...known.aliases, alias] } : { name: alias, aliases: [alias], type: "company", region: "" };
       out.push({ alias, entity });
-      if (known) out.push({ alias: known.name, entity });
+      learned.add(alias);
+      if (known) {
+        out.push({ alias: known.name, entity });
+        learned.add(known.name);
+      }
     }
   }
   return out;
@@ -600,11 +607,13 @@ export function shortNameDefinitions(texts: readonly string[], mentions: readonl
     }
   }
   const out: { alias: string; entity: Entity }[] = [];
+  const learned = new Set<string>();
   const learn = (alias: string, entity: Entity) => {
     // The entity learns its short name (so every check of "is this name written here" accepts it), and the
     // article's registry learns the full name too, so lookups of the canonical name find this entity.
     const known: Entity = { ...entity, aliases: [...entity.aliases, alias] };
     out.push({ alias, entity: known }, { alias: entity.name, entity: known });
+    learned.add(alias).add(entity.name);
   };
   texts.forEach((raw, i) => {
     if (!/\(\s*(?:the\s+)?["“]?[A-Z]/.test(raw)) return;
@@ -615,27 +624,30 @@ export function shortNameDefinitions(texts: readonly string[], mentions: readonl
       if (m.registered && !government) continue;
       const def = (government ? DEFINED_SHORT_GOVERNMENT : DEFINED_SHORT).exec(plainApostrophes(raw).slice(m.end));
       if (!def || registry.entityForAlias(def[1]) || /^(?:Company|Group|Issuer|Corporation)$/.test(def[1])) continue;
-      if (!out.some((o) => o.alias === def[1])) learn(def[1], m.entity);
+      if (!learned.has(def[1])) learn(def[1], m.entity);
       byWord.delete(def[1]);
     }
   });
-  let joined: string | undefined;
+  // How each candidate word is used: one pass over the article's text (sentences joined by line breaks, which
+  // no pattern below crosses) visiting every whole word (a maximal run of [\w-]) that is a candidate.
+  const usage = new Map<string, { actor: boolean; place: boolean }>();
+  if ([...byWord.values()].some((e) => e)) {
+    const text = texts.map(plainApostrophes).join("\n");
+    const words = /[\w-]+/g;
+    for (let m = words.exec(text); m; m = words.exec(text)) {
+      const word = m[0];
+      if (!byWord.get(word)) continue;
+      let u = usage.get(word);
+      if (!u) usage.set(word, (u = { actor: false, place: false }));
+      const after = text.slice(m.index + word.length, m.index + word.length + 40);
+      if (/^\s+(?:City|County|Province|District|Prefecture|Municipality|Region)\b|^,\s+[A-Z]/.test(after) || /\b(?:near|outside|in the town of|in the city of)\s+$/.test(text.slice(Math.max(0, m.index - 16), m.index))) u.place = true;
+      else if (!/^\s+[A-Z]/.test(after) && SHORT_ACTOR_AFTER.test(after)) u.actor = true;
+    }
+  }
   for (const [word, entity] of byWord) {
     if (!entity) continue;
-    const re = new RegExp(`(?<![\\w-])${word}(?![\\w-])`, "g");
-    let actor = false;
-    let place = false;
-    // One pass over the article's text (sentences joined by line breaks, which no pattern below crosses).
-    joined ??= texts.map(plainApostrophes).join("\n");
-    for (const text of [joined]) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) {
-        const after = text.slice(m.index + word.length, m.index + word.length + 40);
-        if (/^\s+(?:City|County|Province|District|Prefecture|Municipality|Region)\b|^,\s+[A-Z]/.test(after) || /\b(?:near|outside|in the town of|in the city of)\s+$/.test(text.slice(Math.max(0, m.index - 16), m.index))) place = true;
-        else if (!/^\s+[A-Z]/.test(after) && SHORT_ACTOR_AFTER.test(after)) actor = true;
-      }
-    }
-    if (!actor || place || out.some((o) => o.alias === word)) continue;
+    const u = usage.get(word);
+    if (!u || !u.actor || u.place || learned.has(word)) continue;
     learn(word, entity);
   }
   return out;

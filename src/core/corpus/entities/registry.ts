@@ -125,7 +125,9 @@ export class EntityRegistry {
   private add(e: Entity, spellings: string[], touched?: Set<string>): void {
     for (const raw of spellings) {
       const alias = raw.replace(/[’‘]/g, "'");
-      if (!this.entityForAlias(alias)) this.byAlias.set(alias, e);
+      // An alias already known is already in its first word's list (no search of a list that can be long).
+      const isNew = !this.entityForAlias(alias);
+      if (isNew) this.byAlias.set(alias, e);
       const key = nameKey(alias);
       if (key && !this.entityForKey(key)) this.byKey.set(key, e);
       const first = /^[A-Za-z0-9]+/.exec(alias)?.[0] ?? alias;
@@ -134,7 +136,7 @@ export class EntityRegistry {
       this.firstWordBits[bit >> 3] |= 1 << (bit & 7);
       let list = this.byFirstWord.get(first);
       if (!list) this.byFirstWord.set(first, (list = (this.parent?.candidatesFor(first) ?? []).slice()));
-      if (!list.includes(alias)) list.push(alias);
+      if (isNew) list.push(alias);
       touched?.add(first);
     }
   }
@@ -162,9 +164,61 @@ export class EntityRegistry {
     return this.byFirstWord.get(firstWord) ?? this.parent?.candidatesFor(firstWord) ?? [];
   }
 
+  /**
+   * candidatesFor(firstWord), less aliases that cannot be written at `pos` of `text`: when many aliases share a
+   * first word ("Vexa Torin1", "Vexa Torin2", ...), only those whose second word is the text's there, and the
+   * one-word ones. Longest first; an alias that matches at pos (up to a word's end) is never left out.
+   */
+  candidatesAt(text: string, pos: number, firstWord: string): readonly string[] {
+    const list = this.candidatesFor(firstWord);
+    if (list.length <= 16) return list;
+    let index = BY_SECOND_WORD.get(list);
+    if (!index) {
+      index = { bySecond: new Map(), single: [] };
+      for (const a of list) {
+        const end = secondWordEnd(a, 0);
+        if (end < 0) index.single.push(a);
+        else {
+          const key = a.slice(0, end);
+          const bucket = index.bySecond.get(key);
+          if (bucket) bucket.push(a);
+          else index.bySecond.set(key, [a]);
+        }
+      }
+      BY_SECOND_WORD.set(list, index);
+    }
+    const end = secondWordEnd(text, pos);
+    const bucket = end < 0 ? undefined : index.bySecond.get(text.slice(pos, end));
+    if (!bucket) return index.single;
+    // Both lists are longest first (slices of one sorted list): merge them.
+    const out: string[] = [];
+    let i = 0;
+    let j = 0;
+    while (i < bucket.length || j < index.single.length) {
+      if (j >= index.single.length || (i < bucket.length && bucket[i].length >= index.single[j].length)) out.push(bucket[i++]);
+      else out.push(index.single[j++]);
+    }
+    return out;
+  }
+
   entityForAlias(alias: string): Entity | undefined {
     return this.byAlias.get(alias) ?? this.parent?.entityForAlias(alias);
   }
+}
+
+/** Long first-word lists split by their aliases' first two words (see candidatesAt); lists never change once read. */
+const BY_SECOND_WORD = new WeakMap<readonly string[], { bySecond: Map<string, string[]>; single: string[] }>();
+
+const isAlnumCode = (c: number) => (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+
+/** End of the second [A-Za-z0-9] run from `pos` (the first starts there), or -1 when there is none. */
+function secondWordEnd(s: string, pos: number): number {
+  let i = pos;
+  while (i < s.length && isAlnumCode(s.charCodeAt(i))) i++;
+  while (i < s.length && !isAlnumCode(s.charCodeAt(i))) i++;
+  if (i >= s.length) return -1;
+  while (i < s.length && isAlnumCode(s.charCodeAt(i))) i++;
+  return i;
 }
 
 let defaultRegistry: EntityRegistry | undefined;

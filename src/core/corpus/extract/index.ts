@@ -3,7 +3,7 @@
 // every parser of the configuration, then keep a small discourse state (who/what the section is about) for
 // sentences that refer back ("It ...", "This product ..."). Refiners then merge and filter.
 import type { Article, RecordDraft, Sentence } from "../types";
-import { acronymDefinitions, findOrganizations, getRegistry, legalFormlessDefinitions, scanOf, tickerDefinitions, shortNameDefinitions } from "../entities";
+import { acronymDefinitions, containsAny, findOrganizations, getRegistry, legalFormlessDefinitions, scanOf, tickerDefinitions, shortNameDefinitions } from "../entities";
 import type { EntityMention, EntityRegistry, TextScans } from "../entities";
 import type { Discourse, Found, SentenceContext } from "./context";
 import { DEFAULT_CONFIGURATION, ExtractorConfiguration } from "./configuration";
@@ -23,17 +23,24 @@ function articleOrganizations(article: Article, sentences: Sentence[], scans: Te
   const base = getRegistry();
   const orgs = sentences.map((s) => findOrganizations(s.text, base, scans));
   const defs = [...acronymDefinitions(article.title, base), ...sentences.flatMap((s, i) => acronymDefinitions(s.text, base, orgs[i]))];
+  // Aliases already defined, by a set: an article can define thousands.
+  const defined = new Set(defs.map((d) => d.alias));
+  const fresh = (d: { alias: string }) => !defined.has(d.alias);
+  const define = (more: typeof defs) => {
+    defs.push(...more);
+    for (const d of more) defined.add(d.alias);
+  };
   // Short names ("Kestrel" for "Kestrel Magnesium Corp") the article uses after the full name.
-  defs.push(...shortNameDefinitions(sentences.map((s) => s.text), orgs, base).filter((d) => !defs.some((x) => x.alias === d.alias)));
+  define(shortNameDefinitions(sentences.map((s) => s.text), orgs, base).filter(fresh));
   // "Latrobe Magnesium (ASX: LMG)": a listed company by its ticker.
-  defs.push(...tickerDefinitions([article.title, ...sentences.map((s) => s.text)], base).filter((d) => !defs.some((x) => x.alias === d.alias)));
+  define(tickerDefinitions([article.title, ...sentences.map((s) => s.text)], base).filter(fresh));
   // "U.S. Magnesium" for "U.S. Magnesium LLC".
-  defs.push(...legalFormlessDefinitions(orgs, base).filter((d) => !defs.some((x) => x.alias === d.alias)));
+  define(legalFormlessDefinitions(orgs, base).filter(fresh));
   if (defs.length === 0) return { registry: base, orgs };
   const registry = base.withAliases(defs);
-  const added = defs.map((d) => d.alias);
+  const holds = containsAny(sentences.map((s) => s.text), defs.map((d) => d.alias));
   sentences.forEach((s, i) => {
-    if (added.some((a) => s.text.includes(a))) orgs[i] = findOrganizations(s.text, registry, scans);
+    if (holds[i]) orgs[i] = findOrganizations(s.text, registry, scans);
   });
   return { registry, orgs };
 }
