@@ -11,19 +11,19 @@ import { publishFeed } from "../../src/core/feed/publish";
 import { rangeRecords, syntheticDataset, syntheticRecord } from "../feed/fixtures";
 
 // Synthetic data written for this test (invented organisations and sentences).
-const BUNDLED = syntheticDataset(rangeRecords(1, 11)); // version 2031-02-03.0a1b2c3d, 10 records
+const BUNDLED = syntheticDataset(rangeRecords(1, 11)); // version 2021-02-03.0a1b2c3d, 10 records
 const NEWER = syntheticDataset([...rangeRecords(1, 8), { ...syntheticRecord(8), value: 12.75 }, syntheticRecord(20), syntheticRecord(21), syntheticRecord(22)], {
-  version: "2031-04-01.feedbeef",
-  as_of: "2031-04-01",
+  version: "2021-04-01.feedbeef",
+  as_of: "2021-04-01",
 });
-const BIG = syntheticDataset(rangeRecords(1, 15_001), { version: "2031-05-01.b16b16b1", as_of: "2031-05-01" });
+const BIG = syntheticDataset(rangeRecords(1, 15_001), { version: "2021-05-01.b16b16b1", as_of: "2021-05-01" });
 
 let server: StaticServer;
 let repeatedRow = { row: 0, id: "" };
 let browser: Browser;
 
 async function feedRoutes(prefix: string, ds: typeof NEWER, damage?: (files: Record<string, Buffer>) => void): Promise<Record<string, Buffer>> {
-  const feed = await publishFeed(ds, { generatedAt: new Date("2031-06-01T00:00:00Z") });
+  const feed = await publishFeed(ds, { generatedAt: new Date("2021-06-01T00:00:00Z") });
   const files = Object.fromEntries(feed.files.map((f) => [f.name, Buffer.from(f.bytes)]));
   damage?.(files);
   return Object.fromEntries(Object.entries(files).map(([name, body]) => [`/${prefix}/${name}`, body]));
@@ -97,7 +97,7 @@ it("refreshes from the served feed, shows the new version and what changed, keep
   await page.getByRole("button", { name: "Refresh", exact: true }).click();
   const result = page.getByTestId("refresh-result");
   await result.waitFor({ timeout: 30_000 });
-  expect(await result.textContent()).toBe("Now using version 2031-04-01.feedbeef (as of 2031-04-01) with 11 records (3 added, 1 changed, 2 removed).");
+  expect(await result.textContent()).toBe("Now using version 2021-04-01.feedbeef (as of 2021-04-01) with 11 records (3 added, 1 changed, 2 removed).");
   expect(await page.getByTestId("data-version").textContent()).toBe(NEWER.version);
   const changes = await page.getByRole("list", { name: "Changed records" }).getByRole("listitem").allTextContents();
   expect(changes).toEqual([
@@ -117,15 +117,15 @@ it("refreshes from the served feed, shows the new version and what changed, keep
 
   // The next session starts from the refreshed data (IndexedDB), validated again on the way in.
   await openDataTab(page);
-  await page.getByText(/^Using the refreshed data saved earlier: version 2031-04-01\.feedbeef/).waitFor({ timeout: 30_000 });
+  await page.getByText(/^Using the refreshed data saved earlier: version 2021-04-01\.feedbeef/).waitFor({ timeout: 30_000 });
   expect(await page.getByTestId("data-version").textContent()).toBe(NEWER.version);
 
   // Same feed again: nothing to do.
   await page.getByRole("button", { name: "Refresh", exact: true }).click();
-  await page.getByText("The data in use is already version 2031-04-01.feedbeef (as of 2031-04-01), the same as the feed, so nothing was changed.").waitFor();
+  await page.getByText("The data in use is already version 2021-04-01.feedbeef (as of 2021-04-01), the same as the feed, so nothing was changed.").waitFor();
 
   await page.getByRole("button", { name: "Revert to bundled data" }).click();
-  await page.getByText(/^Back to the bundled data, version 2031-02-03\.0a1b2c3d/).waitFor();
+  await page.getByText(/^Back to the bundled data, version 2021-02-03\.0a1b2c3d/).waitFor();
   expect(await page.getByTestId("data-version").textContent()).toBe(BUNDLED.version);
   expect(errors).toEqual([]);
   await context.close();
@@ -177,7 +177,7 @@ it("parses a large feed on the page in short tasks, hashes it in a worker, and s
   });
   await refreshFrom(page, `${server.url}/bigfeed/`);
   await page.getByTestId("refresh-result").waitFor({ timeout: 60_000 });
-  expect(await page.getByTestId("refresh-result").textContent()).toMatch(/^Now using version 2031-05-01\.b16b16b1 \(as of 2031-05-01\) with 15,000 records/);
+  expect(await page.getByTestId("refresh-result").textContent()).toMatch(/^Now using version 2021-05-01\.b16b16b1 \(as of 2021-05-01\) with 15,000 records/);
   expect(errors).toEqual([]);
   // parsing runs in 25 ms slices; the swap and the change list add a little (a generous bound for a shared CI machine)
   expect(await page.evaluate(() => (window as unknown as { __longest: number }).__longest)).toBeLessThan(400);
@@ -202,7 +202,7 @@ it("still verifies a large feed when the page refuses workers", async () => {
   await openDataTab(page);
   await refreshFrom(page, `${server.url}/bigfeed/`);
   await page.getByTestId("refresh-result").waitFor({ timeout: 60_000 });
-  expect(await page.getByTestId("refresh-result").textContent()).toMatch(/^Now using version 2031-05-01\.b16b16b1 \(as of 2031-05-01\) with 15,000 records/);
+  expect(await page.getByTestId("refresh-result").textContent()).toMatch(/^Now using version 2021-05-01\.b16b16b1 \(as of 2021-05-01\) with 15,000 records/);
   await context.close();
 });
 

@@ -16,7 +16,7 @@ beforeAll(async () => {
   fs.writeFileSync(datasetFile, JSON.stringify(syntheticDataset(rangeRecords(1, 4))));
   const log = jest.spyOn(console, "log").mockImplementation(() => undefined);
   try {
-    expect(await feedPublish(["--out", path.join(tmp, "feed"), "--dataset", datasetFile, "--generated-at", "2031-06-01T00:00:00Z"])).toBe(0);
+    expect(await feedPublish(["--out", path.join(tmp, "feed"), "--dataset", datasetFile, "--generated-at", "2021-06-01T00:00:00Z"])).toBe(0);
   } finally {
     log.mockRestore();
   }

@@ -24,10 +24,10 @@ function feedError(fn: () => unknown): FeedError {
 describe("publishFeed", () => {
   it("writes a manifest with the hash and size of each file, and records that parse back identically", async () => {
     const ds = syntheticDataset(rangeRecords(1, 7));
-    const feed = await publishFeed(ds, { generatedAt: new Date("2031-02-04T10:00:00Z") });
+    const feed = await publishFeed(ds, { generatedAt: new Date("2021-02-04T10:00:00Z") });
     expect(feed.files.map((f) => f.name)).toEqual(["dataset-info.json", "records.csv", "manifest.json"]);
     const m = parseManifest(text(feed.files[2].bytes));
-    expect(m).toMatchObject({ schema_version: 2, version: ds.version, as_of: ds.as_of, count: 6, generated_at: "2031-02-04T10:00:00.000Z" });
+    expect(m).toMatchObject({ schema_version: 2, version: ds.version, as_of: ds.as_of, count: 6, generated_at: "2021-02-04T10:00:00.000Z" });
     const csv = feed.files[1];
     expect(m.files.find((f) => f.name === "records.csv")!.bytes).toBe(csv.bytes.byteLength);
     const digest = new Uint8Array(await crypto.subtle.digest("SHA-256", csv.bytes as Uint8Array<ArrayBuffer>));
@@ -69,15 +69,15 @@ describe("records.csv parser", () => {
     const e = feedError(() => parseRecordsCsv(`${header}\r\n${row({})}\r\n${row({ id: "syn-9", kind: "rumour" })}`));
     expect(e.code).toBe("invalid_row");
     expect(e.message).toMatch(/^Row 3 of records\.csv has an invalid "kind": .*\(found "rumour"\)\.$/);
-    expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date: "2031-13" })}`)).message).toMatch(/^Row 2 of records\.csv has an invalid "date"/);
+    expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date: "2021-13" })}`)).message).toMatch(/^Row 2 of records\.csv has an invalid "date"/);
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ value: "1500", value_max: "1000" })}`)).message).toBe(
       'Row 2 of records.csv has an invalid "value_max": value_max must be at least value, and there is no value_max without a value (found "1000").',
     );
-    expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date: "2031-03", date_end: "2031-02-28" })}`)).message).toBe(
-      'Row 2 of records.csv has an invalid "date_end": date_end must not be before date (found "2031-02-28").',
+    expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date: "2021-03", date_end: "2021-02-28" })}`)).message).toBe(
+      'Row 2 of records.csv has an invalid "date_end": date_end must not be before date (found "2021-02-28").',
     );
-    expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date_end: "2031-02-29" })}`)).message).toBe(
-      'Row 2 of records.csv has an invalid "date_end": expected a day of the calendar (this month has fewer days) (found "2031-02-29").',
+    expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ date_end: "2021-02-29" })}`)).message).toBe(
+      'Row 2 of records.csv has an invalid "date_end": expected a day of the calendar (this month has fewer days) (found "2021-02-29").',
     );
     expect(feedError(() => parseRecordsCsv(`${header}\r\n${row({ evidence: "" })}`)).message).toMatch(/invalid "evidence".*the cell is empty/);
   });
@@ -114,13 +114,13 @@ describe("parsing without freezing the page", () => {
 
 describe("versions", () => {
   it("orders by as_of date, then by publication time, and treats the same version as nothing new", () => {
-    const cur = { version: "2031-02-03.0a1b2c3d", as_of: "2031-02-03" };
+    const cur = { version: "2021-02-03.0a1b2c3d", as_of: "2021-02-03" };
     expect(compareVersions({ ...cur }, cur)).toBe("same");
-    expect(compareVersions({ version: "2031-03-01.ffffffff", as_of: "2031-03-01" }, cur)).toBe("newer");
-    expect(compareVersions({ version: "2030-12-31.ffffffff", as_of: "2030-12-31" }, cur)).toBe("older");
-    expect(compareVersions({ version: "2031-02-03.99999999", as_of: "2031-02-03" }, cur)).toBe("newer");
-    const fromFeed = { ...cur, generated_at: "2031-02-05T00:00:00Z" };
-    expect(compareVersions({ version: "2031-02-03.99999999", as_of: "2031-02-03", generated_at: "2031-02-04T00:00:00Z" }, fromFeed)).toBe("older");
+    expect(compareVersions({ version: "2021-03-01.ffffffff", as_of: "2021-03-01" }, cur)).toBe("newer");
+    expect(compareVersions({ version: "2020-12-31.ffffffff", as_of: "2020-12-31" }, cur)).toBe("older");
+    expect(compareVersions({ version: "2021-02-03.99999999", as_of: "2021-02-03" }, cur)).toBe("newer");
+    const fromFeed = { ...cur, generated_at: "2021-02-05T00:00:00Z" };
+    expect(compareVersions({ version: "2021-02-03.99999999", as_of: "2021-02-03", generated_at: "2021-02-04T00:00:00Z" }, fromFeed)).toBe("older");
   });
 });
 

@@ -9,10 +9,10 @@ import { rangeRecords, syntheticDataset, syntheticRecord } from "./fixtures";
 import { closedPort, Route, startServer, TestServer } from "./server";
 import { feedFiles, FeedFiles, replaceFile, text, utf8, withManifest } from "./feeds";
 
-const bundled = syntheticDataset(rangeRecords(1, 6)); // version 2031-02-03.0a1b2c3d
+const bundled = syntheticDataset(rangeRecords(1, 6)); // version 2021-02-03.0a1b2c3d
 const newer = syntheticDataset([...rangeRecords(1, 3), { ...syntheticRecord(4), value: 4444 }, syntheticRecord(7), syntheticRecord(8)], {
-  version: "2031-03-01.11112222",
-  as_of: "2031-03-01",
+  version: "2021-03-01.11112222",
+  as_of: "2021-03-01",
 });
 
 class MemoryPersistence {
@@ -70,7 +70,7 @@ describe("refresh from a good feed", () => {
     const status = await controller.refresh(serve("good", good));
     expect(status.state).toBe("updated");
     if (status.state !== "updated") return;
-    expect(status.message).toBe("Now using version 2031-03-01.11112222 (as of 2031-03-01) with 5 records (2 added, 1 changed, 2 removed).");
+    expect(status.message).toBe("Now using version 2021-03-01.11112222 (as of 2021-03-01) with 5 records (2 added, 1 changed, 2 removed).");
     expect(status.result.diff.changes.map((c) => `${c.change} ${c.id} ${c.fields.join("+")}`)).toEqual([
       "added syn-0007 ",
       "added syn-0008 ",
@@ -82,21 +82,21 @@ describe("refresh from a good feed", () => {
     expect(snap.origin).toBe("feed");
     expect(snap.dataset).toEqual(newer);
     expect(snap.index.dataset).toBe(snap.dataset);
-    expect(seen).toEqual(["2031-03-01.11112222"]); // one swap, seen by every subscriber
-    expect(persistence.saved?.meta.version).toBe("2031-03-01.11112222");
+    expect(seen).toEqual(["2021-03-01.11112222"]); // one swap, seen by every subscriber
+    expect(persistence.saved?.meta.version).toBe("2021-03-01.11112222");
     expect(recalcs()).toBe(1);
 
     // The same feed again is nothing new; an older one needs the user's consent.
     expect(await controller.refresh(serve("good", good))).toEqual({
       state: "up_to_date",
-      message: "The data in use is already version 2031-03-01.11112222 (as of 2031-03-01), the same as the feed, so nothing was changed.",
+      message: "The data in use is already version 2021-03-01.11112222 (as of 2021-03-01), the same as the feed, so nothing was changed.",
     });
     const older = serve("older", await feedFiles(bundled));
     expect(await controller.refresh(older)).toMatchObject({
       state: "error",
       code: "downgrade",
       message:
-        "The feed's version 2031-02-03.0a1b2c3d (as of 2031-02-03) is older than the data in use, version 2031-03-01.11112222 (as of 2031-03-01), so it was not used: allow a downgrade to use it anyway.",
+        "The feed's version 2021-02-03.0a1b2c3d (as of 2021-02-03) is older than the data in use, version 2021-03-01.11112222 (as of 2021-03-01), so it was not used: allow a downgrade to use it anyway.",
     });
     expect(store.current()).toBe(snap);
     expect((await controller.refresh(older, { allowDowngrade: true })).state).toBe("updated");
@@ -107,7 +107,7 @@ describe("refresh from a good feed", () => {
     const { store, controller, persistence } = setup();
     await controller.refresh(serve("good", good));
     const status = await controller.revertToBundled();
-    expect(status).toMatchObject({ state: "reverted", message: "Back to the bundled data, version 2031-02-03.0a1b2c3d (as of 2031-02-03) with 5 records." });
+    expect(status).toMatchObject({ state: "reverted", message: "Back to the bundled data, version 2021-02-03.0a1b2c3d (as of 2021-02-03) with 5 records." });
     expect(store.current()!.origin).toBe("bundled");
     expect(store.current()!.dataset).toEqual(bundled);
     expect(persistence.saved).toBeUndefined();
@@ -118,7 +118,7 @@ describe("refresh from a good feed", () => {
     await first.controller.refresh(serve("good", good));
     const next = setup();
     next.persistence.saved = first.persistence.saved;
-    expect(await next.controller.restore()).toBe(`Using the refreshed data saved earlier: version 2031-03-01.11112222 (as of 2031-03-01) from ${server.url}/good/.`);
+    expect(await next.controller.restore()).toBe(`Using the refreshed data saved earlier: version 2021-03-01.11112222 (as of 2021-03-01) from ${server.url}/good/.`);
     expect(next.store.current()!.dataset).toEqual(newer);
     expect(next.recalcs()).toBe(1);
     // At start-up the functions wait for the restore, so no formula needs recalculating then.
@@ -129,11 +129,11 @@ describe("refresh from a good feed", () => {
     expect(quiet.recalcs()).toBe(0);
 
     // After an add-in update whose bundled data is newer, the older saved copy gives way.
-    const newerBundled = syntheticDataset(rangeRecords(1, 3), { version: "2031-09-01.99990000", as_of: "2031-09-01" });
+    const newerBundled = syntheticDataset(rangeRecords(1, 3), { version: "2021-09-01.99990000", as_of: "2021-09-01" });
     const updated = setup(newerBundled);
     updated.persistence.saved = first.persistence.saved;
     expect(await updated.controller.restore()).toBe(
-      "The add-in's own data, version 2031-09-01.99990000 (as of 2031-09-01), is newer than the refreshed data saved earlier, version 2031-03-01.11112222 (as of 2031-03-01), so the bundled data is in use.",
+      "The add-in's own data, version 2021-09-01.99990000 (as of 2021-09-01), is newer than the refreshed data saved earlier, version 2021-03-01.11112222 (as of 2021-03-01), so the bundled data is in use.",
     );
     expect(updated.store.current()!.dataset).toBe(newerBundled);
     expect(updated.persistence.saved).toBeUndefined();
@@ -159,7 +159,7 @@ describe("fault matrix: the data in use is unchanged and the message is one clea
     ["offline (connection refused)", async () => `http://127.0.0.1:${await closedPort()}/feed/`, /^Could not reach the feed to get manifest\.json at http:\/\/127\.0\.0\.1:\d+\/feed\/manifest\.json: the connection was refused\.$/],
     ["HTTP 404", () => serve("nothing-here", {}), /^The feed server answered HTTP 404 Not Found for manifest\.json \(http:\/\/127\.0\.0\.1:\d+\/nothing-here\/manifest\.json\)\.$/],
     ["HTTP 500", () => serve("e500", good, { "records.csv": { status: 500, body: "boom" } }), /^The feed server answered HTTP 500 Internal Server Error for records\.csv \(.*\/e500\/records\.csv\)\.$/],
-    ["timeout (no answer)", () => serve("silent", good, { "manifest.json": () => undefined }), /^The feed did not answer within 0\.4 seconds while sending manifest\.json \(.*\/silent\/manifest\.json\)\.$/],
+    ["timeout (no answer)", () => serve("silent", good, { "manifest.json": () => undefined }), /^The feed sent nothing for 0\.4 seconds \(the idle timeout\) while sending manifest\.json \(.*\/silent\/manifest\.json\)\.$/],
     [
       "timeout (stalls mid-file)",
       () =>
@@ -169,7 +169,7 @@ describe("fault matrix: the data in use is unchanged and the message is one clea
             res.write(good["records.csv"].slice(0, 100));
           },
         }),
-      /^The feed did not answer within 0\.4 seconds while sending records\.csv \(.*\/stall\/records\.csv\)\.$/,
+      /^The feed sent nothing for 0\.4 seconds \(the idle timeout\) while sending records\.csv \(.*\/stall\/records\.csv\)\.$/,
     ],
     ["checksum mismatch", () => serve("tampered", { ...good, "records.csv": utf8(text(good["records.csv"]).replace("4444", "4445")) }), "records.csv does not match the SHA-256 checksum in the manifest, so it is corrupt or was changed after publishing."],
     ["truncated file", () => serve("short", { ...good, "records.csv": good["records.csv"].slice(0, 300) }), /^records\.csv is 300 bytes but the manifest declares \d+, so it is incomplete or was changed after publishing\.$/],
@@ -206,8 +206,8 @@ describe("fault matrix: the data in use is unchanged and the message is one clea
     ["manifest listing a path", () => serve("traversal", withManifest(good, (m) => (m.files[1].name = "../secret.csv"))), 'The feed\'s manifest.json has an invalid "files.1.name" (expected a plain file name such as records.csv).'],
     [
       "dataset-info.json disagrees with the manifest",
-      () => serve("infomismatch", replaceFile(good, "dataset-info.json", utf8(text(good["dataset-info.json"]).replace("2031-03-01.11112222", "2031-03-01.33334444")))),
-      'The feed\'s dataset-info.json says version "2031-03-01.33334444" but its manifest.json says "2031-03-01.11112222".',
+      () => serve("infomismatch", replaceFile(good, "dataset-info.json", utf8(text(good["dataset-info.json"]).replace("2021-03-01.11112222", "2021-03-01.33334444")))),
+      'The feed\'s dataset-info.json says version "2021-03-01.33334444" but its manifest.json says "2021-03-01.11112222".',
     ],
     ["manifest over its size limit", () => serve("bigmanifest", { ...good, "manifest.json": utf8(" ".repeat(300 * 1024) + text(good["manifest.json"])) }), "manifest.json is larger than the limit of 256.0 KB, so it was not downloaded."],
     ["record count disagrees", () => serve("count", replaceFile(good, "records.csv", utf8([header(), ...rows().slice(1)].join("\r\n")))), "records.csv holds 4 records but the manifest says 5."],

@@ -7,7 +7,7 @@ import type { Dataset } from "../../src/core/model/dataset";
 
 export type FeedFiles = Record<string, Uint8Array>;
 
-export async function feedFiles(ds: Dataset, generatedAt = new Date("2031-03-01T00:00:00Z")): Promise<FeedFiles> {
+export async function feedFiles(ds: Dataset, generatedAt = new Date("2021-03-01T00:00:00Z")): Promise<FeedFiles> {
   const feed = await publishFeed(ds, { generatedAt });
   return Object.fromEntries(feed.files.map((f) => [f.name, f.bytes]));
 }

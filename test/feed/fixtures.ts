@@ -8,7 +8,7 @@ export function syntheticRecord(n: number, over: Partial<MgRecord> = {}): MgReco
   return {
     id: `syn-${String(n).padStart(4, "0")}`,
     kind: n % 2 ? "capacity" : "weight_saving",
-    date: "2031-02",
+    date: "2021-02",
     date_end: "",
     date_effective: "",
     subject: org,
@@ -29,7 +29,7 @@ export function syntheticRecord(n: number, over: Partial<MgRecord> = {}): MgReco
     source_title: "Synthetic news item for tests",
     source_outlet: "Test Outlet",
     source_url: "https://news.example.test/item-1",
-    source_published: "2031-02-03",
+    source_published: "2021-02-03",
     ...over,
   };
 }
@@ -37,8 +37,8 @@ export function syntheticRecord(n: number, over: Partial<MgRecord> = {}): MgReco
 export function syntheticDataset(records: MgRecord[], over: Partial<Dataset> = {}): Dataset {
   return {
     schema_version: 2,
-    version: "2031-02-03.0a1b2c3d",
-    as_of: "2031-02-03",
+    version: "2021-02-03.0a1b2c3d",
+    as_of: "2021-02-03",
     count: records.length,
     sources: [
       {
@@ -46,7 +46,7 @@ export function syntheticDataset(records: MgRecord[], over: Partial<Dataset> = {
         title: "Synthetic news item for tests",
         outlet: "Test Outlet",
         url: "https://news.example.test/item-1",
-        published: "2031-02-03",
+        published: "2021-02-03",
         origin: "test/feed/fixtures.ts",
         format: "text",
         record_count: records.length,

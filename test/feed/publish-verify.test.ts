@@ -61,7 +61,7 @@ it("a good publish leaves exactly the three feed files, which `mg feed check` ac
 it("a dataset holding a lone surrogate is refused, naming record and field; the feed already there is untouched", async () => {
   expect((await cli(feedPublish, ["--out", out, "--dataset", datasetFile("good.json", syntheticDataset(rangeRecords(1, 5)))])).code).toBe(0);
   const before = snapshot(out);
-  const bad = syntheticDataset([...rangeRecords(1, 3), syntheticRecord(3, { title: "Plant \udc00 three" })], { version: "2031-02-04.0a1b2c3e", as_of: "2031-02-04" });
+  const bad = syntheticDataset([...rangeRecords(1, 3), syntheticRecord(3, { title: "Plant \udc00 three" })], { version: "2021-02-04.0a1b2c3e", as_of: "2021-02-04" });
   const r = await cli(feedPublish, ["--out", out, "--dataset", datasetFile("bad.json", bad)]);
   expect(r.code).toBe(1);
   expect(r.err).toEqual([
@@ -75,7 +75,7 @@ it("files that change on their way to the disk are caught by reading them back: 
   const before = snapshot(out);
   mockAlterWrite = (file, data) =>
     file.endsWith("records.csv") ? new TextEncoder().encode(new TextDecoder().decode(data).replace("Synthetic plant 2", "Synthetic plant 7")) : data;
-  const newer = syntheticDataset(rangeRecords(1, 6), { version: "2031-02-05.0a1b2c3f", as_of: "2031-02-05" });
+  const newer = syntheticDataset(rangeRecords(1, 6), { version: "2021-02-05.0a1b2c3f", as_of: "2021-02-05" });
   const r = await cli(feedPublish, ["--out", out, "--dataset", datasetFile("newer.json", newer)]);
   expect(r.code).toBe(1);
   expect(r.err).toEqual([

@@ -23,11 +23,11 @@ Object.assign(globalThis, { TextDecoder, TextEncoder });
 if (!globalThis.crypto?.subtle) Object.defineProperty(globalThis, "crypto", { value: webcrypto, configurable: true });
 
 const bundled = syntheticDataset(rangeRecords(1, 4));
-const newer = syntheticDataset([...rangeRecords(1, 3), syntheticRecord(9)], { version: "2031-06-01.cafebabe", as_of: "2031-06-01" });
+const newer = syntheticDataset([...rangeRecords(1, 3), syntheticRecord(9)], { version: "2021-06-01.cafebabe", as_of: "2021-06-01" });
 // record 1's capacity revised and record 2's region named, the rest as bundled
 const revised = syntheticDataset([syntheticRecord(1, { value: 1250.5 }), syntheticRecord(2, { region: "" }), syntheticRecord(3)], {
-  version: "2031-07-01.c0ffee00",
-  as_of: "2031-07-01",
+  version: "2021-07-01.c0ffee00",
+  as_of: "2021-07-01",
 });
 
 /** A fetch over in-memory files returning the parts of Response the feed reader uses. */
@@ -67,17 +67,17 @@ function setup(defaultUrl = "https://feeds.example.test/good/") {
 
 it("refreshes, shows the new version and what changed, then reverts", async () => {
   const { user, store } = setup();
-  expect(screen.getByTestId("version-in-use").textContent).toBe("2031-02-03.0a1b2c3d");
+  expect(screen.getByTestId("version-in-use").textContent).toBe("2021-02-03.0a1b2c3d");
   await user.click(screen.getByRole("button", { name: "Refresh" }));
   await waitFor(() => expect(screen.getByTestId("refresh-result").textContent).toBe(
-    "Now using version 2031-06-01.cafebabe (as of 2031-06-01) with 3 records (1 added, 0 changed, 1 removed).",
+    "Now using version 2021-06-01.cafebabe (as of 2021-06-01) with 3 records (1 added, 0 changed, 1 removed).",
   ));
-  expect(screen.getByTestId("version-in-use").textContent).toBe("2031-06-01.cafebabe");
+  expect(screen.getByTestId("version-in-use").textContent).toBe("2021-06-01.cafebabe");
   const items = screen.getAllByRole("listitem").map((li) => li.textContent);
   expect(items).toEqual(["Addedcapacity: Testco 9 Light Alloys — Synthetic plant 9", "Removedcapacity: Testco 3 Light Alloys — Synthetic plant 3"]);
 
   await user.click(screen.getByRole("button", { name: "Revert to bundled data" }));
-  await waitFor(() => expect(screen.getByTestId("version-in-use").textContent).toBe("2031-02-03.0a1b2c3d"));
+  await waitFor(() => expect(screen.getByTestId("version-in-use").textContent).toBe("2021-02-03.0a1b2c3d"));
   expect(store.current()!.origin).toBe("bundled");
 });
 
@@ -108,7 +108,7 @@ it("a bad feed shows one sentence and keeps the version in use", async () => {
   await user.type(input, "https://feeds.example.test/tampered/");
   await user.click(screen.getByRole("button", { name: "Refresh" }));
   await waitFor(() => expect(screen.getByRole("alert").textContent).toMatch(/^records\.csv is \d+ bytes but the manifest declares \d+, so it is incomplete or was changed after publishing\.$/));
-  expect(screen.getByTestId("version-in-use").textContent).toBe("2031-02-03.0a1b2c3d");
+  expect(screen.getByTestId("version-in-use").textContent).toBe("2021-02-03.0a1b2c3d");
   expect(store.current()).toBe(before);
 });
 

@@ -79,7 +79,7 @@ describe("fetchWordPressCollection", () => {
     server.routes.set("/html/posts", { body: "<!doctype html><p>Welcome</p>" });
     await expect(fetchWordPressCollection(`${server.url}/html/posts`)).rejects.toThrow(/is not JSON \(an HTML page: is this a \/wp-json\/ URL\?\)\.$/);
     server.routes.set("/silent/posts", () => undefined);
-    await expect(fetchWordPressCollection(`${server.url}/silent/posts`, { timeoutMs: 300 })).rejects.toThrow(/did not answer within 0\.3 seconds/);
+    await expect(fetchWordPressCollection(`${server.url}/silent/posts`, { timeoutMs: 300 })).rejects.toThrow(/sent nothing for 0\.3 seconds \(the idle timeout\)/);
     const port = await closedPort();
     await expect(fetchWordPressCollection(`http://127.0.0.1:${port}/wp-json/wp/v2/posts`)).rejects.toThrow(/: the connection was refused\.$/);
   });

@@ -6,22 +6,22 @@ import type { AddressInfo } from "net";
 export const SYNTHETIC_POSTS = [
   {
     id: 101,
-    date: "2031-05-06T09:30:00",
-    date_gmt: "2031-05-06T01:30:00",
-    link: "https://news.example.test/2031/05/testco-magnesium-plant/",
+    date: "2021-05-06T09:30:00",
+    date_gmt: "2021-05-06T01:30:00",
+    link: "https://news.example.test/2021/05/testco-magnesium-plant/",
     title: { rendered: "Testco Magnesium starts a new alloy plant in Testland" },
     content: {
       rendered:
-        "<p>Testco Magnesium said on May 3, 2031 that its new plant in Testland has an annual production capacity of 20,000 tonnes of magnesium alloy.</p>" +
+        "<p>Testco Magnesium said on May 3, 2021 that its new plant in Testland has an annual production capacity of 20,000 tonnes of magnesium alloy.</p>" +
         "<p>The company expects the plant to supply die-cast parts to carmakers.</p>",
     },
     _links: { self: [{ href: "https://news.example.test/wp-json/wp/v2/posts/101" }] },
   },
   {
     id: 102,
-    date: "2031-05-08T10:00:00",
-    date_gmt: "2031-05-08T02:00:00",
-    link: "https://news.example.test/2031/05/examplecar-seat-frame/",
+    date: "2021-05-08T10:00:00",
+    date_gmt: "2021-05-08T02:00:00",
+    link: "https://news.example.test/2021/05/examplecar-seat-frame/",
     title: { rendered: "Examplecar&#8217;s magnesium seat frame" },
     content: {
       rendered:
@@ -32,12 +32,12 @@ export const SYNTHETIC_POSTS = [
   },
   {
     id: 103,
-    date: "2031-05-09T08:00:00",
-    date_gmt: "2031-05-09T00:00:00",
-    link: "https://news.example.test/2031/05/testland-policy/",
+    date: "2021-05-09T08:00:00",
+    date_gmt: "2021-05-09T00:00:00",
+    link: "https://news.example.test/2021/05/testland-policy/",
     title: { rendered: "Testland issues a light-alloy plan" },
     content: {
-      rendered: "<p>On May 9, 2031, the Testland Ministry of Industry issued the &#8220;Light Alloy Development Plan (2031-2035)&#8221;.</p>",
+      rendered: "<p>On May 9, 2021, the Testland Ministry of Industry issued the &#8220;Light Alloy Development Plan (2021-2035)&#8221;.</p>",
     },
     _links: { self: [{ href: "https://news.example.test/wp-json/wp/v2/posts/103" }] },
   },

@@ -1,16 +1,22 @@
-// Downloads one feed file with the guards a refresh needs: a timeout (no answer, or no bytes for that
-// long), user cancellation, a size limit enforced while reading (a hostile or broken server cannot make
-// the pane buffer gigabytes), and network failures turned into one sentence.
+// Downloads one feed file with the guards a refresh needs: an idle timeout (no answer, or no bytes for
+// that long; the whole refresh's total deadline is refresh.ts's), user cancellation, a size limit
+// enforced while reading (a hostile or broken server cannot make the pane buffer gigabytes), redirects
+// followed by hand with every hop held to the feed URL rule (net/redirects.ts), and network failures
+// turned into one sentence.
 import { networkReason } from "../net/networkReason";
+import { fetchFollowingRedirects, RedirectError, RequestInitLike } from "../net/redirects";
+import { feedRedirectRefusal } from "../net/urlPolicy";
 import { CANCELLED_MESSAGE, FeedError, formatBytes } from "./errors";
 
-export type FetchLike = (input: string, init?: { signal?: AbortSignal }) => Promise<Response>;
+export type FetchLike = (input: string, init?: RequestInitLike) => Promise<Response>;
 
 export interface DownloadOptions {
   fetch?: FetchLike;
   signal?: AbortSignal;
-  /** Abort when the server sends no headers or no bytes for this long. */
+  /** Abort when the server sends no headers or no bytes for this long (the idle timeout). */
   timeoutMs: number;
+  /** Redirects followed before the chain is called a loop (default 5). */
+  maxRedirects?: number;
   /** Refuse a body larger than this. */
   maxBytes: number;
   /** The size the manifest declares: reading stops as soon as the body exceeds it. */
@@ -22,7 +28,9 @@ export interface DownloadOptions {
 
 const OFFLINE_REASON = "you may be offline, or the server is down or does not allow this page to read it";
 
-function seconds(ms: number): string {
+/** "30 seconds", "0.4 seconds", "5 minutes": a duration for messages. */
+export function seconds(ms: number): string {
+  if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} minutes`;
   return ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`;
 }
 
@@ -48,7 +56,12 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
   const failure = (e: unknown): FeedError => {
     if (e instanceof FeedError) return e;
     if (signal?.aborted) return new FeedError("cancelled", CANCELLED_MESSAGE);
-    if (timedOut) return new FeedError("timeout", `The feed did not answer within ${seconds(timeoutMs)} while sending ${label} (${url}).`);
+    if (timedOut) return new FeedError("timeout", `The feed sent nothing for ${seconds(timeoutMs)} (the idle timeout) while sending ${label} (${url}).`);
+    if (e instanceof RedirectError) {
+      return e.problem === "refused"
+        ? new FeedError("invalid_url", `${label} was not downloaded: ${e.message}.`)
+        : new FeedError("http", `Could not get ${label}: ${e.message}.`);
+    }
     return new FeedError("offline", `Could not reach the feed to get ${label} at ${url}: ${networkReason(e, OFFLINE_REASON)}.`, { cause: e });
   };
 
@@ -56,7 +69,7 @@ export async function downloadFile(url: string, opts: DownloadOptions): Promise<
     arm();
     let response: Response;
     try {
-      response = await doFetch(url, { signal: controller.signal });
+      response = (await fetchFollowingRedirects(doFetch, url, { signal: controller.signal, rule: feedRedirectRefusal, maxRedirects: opts.maxRedirects })).response;
     } catch (e) {
       throw failure(e);
     }

@@ -43,6 +43,8 @@ export interface LoadFeedOptions {
   onRecord?: (record: MgRecord) => void;
   /** Called with the verified manifest before any data file is downloaded; throw to stop. */
   beforeDownload?: (manifest: FeedManifest) => void;
+  /** The clock the manifest's dates are held to (parseManifest); default Date.now. */
+  now?: () => number;
 }
 
 export interface FeedUrls {
@@ -226,7 +228,7 @@ async function loadFeedUnwrapped(feedUrl: string, opts: LoadFeedOptions): Promis
     maxBytes: limits.manifestBytes,
     label: MANIFEST_FILE,
   });
-  const manifest = parseManifest(decodeUtf8(manifestBytes, MANIFEST_FILE));
+  const manifest = parseManifest(decodeUtf8(manifestBytes, MANIFEST_FILE), { now: opts.now?.() });
   checkWellFormed(manifest, MANIFEST_FILE);
   if (manifest.count === 0) throw new FeedError("empty", "The feed is empty (its manifest lists 0 records), so it was not used.");
   opts.beforeDownload?.(manifest);

@@ -9,6 +9,7 @@ import { z } from "zod";
 import { DatasetInfo, DatasetInfoSchema } from "../model/dataset";
 import { IsoDate } from "../model/record";
 import { FeedError, oneLine } from "./errors";
+import { CLOCK_MARGIN_MS, isFutureDate, isFutureTime } from "./version";
 
 /** Bumped only when a client of version N could misread a feed (new required file, changed column meaning). */
 export const FEED_SCHEMA_VERSION = 2;
@@ -48,8 +49,21 @@ function describeIssue(issue: z.core.$ZodIssue): { path: string; missing: boolea
   return { path, missing, message: issue.message.replace(/\.$/, "") };
 }
 
-/** Parses manifest.json text: wrong schema version and missing fields get their own messages. */
-export function parseManifest(text: string): FeedManifest {
+export interface ManifestCheckOptions {
+  /** The clock the feed's dates are held to (ms since 1970); default Date.now(). */
+  now?: number;
+}
+
+function isoDay(ms: number): string {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+/**
+ * Parses manifest.json text: wrong schema version and missing fields get their own messages. An as_of or
+ * generated_at after now plus 2 days is refused: such a feed would rank above every genuine one.
+ */
+export function parseManifest(text: string, opts: ManifestCheckOptions = {}): FeedManifest {
+  const now = opts.now ?? Date.now();
   let json: unknown;
   try {
     json = JSON.parse(text);
@@ -84,6 +98,19 @@ export function parseManifest(text: string): FeedManifest {
     );
   }
   const manifest = result.data;
+  const margin = `${CLOCK_MARGIN_MS / 86_400_000} days`;
+  if (isFutureDate(manifest.as_of, now)) {
+    throw new FeedError(
+      "manifest",
+      `The feed's ${MANIFEST_FILE} is dated as of ${manifest.as_of}, more than ${margin} after today (${isoDay(now)}), so it was not used: a feed from the future would make every genuine feed look older.`,
+    );
+  }
+  if (isFutureTime(manifest.generated_at, now)) {
+    throw new FeedError(
+      "manifest",
+      `The feed's ${MANIFEST_FILE} says it was published at ${manifest.generated_at}, more than ${margin} after now (${new Date(now).toISOString()}), so it was not used: check the publisher's clock.`,
+    );
+  }
   const names = new Set<string>();
   for (const f of manifest.files) {
     if (names.has(f.name)) throw new FeedError("manifest", `The feed's ${MANIFEST_FILE} lists ${f.name} twice.`);

@@ -6,7 +6,7 @@ import * as fs from "fs";
 import * as path from "path";
 import { buildDataset, BuildInput, serializeDataset } from "../../../core/corpus/build";
 import { DEFAULT_MAX_BYTES, formatBytes, isNonArticleName, tooLargeMessage } from "../../../core/corpus/readers";
-import { fetchWordPressCollection } from "../../../core/corpus/sources/wordpressApi";
+import { readWordPressCollection, WORDPRESS_DEFAULTS, WordPressFetchOptions } from "../../../core/corpus/sources/wordpressApi";
 import type { InputProblem } from "../../../core/corpus/types";
 import { recordsToCsv } from "../../../core/model/csv";
 import { RECORD_KINDS } from "../../../core/model/record";
@@ -16,13 +16,20 @@ export const DEFAULT_CORPUS_DIR = path.resolve(REPO_ROOT, "../shared/corpus");
 export const DEFAULT_OUT = path.join(REPO_ROOT, "src/data/dataset.json");
 
 const USAGE = `usage: mg corpus build [PATH|URL...] [--out FILE.json] [--csv FILE.csv] [--max-bytes N] [--version V] [--verbose]
+                        [--max-pages N] [--max-page-bytes N] [--timeout SECONDS] [--deadline SECONDS]
   PATH       a file or a folder (read recursively); default ../shared/corpus next to the repo
   URL        a WordPress REST collection, e.g. https://site/wp-json/wp/v2/posts
   --out      dataset JSON to write (default src/data/dataset.json)
   --csv      also write the records as CSV
   --max-bytes  largest article accepted, in bytes (default ${DEFAULT_MAX_BYTES}, ${formatBytes(DEFAULT_MAX_BYTES)}); 512k / 8m also work
   --version  set the dataset version instead of <as_of>.<hash>
-  --verbose  also list files skipped on purpose (README, hidden files)`;
+  --verbose  also list files skipped on purpose (README, hidden files)
+ For each URL:
+  --max-pages       pages read at most (default ${WORDPRESS_DEFAULTS.maxPages}); pages left unread are a problem line
+  --max-page-bytes  largest page accepted (default ${formatBytes(WORDPRESS_DEFAULTS.maxPageBytes)}); 512k / 8m also work
+  --timeout         idle timeout: a request that sends nothing for this long fails (default ${WORDPRESS_DEFAULTS.timeoutMs / 1000} s)
+  --deadline        total deadline: the whole collection is read within this (default ${WORDPRESS_DEFAULTS.deadlineMs / 1000} s)
+  Redirects: at most ${WORDPRESS_DEFAULTS.maxRedirects}, http(s) only, never https -> http; JSON nested over ${WORDPRESS_DEFAULTS.maxDepth} levels is refused.`;
 
 export interface CollectedInputs {
   inputs: BuildInput[];
@@ -95,10 +102,17 @@ interface Args {
   maxBytes: number;
   version?: string;
   verbose: boolean;
+  wordpress: WordPressFetchOptions;
+}
+
+function secondsArg(flag: string, raw: string | undefined): number | string {
+  const n = Number(raw);
+  if (raw === undefined || raw.trim() === "" || !(n > 0) || n > 86_400) return `${flag} expects a number of seconds between 0 and 86400, not "${raw ?? ""}"`;
+  return Math.round(n * 1000);
 }
 
 function parseArgs(args: string[]): Args | string {
-  const a: Args = { paths: [], out: DEFAULT_OUT, maxBytes: DEFAULT_MAX_BYTES, verbose: false };
+  const a: Args = { paths: [], out: DEFAULT_OUT, maxBytes: DEFAULT_MAX_BYTES, verbose: false, wordpress: {} };
   for (let i = 0; i < args.length; i++) {
     const arg = args[i];
     const [flag, inline] = arg.startsWith("--") && arg.includes("=") ? [arg.slice(0, arg.indexOf("=")), arg.slice(arg.indexOf("=") + 1)] : [arg, undefined];
@@ -112,6 +126,21 @@ function parseArgs(args: string[]): Args | string {
       const n = parseSize(raw);
       if (n === null) return `--max-bytes expects a positive size such as 8388608 or 8m, not "${raw ?? ""}"`;
       a.maxBytes = n;
+    } else if (flag === "--max-page-bytes") {
+      const raw = value();
+      const n = parseSize(raw);
+      if (n === null) return `--max-page-bytes expects a positive size such as 8388608 or 8m, not "${raw ?? ""}"`;
+      a.wordpress.maxPageBytes = n;
+    } else if (flag === "--max-pages") {
+      const raw = value();
+      const n = Number(raw);
+      if (!Number.isInteger(n) || n < 1 || n > 1_000_000) return `--max-pages expects a whole number from 1 to 1000000, not "${raw ?? ""}"`;
+      a.wordpress.maxPages = n;
+    } else if (flag === "--timeout" || flag === "--deadline") {
+      const ms = secondsArg(flag, value());
+      if (typeof ms === "string") return ms;
+      if (flag === "--timeout") a.wordpress.timeoutMs = ms;
+      else a.wordpress.deadlineMs = ms;
     } else if (flag.startsWith("-")) return `unknown option ${flag}`;
     else a.paths.push(arg);
   }
@@ -148,9 +177,10 @@ export async function run(argv: string[]): Promise<number> {
   const problems = [...collected.problems];
   for (const url of urls) {
     try {
-      const items = await fetchWordPressCollection(url);
+      const { items, unread } = await readWordPressCollection(url, args.wordpress);
       for (const item of items) inputs.push({ origin: item.origin, bytes: new TextEncoder().encode(item.text) });
       if (items.length === 0) problems.push({ origin: url, message: "returned no items" });
+      if (unread) problems.push({ origin: url, message: `was read only in part: ${unread} (--max-pages raises the limit)` });
     } catch (e) {
       problems.push({ origin: url, message: `could not be read: ${e instanceof Error ? e.message : String(e)}` });
     }

@@ -4,12 +4,24 @@
 import * as fs from "fs";
 import * as path from "path";
 import { pathToFileURL, fileURLToPath } from "url";
-import { loadFeed } from "../../../core/feed/load";
+import { DEFAULT_TIMEOUT_MS } from "../../../core/feed/load";
+import { DEFAULT_DEADLINE_MS, loadFeedWithin } from "../../../core/feed/refresh";
 import { FeedError } from "../../../core/feed/errors";
 import type { FetchLike } from "../../../core/feed/fetch";
 import { parseFlags } from "./publish";
 
-const USAGE = "usage: mg feed check URL|DIR [--timeout SECONDS]";
+const USAGE = `usage: mg feed check URL|DIR [--timeout SECONDS] [--deadline SECONDS]
+  --timeout   idle timeout: a request that sends nothing for this long fails (default ${DEFAULT_TIMEOUT_MS / 1000})
+  --deadline  total deadline: the whole check, every file downloaded and verified, ends within this (default ${DEFAULT_DEADLINE_MS / 1000})
+  Redirects: at most 5, each to https (or http on localhost, 127.0.0.1, [::1]), never https -> http.`;
+
+/** A number of seconds from an option, or an error sentence. */
+export function secondsOption(name: string, raw: string | undefined): number | undefined | string {
+  if (raw === undefined) return undefined;
+  const n = Number(raw);
+  if (!(n > 0) || !Number.isFinite(n) || n > 86_400) return `--${name} must be a number of seconds between 0 and 86400, not "${raw}"`;
+  return Math.round(n * 1000);
+}
 
 /** fetch for http(s) and file: URLs (Node's fetch has no file: support). A missing file fails like a network error. */
 export const fetchWithFiles: FetchLike = async (input, init) => {
@@ -35,18 +47,25 @@ export async function run(args: string[]): Promise<number> {
     console.log(USAGE);
     return 0;
   }
-  const { flags, rest, error } = parseFlags(args, ["timeout"]);
+  const { flags, rest, error } = parseFlags(args, ["timeout", "deadline"]);
   if (error || rest.length !== 1) {
     console.error(`mg feed check: ${error ?? "give one feed URL or directory"}\n${USAGE}`);
     return 2;
   }
-  const timeoutMs = flags.timeout ? Number(flags.timeout) * 1000 : undefined;
-  if (timeoutMs !== undefined && !(timeoutMs > 0)) {
-    console.error(`mg feed check: --timeout must be a number of seconds\n${USAGE}`);
-    return 2;
+  const timeoutMs = secondsOption("timeout", flags.timeout);
+  const deadlineMs = secondsOption("deadline", flags.deadline);
+  for (const v of [timeoutMs, deadlineMs]) {
+    if (typeof v === "string") {
+      console.error(`mg feed check: ${v}\n${USAGE}`);
+      return 2;
+    }
   }
   try {
-    const { manifest, dataset } = await loadFeed(feedLocation(rest[0]), { fetch: fetchWithFiles, timeoutMs });
+    const { manifest, dataset } = await loadFeedWithin(feedLocation(rest[0]), {
+      fetch: fetchWithFiles,
+      timeoutMs: timeoutMs as number | undefined,
+      deadlineMs: deadlineMs as number | undefined,
+    });
     console.log(
       `ok: version ${manifest.version}, as of ${manifest.as_of}, ${dataset.records.length} records from ${dataset.sources.length} sources, published ${manifest.generated_at}`,
     );
