@@ -1,10 +1,13 @@
 // Bytes -> text, or a clear reason why not. Never guesses an encoding: UTF-8 (with or without BOM) and
 // UTF-16 with a byte-order mark are read; anything else is reported so a person can re-save the file.
-// Browser-safe: TextDecoder only.
+// Browser-safe: TextDecoder only. UTF-16 can hold a lone surrogate, which is read as U+FFFD with a
+// problem line saying where (src/core/model/unicode.ts); UTF-8 cannot (the strict decoder refuses it).
+import { cleanedClause, describeLoneSurrogates, loneSurrogates, toWellFormedText } from "../../model/unicode";
 
 export const DEFAULT_MAX_BYTES = 8 * 1024 * 1024;
 
-export type DecodeResult = { ok: true; text: string } | { ok: false; message: string };
+/** `problem`: the text was read, but something in it was replaced (a lone surrogate in UTF-16). */
+export type DecodeResult = { ok: true; text: string; problem?: string } | { ok: false; message: string };
 
 /** Human size: "20.0 MB", "512 KB", "17 bytes". */
 export function formatBytes(n: number): string {
@@ -34,6 +37,21 @@ function startsWith(bytes: Uint8Array, sig: number[]): boolean {
   return true;
 }
 
+/** UTF-16 code units as they are, lone surrogates kept (TextDecoder would refuse or replace them silently). */
+function utf16Units(body: Uint8Array, littleEndian: boolean): string {
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const units = body.byteLength / 2;
+  const CHUNK = 8192;
+  const codes = new Uint16Array(CHUNK);
+  let text = "";
+  for (let i = 0; i < units; i += CHUNK) {
+    const n = Math.min(CHUNK, units - i);
+    for (let k = 0; k < n; k++) codes[k] = view.getUint16((i + k) * 2, littleEndian);
+    text += String.fromCharCode.apply(null, Array.from(codes.subarray(0, n)));
+  }
+  return text;
+}
+
 function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): DecodeResult {
   if ((bytes.length - 2) % 2 !== 0) {
     return { ok: false, message: `starts with a UTF-16 byte-order mark but has an odd number of bytes; re-save it as UTF-8` };
@@ -42,7 +60,11 @@ function decodeUtf16(bytes: Uint8Array, encoding: "utf-16le" | "utf-16be"): Deco
     const text = new TextDecoder(encoding, { fatal: true }).decode(bytes.subarray(2));
     return { ok: true, text };
   } catch {
-    return { ok: false, message: `is not valid ${encoding.toUpperCase()} despite its byte-order mark; re-save it as UTF-8` };
+    // With an even number of bytes, only a lone surrogate makes UTF-16 invalid: read the rest, say where.
+    const raw = utf16Units(bytes.subarray(2), encoding === "utf-16le");
+    const found = loneSurrogates(raw);
+    if (!found) return { ok: false, message: `is not valid ${encoding.toUpperCase()} despite its byte-order mark; re-save it as UTF-8` };
+    return { ok: true, text: toWellFormedText(raw), problem: cleanedClause([`its ${encoding.toUpperCase()} text ${describeLoneSurrogates(found)}`]) };
   }
 }
 
@@ -61,6 +83,9 @@ function firstInvalidUtf8(bytes: Uint8Array): number {
       const c = bytes[i + k];
       if (c === undefined || (c & 0xc0) !== 0x80) return i;
     }
+    // the second byte's narrower ranges: no overlong form, no surrogate (ED A0..BF), nothing past U+10FFFF
+    const c1 = bytes[i + 1];
+    if ((b === 0xe0 && c1 < 0xa0) || (b === 0xed && c1 > 0x9f) || (b === 0xf0 && c1 < 0x90) || (b === 0xf4 && c1 > 0x8f)) return i;
     i += need + 1;
   }
   return -1;
@@ -107,5 +132,5 @@ export function decodeInput(bytes: Uint8Array, maxBytes: number = DEFAULT_MAX_BY
   if (!result.ok) return result;
   const text = result.text.replace(/\r\n?/g, "\n");
   if (text.trim() === "") return { ok: false, message: "is empty (only whitespace)" };
-  return { ok: true, text };
+  return result.problem ? { ok: true, text, problem: result.problem } : { ok: true, text };
 }

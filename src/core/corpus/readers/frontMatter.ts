@@ -14,7 +14,9 @@ export function hasFrontMatter(text: string): boolean {
 
 const MAX_HEADER_LINES = 60;
 const KNOWN_KEYS = new Set(["title", "url", "published", "outlet"]);
-const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/;
+// The "s" flag on every pattern that reads a value: "." must also match U+2028 and U+2029, which are
+// characters of a title, not line ends (lines are split on "\n" only).
+const KEY_LINE = /^([A-Za-z_][\w-]*)[ \t]*:(?:[ \t]+(.*?))?[ \t]*$/s;
 
 export interface FrontMatter {
   fields: Map<string, string>;
@@ -28,7 +30,7 @@ function scalar(raw: string): string | null {
   if (raw === "") return "";
   if (raw.startsWith('"')) {
     // JSON's escapes are a subset of YAML's double-quoted ones; enough for titles and URLs.
-    if (!/^"(?:[^"\\]|\\.)*"(?:[ \t]+#.*)?$/.test(raw)) return null;
+    if (!/^"(?:[^"\\]|\\.)*"(?:[ \t]+#.*)?$/s.test(raw)) return null;
     const quoted = raw.slice(0, raw.lastIndexOf('"') + 1);
     try {
       const v: unknown = JSON.parse(quoted);
@@ -38,11 +40,11 @@ function scalar(raw: string): string | null {
     }
   }
   if (raw.startsWith("'")) {
-    const m = /^'((?:[^']|'')*)'(?:[ \t]+#.*)?$/.exec(raw);
+    const m = /^'((?:[^']|'')*)'(?:[ \t]+#.*)?$/s.exec(raw);
     return m ? m[1].replace(/''/g, "'") : null;
   }
   if (/^[[{>|&*!%@`]/.test(raw)) return null; // flow collections, block scalars, anchors: not for metadata
-  return raw.replace(/[ \t]+#.*$/, "");
+  return raw.replace(/[ \t]+#.*$/s, "");
 }
 
 export function parseFrontMatter(text: string): FrontMatter {

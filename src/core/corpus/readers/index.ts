@@ -5,6 +5,7 @@ import { decodeInput, DEFAULT_MAX_BYTES } from "./decode";
 import { hasFrontMatter, readFrontMatterText } from "./frontMatter";
 import { htmlNestingDepth, MAX_HTML_DEPTH, readHtml } from "./html";
 import { readText } from "./text";
+import { cleanedClause, describeLoneSurrogates, findIllFormedFields, loneSurrogates, toWellFormedText } from "../../model/unicode";
 import { isWordPressItem, readWordPressItem } from "./wordpress";
 
 export { DEFAULT_MAX_BYTES, decodeInput, tooLargeMessage, formatBytes } from "./decode";
@@ -54,13 +55,41 @@ function looksLikeHtml(name: string, text: string): boolean {
   return /^<(!doctype\s+html|html|head|body|article|main|div|p|h[1-6]|section|meta)\b/i.test(head);
 }
 
+/**
+ * JSON's escapes ("\ud800") are where lone surrogates come from. They are replaced by U+FFFD here, in
+ * the strings as parsed, before any HTML inside them is read (removing a tag must not join two halves
+ * into a character the source never had); the clause names each item's first such field.
+ */
+function parseJsonWellFormed(text: string): { data: unknown; problem: string } {
+  const data: unknown = JSON.parse(text);
+  const items = Array.isArray(data) ? data : [data];
+  const found: string[] = [];
+  for (let i = 0; i < items.length && found.length <= 3; i++) {
+    for (const bad of findIllFormedFields(items[i], "", 4)) found.push(Array.isArray(data) ? `item ${i + 1} ${bad.message}` : bad.message);
+  }
+  if (found.length === 0) return { data, problem: "" };
+  return {
+    data: JSON.parse(text, (_key, v: unknown) => (typeof v === "string" ? toWellFormedText(v) : v)),
+    problem: cleanedClause(found),
+  };
+}
+
+function withProblem(result: ReadResult, origin: string, clause: string): ReadResult {
+  if (!clause) return result;
+  return { ...result, problem: { origin, message: result.problem ? `${result.problem.message}; ${clause}` : clause } };
+}
+
 function readJson(text: string, origin: string): ReadResult {
-  let data: unknown;
+  let parsed: { data: unknown; problem: string };
   try {
-    data = JSON.parse(text);
+    parsed = parseJsonWellFormed(text);
   } catch (e) {
     return { articles: [], problem: { origin, message: `is not valid JSON (${describeJsonError(e)})` } };
   }
+  return withProblem(readJsonItems(parsed.data, origin), origin, parsed.problem);
+}
+
+function readJsonItems(data: unknown, origin: string): ReadResult {
   if (Array.isArray(data)) {
     if (data.length === 0) return { articles: [], problem: { origin, message: "is an empty JSON array: no WordPress items in it" } };
     const articles: Article[] = [];
@@ -84,12 +113,45 @@ function readJson(text: string, origin: string): ReadResult {
   };
 }
 
+/**
+ * The article with every lone surrogate (text UTF-8 cannot carry, from a JSON escape such as "\ud800" in
+ * WordPress JSON or a front-matter title) replaced by U+FFFD, and a clause naming each field that held
+ * one; "" when the article was well-formed. Cleaning rather than skipping loses nothing: a lone surrogate
+ * is no character, and the rest of the article is still read.
+ */
+export function wellFormedArticle(article: Article): { article: Article; problem: string } {
+  const found: string[] = [];
+  const clean = (field: string, s: string): string => {
+    const f = loneSurrogates(s);
+    if (!f) return s;
+    found.push(`${field} ${describeLoneSurrogates(f)}`);
+    return toWellFormedText(s);
+  };
+  const out: Article = {
+    ...article,
+    source_id: clean("source_id", article.source_id),
+    title: clean("title", article.title),
+    outlet: clean("outlet", article.outlet),
+    url: clean("url", article.url),
+    published: clean("published", article.published),
+    origin: clean("origin", article.origin),
+    paragraphs: article.paragraphs.map((p, i) => clean(`paragraph ${i + 1}`, p)),
+  };
+  if (found.length === 0) return { article, problem: "" };
+  return { article: out, problem: cleanedClause(found) };
+}
+
 /** Reads one input. Never throws for bad input: the problem says what is wrong, naming the input. */
 export function readInput(input: ReadInput, opts: ReadOptions = {}): ReadResult {
   const { origin, bytes } = input;
   const decoded = decodeInput(bytes, opts.maxBytes ?? DEFAULT_MAX_BYTES);
   if (!decoded.ok) return { articles: [], problem: { origin, message: decoded.message } };
-  const text = decoded.text;
+  if (decoded.problem) return withProblem(readDecoded(decoded.text, origin), origin, decoded.problem);
+  return readDecoded(decoded.text, origin);
+}
+
+/** Reads decoded text: front matter, WordPress JSON, HTML or plain text. */
+function readDecoded(text: string, origin: string): ReadResult {
   const name = origin.replace(/[?#].*$/, "");
   const head = text.trimStart().slice(0, 16);
   const first = head[0];
@@ -118,7 +180,20 @@ export function readInput(input: ReadInput, opts: ReadOptions = {}): ReadResult 
   if (empty.length > 0 && !result.problem) {
     const articles = result.articles.filter((a) => a.paragraphs.length > 0);
     const message = articles.length === 0 ? "has no article text after removing markup and boilerplate" : `has ${empty.length} item(s) with no article text (skipped)`;
-    return { articles, problem: { origin, message } };
+    return wellFormed({ articles, problem: { origin, message } }, origin);
   }
-  return result;
+  return wellFormed(result, origin);
+}
+
+/** Well-formed Unicode from here on: the one check of the corpus boundary (src/core/model/unicode.ts). */
+function wellFormed(result: ReadResult, origin: string): ReadResult {
+  const cleaned: string[] = [];
+  const articles = result.articles.map((a) => {
+    const w = wellFormedArticle(a);
+    if (w.problem) cleaned.push(a.origin === origin ? w.problem : `item ${a.origin} ${w.problem}`);
+    return w.article;
+  });
+  if (cleaned.length === 0) return result;
+  const clause = cleaned.length > 2 ? `${cleaned.slice(0, 2).join("; ")}; and ${cleaned.length - 2} more items do too` : cleaned.join("; ");
+  return withProblem({ ...result, articles }, origin, clause);
 }
