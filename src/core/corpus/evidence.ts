@@ -15,7 +15,13 @@ const SPAN_SENTENCES = 5;
  * The reading position of a text in the article, as (offset of its paragraph in the article, paragraphs joined
  * by one character) + where its first occurrence ends there; NOT_IN_ARTICLE when no paragraph holds it.
  */
-export function evidenceLocator(article: Article, sentences: readonly Sentence[]): (text: string) => number {
+export interface EvidenceLocator {
+  (text: string): number;
+  /** How many texts were searched for in the whole article (not found in the index): a test's bound. */
+  searches: number;
+}
+
+export function evidenceLocator(article: Article, sentences: readonly Sentence[]): EvidenceLocator {
   const { paragraphs } = article;
   const offsets: number[] = [];
   let total = 0;
@@ -53,7 +59,7 @@ export function evidenceLocator(article: Article, sentences: readonly Sentence[]
     for (const r of recent) if (r.paragraph === s.paragraph) for (const a of r.starts) if (a <= start) add(s.paragraph, a, end);
   }
   const searched = new Map<string, number>();
-  return (text) => {
+  const locate = ((text: string) => {
     const known = index.get(text);
     if (known !== undefined) return known;
     let pos = searched.get(text);
@@ -67,7 +73,10 @@ export function evidenceLocator(article: Article, sentences: readonly Sentence[]
         }
       }
       searched.set(text, pos);
+      locate.searches++;
     }
     return pos;
-  };
+  }) as EvidenceLocator;
+  locate.searches = 0;
+  return locate;
 }
