@@ -24,7 +24,7 @@ export type RedirectRule = (to: URL, from: URL) => string | undefined;
 
 /** Any redirect: http(s) only, and never from https down to plain http. */
 export const basicRedirectRefusal: RedirectRule = (to, from) => {
-  if (to.protocol !== "http:" && to.protocol !== "https:") return `a redirect to a ${to.protocol}// URL is never followed`;
+  if (to.protocol !== "http:" && to.protocol !== "https:") return `a redirect to a ${to.protocol} URL is never followed`;
   if (from.protocol === "https:" && to.protocol === "http:") return "a redirect from https:// to plain http:// is never followed";
   return undefined;
 };
