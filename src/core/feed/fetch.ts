@@ -31,6 +31,7 @@ const OFFLINE_REASON = "you may be offline, or the server is down or does not al
 /** "30 seconds", "0.4 seconds", "5 minutes": a duration for messages. */
 export function seconds(ms: number): string {
   if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} minutes`;
+  if (ms === 1000) return "1 second";
   return ms % 1000 === 0 ? `${ms / 1000} seconds` : `${(ms / 1000).toFixed(1)} seconds`;
 }
 

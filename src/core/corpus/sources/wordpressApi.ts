@@ -109,7 +109,7 @@ const fmt = (n: number) => n.toLocaleString("en-US");
 
 function duration(ms: number): string {
   if (ms >= 120_000 && ms % 60_000 === 0) return `${ms / 60_000} minutes`;
-  return `${ms / 1000} seconds`;
+  return ms === 1000 ? "1 second" : `${ms / 1000} seconds`;
 }
 
 function mb(bytes: number): string {
