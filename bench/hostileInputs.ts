@@ -77,7 +77,10 @@ export const HOSTILE_PATTERNS: HostilePattern[] = [
 ];
 
 export interface HostileRun {
+  /** Wall-clock time of the build. */
   ms: number;
+  /** CPU time of the process during the build (user + system, all threads): steadier on a shared machine. */
+  cpuMs: number;
   records: number;
   problems: string[];
 }
@@ -88,6 +91,8 @@ const encoder = new TextEncoder();
 export function buildHostile(input: HostileInput): HostileRun {
   const build: BuildInput = { origin: input.origin, bytes: encoder.encode(input.text) };
   const t0 = performance.now();
+  const c0 = process.cpuUsage();
   const { dataset, problems } = buildDataset([build]);
-  return { ms: performance.now() - t0, records: dataset.records.length, problems: problems.map((p) => p.message) };
+  const c = process.cpuUsage(c0);
+  return { ms: performance.now() - t0, cpuMs: (c.user + c.system) / 1000, records: dataset.records.length, problems: problems.map((p) => p.message) };
 }

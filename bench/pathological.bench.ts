@@ -1,6 +1,7 @@
 // Pathological inputs (issue 15): every hostile pattern of bench/hostileInputs.ts through the whole build
 // (buildDataset: read, segment, extract, verbatim check, ids), at two sizes 4x apart. Per pattern: ms per KB at
-// each size (best of RUNS, after a warm-up run on a small input) and their ratio, which stays near 1 when the
+// each size (CPU time of the process, best of RUNS, after a warm-up run on a small input: wall-clock time on a
+// machine shared by several builds says more about the others than about this code) and their ratio, which stays near 1 when the
 // work is linear (a quadratic step would show ~4). Goal: <= 10 ms per KB on every pattern, ratio ~1. Then the
 // sizes issue 15 reported (2.3 MB of "<div></span>", 64 KB of "Co. Ltd. Inc. U.S.", 5 MB of record-giving
 // prose), once each, with the heap the build left and the process's peak RSS after it.
@@ -24,7 +25,7 @@ function perKb(pattern: HostilePattern, bytes: number): { ms_per_kb: number; rec
   for (let r = 0; r < RUNS; r++) {
     gc();
     last = buildHostile(input);
-    best = Math.min(best, last.ms);
+    best = Math.min(best, last.cpuMs);
   }
   return { ms_per_kb: round(best / kb), records: last.records, ...(last.problems[0] ? { problem: last.problems[0].slice(0, 100) } : {}) };
 }
@@ -39,8 +40,9 @@ function once(pattern: HostilePattern, bytes: number) {
   return {
     pattern: pattern.name,
     kb: Math.round(kb),
-    ms: Math.round(r.ms),
-    ms_per_kb: round(r.ms / kb),
+    wall_ms: Math.round(r.ms),
+    cpu_ms: Math.round(r.cpuMs),
+    ms_per_kb: round(r.cpuMs / kb),
     records: r.records,
     heap_growth_mb: mb(heapAfter - heap0),
     peak_rss_mb_so_far: mb(process.resourceUsage().maxRSS * 1024),
@@ -57,8 +59,8 @@ export async function run(): Promise<Record<string, unknown>> {
     const large = perKb(p, LARGE);
     const ratio = round(large.ms_per_kb / Math.max(small.ms_per_kb, 1e-3), 2);
     worst = Math.max(worst, small.ms_per_kb, large.ms_per_kb);
-    // A ratio of per-KB times under ~0.05 ms/KB is timer noise, not growth.
-    if (large.ms_per_kb > 0.05) worstRatio = Math.max(worstRatio, ratio);
+    // Under 0.5 ms per KB (a refused page, text that finds nothing) the ratio is noise, not growth.
+    if (large.ms_per_kb > 0.5) worstRatio = Math.max(worstRatio, ratio);
     patterns.push({ pattern: p.name, ms_per_kb_64k: small.ms_per_kb, ms_per_kb_256k: large.ms_per_kb, ratio_4x: ratio, records_256k: large.records, ...(large.problem ? { problem: large.problem } : {}) });
     console.log(`${p.name.padEnd(44)} ${String(small.ms_per_kb).padStart(7)} ${String(large.ms_per_kb).padStart(7)} ms/KB  x${ratio}`);
   }
@@ -72,6 +74,7 @@ export async function run(): Promise<Record<string, unknown>> {
   for (const c of issueSizes) console.log(JSON.stringify(c));
   return {
     goal: `<= ${GOAL_MS_PER_KB} ms per KB on every pattern, per-KB time at 4x the size ~1x`,
+    time: "CPU time of the process (user + system), ms per KB of input",
     sizes: { small_kb: SMALL / 1024, large_kb: LARGE / 1024, runs: RUNS },
     worst_ms_per_kb: worst,
     worst_ratio_4x: worstRatio,
