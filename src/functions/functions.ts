@@ -96,10 +96,19 @@ export async function callForExcel(name: string, args: unknown[]): Promise<any> 
     throw toCustomFunctionsError({ error: "not_available", message: `No data: ${reason}. Open the Magnesium Tracker pane or recalculate (Ctrl+Alt+F9).` });
   }
   if (!restoreSettled && snap.origin === "bundled") answeredBeforeRestore = true;
+  return excelValue(name, args, snap);
+}
+
+/**
+ * What a function hands Excel once the data is there: the value, or its card where cards are on (`cards`,
+ * by default the runtime's decision, asked only for an answer read from a record); throws the
+ * CustomFunctions.Error of an error answer. Synchronous: bench/cards.bench.ts times it.
+ */
+export function excelValue(name: string, args: readonly unknown[], snap: DataSnapshot, cards?: boolean): unknown {
   const answer = evaluateMg(name, args, snap);
   if (isAnswerError(answer)) throw toCustomFunctionsError(answer);
   // the plain path pays one test; a card is built only where the host shows it
-  if (answer.record !== undefined && cardsSupported()) return cardOfAnswer(name, cleanArgs(args), answer, snap.index.dataset) ?? answer.value;
+  if (answer.record !== undefined && (cards ?? cardsSupported())) return cardOfAnswer(name, cleanArgs(args), answer, snap.index.dataset) ?? answer.value;
   return answer.value;
 }
 

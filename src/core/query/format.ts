@@ -1,8 +1,12 @@
 // Wording of answers: numbers, values with units, names, built from the records (never typed).
 import type { MgRecord } from "../model/record";
 
+// One formatter for every call: Number.prototype.toLocaleString builds a new one each time (~50 µs here,
+// against ~1.5 µs for a kept one), and gives the same text (ECMA-402 defines it through Intl.NumberFormat).
+const EN_US = new Intl.NumberFormat("en-US", { maximumFractionDigits: 6 });
+
 export function formatNumber(n: number): string {
-  return n.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  return EN_US.format(n);
 }
 
 /** "SAIC's", "Seres'". */
