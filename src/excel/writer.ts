@@ -7,6 +7,7 @@ import { quotePrefixed } from "../core/table/cells";
 import { InsertChunk, InsertPlan, PlanOptions, jsonBytes, planInsert } from "../core/table/plan";
 import { TableSpec, isValidTableName, nextFreeTableName } from "../core/table/presets";
 import { StoredTable, loadStoredSetting, queueSaveStored, readStoredSetting, upsertStored } from "./tableStore";
+import { addTableSources } from "./freeze";
 
 /** Excel.run, or a stand-in in tests. */
 export type ExcelRunner = <T>(batch: (ctx: Excel.RequestContext) => Promise<T>) => Promise<T>;
@@ -58,7 +59,8 @@ export interface InsertRequest {
 }
 
 export type InsertOutcome =
-  | { status: "inserted"; tableName: string; address: string; rowCount: number }
+  /** sourcesProblem: the table is in, but its rows of MG_Sources (src/excel/freeze.ts) could not be written. */
+  | { status: "inserted"; tableName: string; address: string; rowCount: number; sourcesProblem?: string }
   /** restorable: the cells are few enough to be put back if the insert is cancelled after overwriting. */
   | { status: "not-empty"; address: string; restorable: boolean }
   | { status: "name-exists"; tableName: string; isMgTable: boolean; suggestedName: string }
@@ -268,7 +270,14 @@ export async function insertTable(run: ExcelRunner, req: InsertRequest): Promise
     const entry: StoredTable = { tableId: table.id, tableName: table.name, spec, rowCount: plan.rowCount, datasetVersion: req.datasetVersion, writtenAt: new Date().toISOString() };
     queueSaveStored(ctx, upsertStored(stored, entry));
     await ctx.sync();
-    return { status: "inserted" as const, tableName: table.name, address: target.address, rowCount: plan.rowCount };
+    // issue 12: one MG_Sources row per source the table draws on, so a frozen copy still says where its figures came from
+    let sourcesProblem: string | undefined;
+    try {
+      await addTableSources(ctx, { name: table.name, address: target.address }, req.records, req.datasetVersion);
+    } catch (e) {
+      sourcesProblem = `MG_Sources was not updated (${e instanceof Error ? e.message : String(e)})`;
+    }
+    return { status: "inserted" as const, tableName: table.name, address: target.address, rowCount: plan.rowCount, ...(sourcesProblem ? { sourcesProblem } : {}) };
   });
 }
 

@@ -58,7 +58,8 @@ function recordOf(r: MgRecord): AnswerShown["record"] {
 }
 
 function sameAnswer(a: Answer<Cell> | Answer<Table>, b: Answer<Cell> | Answer<Table>): boolean {
-  if (isAnswerError(a) || isAnswerError(b)) return isAnswerError(a) && isAnswerError(b) && a.error === b.error && a.message === b.message;
+  // an error that stays the same error is no change to the cell (its message may name other records now)
+  if (isAnswerError(a) || isAnswerError(b)) return isAnswerError(a) && isAnswerError(b) && a.error === b.error;
   return JSON.stringify(a.value) === JSON.stringify(b.value);
 }
 
