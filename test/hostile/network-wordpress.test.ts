@@ -7,6 +7,7 @@ import type * as http from "http";
 import * as os from "os";
 import * as path from "path";
 import { run as corpusBuild } from "../../src/cli/commands/corpus/build";
+import { readInput } from "../../src/core/corpus/readers";
 import { readWordPressCollection, WordPressFetchError } from "../../src/core/corpus/sources/wordpressApi";
 import { Route, startServer, TestServer } from "../feed/server";
 import { figures } from "./networkMeasure";
@@ -147,6 +148,9 @@ describe("pages too large or too deep", () => {
       void res.writeHead(200, { "x-wp-totalpages": "1" }).end(JSON.stringify([{ ...post(1), excerpt: { rendered: "[".repeat(1000) + '\\"{' } }])),
     );
     expect((await readWordPressCollection(text)).items).toHaveLength(1);
+    // the same JSON as a local file (mg corpus build deep.json): one problem line, no stack overflow
+    const file = readInput({ origin: "deep.json", bytes: new TextEncoder().encode(`[${JSON.stringify(post(1)).replace(/}$/, "")},"x":${"[".repeat(200_000)}${"]".repeat(200_000)}}]`) });
+    expect(file.articles).toHaveLength(1);
   });
 });
 
