@@ -31,6 +31,17 @@ beforeAll(() => {
 const fileOf = (r: MgRecord) => sourceFile.get(r.source_id) ?? "";
 
 /** The prediction that states the gold's fact, with every field an analyst would check (not only the eval's keys). */
+/**
+ * Known, documented differences (the field-by-field test fails when one goes, so the list shrinks):
+ * - a phase's capacity whose company is named only in the previous paragraph; the provenance rule carries no name
+ *   across paragraphs, and a capacity with neither subject nor product is left out (fewer records, all true);
+ * - "started construction of a 50,000 mt/year ... project": round 13's gold predates the status field and reads the
+ *   figure as operating; by test/gold/WRITING.md a plant not yet built has a planned capacity, and the pipeline says
+ *   so (status "planned"; the gold file is not edited here: see its README).
+ */
+const KNOWN = new Set(["lmr-h1-2025-review.txt capacity 20000", "lmr-h1-2025-review.txt capacity 50000"]);
+const keyOf = (g: GoldRecord) => `${g.source} ${g.kind} ${g.value ?? g.date}`;
+
 function strictMatch(g: GoldRecord, records: MgRecord[]): MgRecord | undefined {
   return records.find(
     (r) =>
@@ -67,11 +78,7 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
   });
 
   it("gets every expected record right field by field: dates, values, units, periods, qualifiers", () => {
-    // Known, documented misses (the test fails when one is fixed, so the list shrinks): a phase's capacity whose
-    // company is named only in the previous paragraph; the provenance rule carries no name across paragraphs, and a
-    // capacity with neither subject nor product is left out (fewer records, all true).
-    const KNOWN = new Set(["lmr-h1-2025-review.txt capacity 20000"]);
-    const wrong = gold.records.filter((g) => !strictMatch(g, dataset.records)).map((g) => `${g.source} ${g.kind} ${g.value ?? g.date}`);
+    const wrong = gold.records.filter((g) => !strictMatch(g, dataset.records)).map(keyOf);
     expect(wrong.filter((w) => !KNOWN.has(w))).toEqual([]);
     expect([...KNOWN].filter((k) => !wrong.includes(k))).toEqual([]);
   });
@@ -79,7 +86,7 @@ describe("held-out synthetic articles (other outlets, every input format)", () =
   it("names who a record is about when its sentence names them (legal forms dropped, short names resolved)", () => {
     // Gold subjects are written as an analyst names them; the registry's canonical name (or a unit of the named
     // body, "... Association Magnesium Branch") is the same organisation.
-    const named = gold.records.filter((g) => g.subject && g.evidence.includes(g.subject.split(" ")[0]));
+    const named = gold.records.filter((g) => g.subject && g.evidence.includes(g.subject.split(" ")[0]) && !KNOWN.has(keyOf(g)));
     expect(named.length).toBeGreaterThanOrEqual(8);
     // "Qinghai Salt Lake Magnesium" (a subsidiary) starts with the registered "Qinghai Salt Lake" and is named in
     // full, not as its parent.

@@ -136,3 +136,33 @@ describe("policies: a government's tax, royalty or tariff rate", () => {
     expect(pols([["Analysts recommended a royalty rate of 5% for the industry."]])).toEqual([]);
   });
 });
+
+describe("government orders: regional issuers, export controls, effective dates", () => {
+  const pols = (paragraphs: string[][]) => ofKind(extract(paragraphs, wire), "policy").map((p) => [p.subject, p.region, p.date, p.date_effective]);
+
+  it("provincial and local governments order closures and suspensions; the place they name is the region", () => {
+    expect(pols([["Authorities in Gansu ordered the suspension of nine furnaces on April 20."]])).toEqual([["Authorities in Gansu", "Gansu", "2031-04-20", ""]]);
+    expect(pols([["The Gansu provincial government ordered six magnesium smelters to halt production on April 21."]])).toEqual([["Gansu provincial government", "Gansu", "2031-04-21", ""]]);
+    expect(ofKind(extract([["Authorities in Gansu ordered the suspension of nine furnaces on April 20."]], wire), "event")).toEqual([]);
+  });
+
+  it("export controls and licensing are policies; 'effective from' / 'takes effect on' is the effective date, the next one after publication", () => {
+    expect(pols([["China's Ministry of Commerce announced export controls on magnesium powder effective from June 1."]])).toEqual([["MOFCOM", "China", "", "2031-06-01"]]);
+    expect(pols([["On April 28, MOFCOM introduced export licensing for magnesium scrap, which takes effect on July 1."]])).toEqual([["MOFCOM", "China", "2031-04-28", "2031-07-01"]]);
+  });
+
+  it("hedged or planned orders and non-orders are no policies; a named document is one policy, not also an order", () => {
+    expect(pols([["Local officials said the city government will inspect smelters next month."]])).toEqual([]);
+    expect(pols([["The local government announced a subsidy for new magnesium alloy parts makers."]])).toEqual([]);
+    expect(pols([["On May 7, the State Council issued the \"Action Plan for Cleaner Magnesium Smelting\", curbing new smelter capacity."]]).length).toBe(1);
+  });
+});
+
+describe("capacity of a plant whose construction starts is planned", () => {
+  it("'began construction of a 40,000-tonne plant', 'broke ground on its 30,000 t/a smelter' are planned; 'operates' is not", () => {
+    const caps = (t: string) => ofKind(extract([[t]], wire), "capacity").map((c) => [c.value, c.status]);
+    expect(caps("Zeta Magnesium Co. began construction of a 40,000-tonne magnesium alloy plant in Gansu.")).toEqual([[40000, "planned"]]);
+    expect(caps("Zeta Magnesium Co. broke ground on its 30,000 t/a smelter in Gansu.")).toEqual([[30000, "planned"]]);
+    expect(caps("Zeta Magnesium Co. operates a 20 kt/a magnesium smelter in Gansu.")).toEqual([[20, ""]]);
+  });
+});

@@ -13,6 +13,7 @@ import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { withoutMonthMay } from "../text";
+import { PROVINCE_NAMES, findPlaces } from "../../entities";
 
 const alt = (patterns: readonly string[]) => patterns.map((p) => `(?:${p})`).join("|");
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
@@ -28,6 +29,17 @@ const VERB = new RegExp(`${VERB_LEAD}(${alt([...triggers.government_order_verbs,
 const ORDER_VERB = new RegExp(`^(?:${alt(triggers.government_order_verbs)})$`, "i");
 const RATE_VERB = new RegExp(`^(?:${alt(triggers.rate_verbs)})$`, "i");
 const OBJECT = new RegExp(`\\b(?:${alt(triggers.government_order_objects)})\\b`, "i");
+/**
+ * A regional government: "Provincial authorities", "the Shaanxi provincial government", "Yulin municipal
+ * authorities", "authorities in Shaanxi" / "the government of Hebei". The place (if named) is the region.
+ */
+const PLACE_WORD = String.raw`(?:${[...PROVINCE_NAMES].sort((a, b) => b.length - a.length).join("|")}|[A-Z][a-z]+(?:\s(?:City|County|Province|Prefecture))?)`;
+const REGIONAL_ISSUER = new RegExp(
+  String.raw`\b(?:[Tt]he\s+)?(?:(${PLACE_WORD})\s+)?(?:${alt(triggers.regional_government_words)})\s+(?:${alt(triggers.government_words)})\b|\b(?:[Tt]he\s+)?(?:${alt(triggers.government_words)})\s+(?:in|of)\s+(${PLACE_WORD})\b`,
+  "gi",
+);
+/** "effective from June 1", "which takes effect on July 1": when the order applies, not when it was given. */
+const EFFECTIVE_BEFORE = /\b(?:effective(?:\s+(?:from|on|as of))?|take[sn]?\s+effect\s+(?:on|from)?|took\s+effect\s+(?:on|from)?|come[s]?\s+into\s+(?:force|effect)\s+(?:on|from)?|starting(?:\s+from)?)\s*$/i;
 /** A rate a government sets or recommends: "a tax rate on excess profits of 42 percent", "a royalty rate of 5%". */
 const RATE_OBJECT = new RegExp(`\\b(?:${alt(triggers.rate_objects)})\\b`, "i");
 /** "The committee members also recommended ...": the government body the previous sentence named. */
@@ -71,6 +83,19 @@ export const governmentOrderParser: Parser = {
         break;
       }
     }
+    if (!issuer) {
+      REGIONAL_ISSUER.lastIndex = 0;
+      for (let r = REGIONAL_ISSUER.exec(text); r; r = REGIONAL_ISSUER.exec(text)) {
+        const end = r.index + r[0].length;
+        if (!VERB.test(text.slice(end))) continue;
+        const named = r[1] ?? r[2];
+        const place = named ?? findPlaces(text)[0]?.region ?? PROVINCE_NAMES.find((p) => new RegExp(`\\b${p}\\b`).test(text)) ?? "";
+        const phrase = r[0].replace(/^[Tt]he\s+/, "");
+        const subject = phrase.charAt(0).toUpperCase() + phrase.slice(1);
+        issuer = { subject, organizations: [subject], region: place.replace(/\s(?:City|County|Province|Prefecture)$/, ""), end };
+        break;
+      }
+    }
     if (!issuer && ctx.discourse?.subject && ctx.registry.lookup(ctx.discourse.subject)?.type === "government") {
       const body = REFERS_TO_BODY.exec(text);
       if (body && VERB.test(text.slice(body[0].length))) issuer = { subject: ctx.discourse.subject, organizations: [...ctx.discourse.organizations], region: ctx.discourse.region, end: body[0].length };
@@ -90,8 +115,11 @@ export const governmentOrderParser: Parser = {
     const rate = !isOrder && RATE_VERB.test(verb[1]) && RATE_OBJECT.test(rateAct) && !NOT_AN_ORDER.test(withoutMonthMay(text.slice(0, from) + rateAct)) ? ctx.quantities.find((q) => q.unit === "%" && q.start >= from && q.end <= from + rateAct.length + 1 && q.valueMax === null) : undefined;
     if (!isOrder && !rate) return [];
     // "forced the smelters to close until the end of 2021": how long the order lasts, not when it was given.
-    const own = ctx.dates.find((d) => !["by", "since", "until", "before", "after"].includes(d.cue) && !/\b(?:until|till|through|by)\s+(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start)));
+    const effectiveAt = (d: { start: number }) => EFFECTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start));
+    const own = ctx.dates.find((d) => !effectiveAt(d) && !["by", "since", "until", "before", "after"].includes(d.cue) && !/\b(?:until|till|through|by)\s+(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start)));
     const date = own ? resolveDate(own, ctx.years).date : "";
+    const effective = ctx.dates.find((d) => effectiveAt(d));
+    const date_effective = effective ? resolveDate(effective, ctx.years, { upcoming: !/\btook\b/i.test(text.slice(Math.max(0, effective.start - 30), effective.start)) }).date : "";
     return [
       newFound(ctx, "governmentOrder", {
         kind: "policy",
@@ -100,6 +128,7 @@ export const governmentOrderParser: Parser = {
         region: issuer.region,
         title: act.length > 120 ? `${act.slice(0, 117)}…` : act,
         date,
+        date_effective,
         ...(rate ? { value: rate.value, unit: "%", qualifier: rate.qualifier } : {}),
       }),
     ];
