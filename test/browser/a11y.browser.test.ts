@@ -22,9 +22,11 @@ beforeAll(async () => {
   const bundled = parseDataset(JSON.parse(fs.readFileSync(path.join(DIST, "dataset.json"), "utf8")));
   const revisedAt = bundled.records.findIndex((r) => r.value !== null);
   const records = bundled.records.map((r, i) => (i === revisedAt ? { ...r, value: (r.value ?? 0) + 1 } : r)).slice(0, -1);
+  // dated today: newer than the bundled data, and not from the future (a feed dated ahead is refused)
+  const today = new Date().toISOString().slice(0, 10);
   const feed = await publishFeed(
-    { ...bundled, version: "2999-01-01.a11ya11y", as_of: "2999-01-01", count: records.length, records },
-    { generatedAt: new Date("2999-01-02T00:00:00Z") },
+    { ...bundled, version: `${today}.a11ya11y`, as_of: today, count: records.length, records },
+    { generatedAt: new Date() },
   );
   server = await serveStatic(DIST, Object.fromEntries(feed.files.map((f) => [`/feed/${f.name}`, Buffer.from(f.bytes)])));
   browser = await launchChromium();

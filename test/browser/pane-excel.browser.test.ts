@@ -100,12 +100,23 @@ it("inserts, asks about an existing table and a non-empty target, refreshes, and
   await page.getByRole("tab", { name: "Functions" }).click();
   await page.getByRole("combobox", { name: /subject/ }).fill("Acme Test Motors");
   await page.keyboard.press("Escape");
-  await until(() => page.getByTestId("fn-result").textContent(), (v) => expect(v).toBe("21.8"));
+  await until(() => page.getByTestId("fn-card-value").textContent(), (v) => expect(v).toBe("21.8"));
   await page.evaluate(() => (window as any).__book.select("H1"));
   await page.getByRole("button", { name: "Insert in active cell" }).click();
   await until(() => cell(page, 0, 7), (v) => expect(v).toMatchObject({ value: '=MG.WEIGHTSAVING("Acme Test Motors")', formula: true }));
   await settled(page);
   await page.screenshot({ path: path.join(RESULTS, "pane-excel-functions-light.png") });
+
+  // In Excel the Data tab's Freeze panel is live (its jobs are tested on the mock workbook, test/excel/freezePane.test.tsx)
+  await page.getByRole("tab", { name: "Data" }).click();
+  const freeze = page.getByRole("region", { name: "Freeze MG formulas" });
+  await freeze.waitFor();
+  expect(await freeze.getByRole("button", { name: "Freeze MG formulas" }).isEnabled()).toBe(true);
+  expect(await freeze.getByRole("button", { name: "Restore formulas" }).isEnabled()).toBe(true);
+  expect(await page.getByTestId("freeze-preview-note").count()).toBe(0);
+  await freeze.scrollIntoViewIfNeeded();
+  await settled(page);
+  await page.screenshot({ path: path.join(RESULTS, "pane-excel-data-freeze-light.png") });
   expect(errors).toEqual([]);
   await page.close();
 });

@@ -122,6 +122,10 @@ describe("Freeze and Restore", () => {
     expect(book.sheet.get(1, 1)?.formula).toBe(true);
     expect(await freezeMgFormulas(run, { scope: "workbook", snapshot })).toMatchObject({ status: "frozen", formulas: 1 });
     expect(sourcesOf(book).map((r) => r.Cell)).toEqual(["Model!B1", "Model!B2"]);
+    // the first freeze's rows read back and written again keep their link
+    const url = seres().record!.source_url;
+    expect(sourcesOf(book).map((r) => r.URL)).toEqual([url, url]);
+    if (url) expect(book.sheetNamed("MG_Sources")!.get(1, SOURCE_HEADERS.indexOf("URL"))).toMatchObject({ formula: true, value: `=HYPERLINK("${url}")` });
     book.type("Model", "B2", 99); // the analyst's own figure
     const back = await restoreFormulas(run, { scope: "workbook" });
     expect(back).toMatchObject({ status: "restored", formulas: 1, skipped: [{ cell: "Model!B2", why: expect.stringContaining("changed since it was frozen") }] });

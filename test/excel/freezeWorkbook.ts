@@ -36,7 +36,9 @@ export class FreezeSheet extends FakeSheet {
     const key = this.key(r, c);
     this.unspill(key);
     const cell = this.cell(r, c) as Cell;
-    const out = this.book.calc(String(cell.value), this.name);
+    // Excel's own HYPERLINK shows its link text (the MG_Sources URL column)
+    const link = /^=HYPERLINK\("([^"]*)"\)$/.exec(String(cell.value));
+    const out = link ? link[1] : this.book.calc(String(cell.value), this.name);
     if (!Array.isArray(out)) { cell.result = out; return; }
     const rows = out.length, cols = out[0].length;
     for (let i = 0; i < rows; i++) for (let j = 0; j < cols; j++) {

@@ -7,6 +7,7 @@ import { RECORD_KINDS } from "../../core/model/record";
 import { safeHttpUrl } from "../../core/table/cells";
 import type { PaneMode } from "../host";
 import { refreshPanelLoader } from "./refreshSlot";
+import { FreezePanel } from "../freeze/FreezePanel";
 import { DATE_NOT_STATED, newestFactDate, publishedLabel, sourceName, sourcePublisher } from "../sourceLabel";
 
 const useStyles = makeStyles({
@@ -87,6 +88,7 @@ export default function DataTab({ mode, snapshot }: { mode: PaneMode; snapshot: 
           </tbody>
         </table>
       </section>
+      <FreezePanel mode={mode} snapshot={snapshot} />
       {/* no landmark of its own: the panel inside is the "Refresh from the published feed" region */}
       <div data-testid="refresh-slot">
         {RefreshPanel && (

@@ -21,6 +21,7 @@ import type { DatasetDiff, FieldChange, RecordChange } from "../../core/feed/dif
 import { checkFeedUrlPolicy } from "../../core/feed/load";
 import { sharedStore } from "../../core/data/store";
 import { defaultFeedUrl, restoreRefreshedData, sharedRefreshController } from "./shared";
+import { ChangedCells, useLastSwap } from "../freeze/ChangedCells";
 
 /** Changes listed in full up to this many; the rest are counted. */
 const LIST_LIMIT = 200;
@@ -116,6 +117,7 @@ export function RefreshPanel({ controller: given, defaultUrl, mode }: RefreshPan
   const controller = useMemo(() => given ?? sharedRefreshController(), [given]);
   const status = useControllerStatus(controller);
   const snapshot = useStoreSnapshot();
+  const swap = useLastSwap();
   const [url, setUrl] = useState(() => defaultUrl ?? controller.feedMeta()?.feedUrl ?? defaultFeedUrl());
   const [allowDowngrade, setAllowDowngrade] = useState(false);
 
@@ -219,6 +221,10 @@ export function RefreshPanel({ controller: given, defaultUrl, mode }: RefreshPan
             <span data-testid="refresh-error">{status.message}</span>
           </MessageBarBody>
         </MessageBar>
+      )}
+      {/* issue 12: the workbook's MG cells whose answer changed, a cell now #N/A first */}
+      {mode === "excel" && swap && (status.state === "updated" || status.state === "reverted") && (
+        <ChangedCells before={swap.previous} after={swap.current} diff={status.state === "updated" ? status.result.diff : status.diff} />
       )}
       {status.state === "updated" && <ChangeList diff={status.result.diff} label="What changed" />}
       {status.state === "reverted" && status.diff && <ChangeList diff={status.diff} label="What changed back" />}
