@@ -105,4 +105,19 @@ describe("boilerplate and provenance", () => {
       if (d.value !== null) expect(text.replace(/,/g, "")).toContain(String(d.value));
     }
   });
+
+  it("a year's amount made or sold is a statistic, not a happening; idling, mothballing and construction starts are happenings, dated or not", () => {
+    const meta = { title: "Plant news", published: "2024-02-10" };
+    const dated = extract([
+      ["In 2023, Corvel Drive produced 50,000 tonnes of magnesium."],
+      ["In March 2023, Harbin Light Alloy Co., Ltd. idled its Fugu smelter."],
+      ["On May 5, 2023, Qiantang Metals Co., Ltd. began construction of a 20,000-tonne magnesium plant."],
+    ], meta);
+    expect(ofKind(dated, "event").map((e) => [e.date, e.subject])).toEqual([["2023-03", "Harbin Light Alloy"], ["2023-05-05", "Qiantang Metals"]]);
+    const undated = extract([
+      ["Harbin Light Alloy Co., Ltd. has idled its Fugu smelter."],
+      ["Qiantang Metals Co., Ltd. has mothballed the Wenxi furnace line."],
+    ], meta);
+    expect(ofKind(undated, "event").map((e) => [e.date, e.subject])).toEqual([["", "Harbin Light Alloy"], ["", "Qiantang Metals"]]);
+  });
 });

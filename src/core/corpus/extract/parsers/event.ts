@@ -29,6 +29,8 @@ export const REPORTING = new RegExp(`\\b(?:released|issued|published|posted|file
 const MARKET_FIGURE_BEFORE = /\b(?:prices?|exports?|imports?|demand|consumption|inventor(?:y|ies)|stocks|(?:export|import|trade|trading) volumes?)\s+(?:in|during|for|of)\s+(?:(?:late|early|mid)[- ])?$/i;
 /** A clause continuing a plan: "..., with the balance following in 2029", "and full output in 2028". */
 const CONTINUES = /^(?:with|and|followed by|before|then)\b/i;
+/** An amount made, sold or moved ("produced 50,000 tonnes", "exported about 12,000 mt"). */
+const AMOUNT_OVER_YEAR = /\b(?:produced|sold|exported|imported|shipped|consumed|delivered|output of|sales of|production of)\s+(?:a total of\s+|about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+|roughly\s+|approximately\s+)?\d[\d,.]*\s?(?:thousand|million)?\s?(?:t|mt|kt|tons?|tonnes?|metric tons?|units|vehicles|pieces|sets)\b/i;
 /** A figure measured over a period ("produced 9,800 tonnes of alloy ingot in 2024"): the year dates the figure, not a happening. */
 const MEASURED_OVER = /^\.?(?:\s+(?:of\s+)?[\w-]+){0,5}\s+(?:in|during|for|over)\s+(?:the\s+(?:whole\s+|full\s+)?year\s+)?$/i;
 
@@ -144,6 +146,8 @@ export const eventParser: Parser = {
         continue;
       }
       if (!d.month && ctx.quantities.some((q) => q.unit !== "" && q.end <= d.start && MEASURED_OVER.test(text.slice(q.end, d.start)))) continue;
+      // "In 2029, Zeta produced 50,000 tonnes of magnesium": a year's amount made or sold is a statistic, whoever made it.
+      if (!d.month && AMOUNT_OVER_YEAR.test(unquoted)) continue;
       const { date, date_end } = resolveDate(d, ctx.years);
       if (out.length > 0) {
         // Later dates are events only when they date a second happening of their own.
