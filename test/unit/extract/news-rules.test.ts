@@ -52,6 +52,12 @@ describe("capacity in news", () => {
     ]);
   });
 
+  it("a capacity a study examines the possibility of is planned; a hedge of the company's own is none", () => {
+    expect(capacities([["Qiantang Metals Co., Ltd. said it completed a feasibility study examining the possibility of raising capacity to 40,000 tonnes per year."]])).toEqual([["Qiantang Metals", 40000, null, "t", "", "planned"]]);
+    expect(capacities([["Qiantang Metals Co., Ltd. said it could possibly raise capacity to 40,000 tonnes per year."]])).toEqual([]);
+    expect(capacities([["Qiantang Metals Co., Ltd. is weighing the possibility of raising capacity to 40,000 tonnes per year."]])).toEqual([]);
+  });
+
   it("no capacity from hedges, offtake, enquiries, demand growth or a class of plants a rule asks for", () => {
     const got = capacities([
       ["Quillon Magnesium Inc. said the mine could support the operation of a 20,000 tpa plant for 30 years."],
@@ -110,6 +116,27 @@ describe("weight savings in US press forms", () => {
   });
   it("a material compared with a material is no saving, quoted or not", () => {
     expect(savings([["\"Magnesium alloys are about 30 per cent lighter than aluminum alloys,\" Fenwick Motors said."]])).toEqual([]);
+  });
+});
+
+describe("weight savings restated or said as an absence", () => {
+  const savings = (paragraphs: string[][]) => ofKind(extract(paragraphs, { title: "Carmaker notes" }), "weight_saving").map((d) => [d.subject, d.product, d.value, d.unit, d.qualifier]);
+  it("'In other words, <parts> are N% lighter than <material>' restates the named part's saving of the previous sentence", () => {
+    const got = savings([["Corvel Drive said about 4 kg per tailgate inner can be saved by casting it in magnesium.", "In other words, magnesium tailgate inners are 35-percent lighter than aluminum and 55-percent lighter than steel."]]);
+    expect(got.slice(1)).toEqual([
+      ["Corvel Drive", "magnesium tailgate inners", 35, "%", ""],
+      ["Corvel Drive", "magnesium tailgate inners", 55, "%", ""],
+    ]);
+  });
+  it("a restatement about a class the previous sentence does not name, or with no one who said it, is still a generic claim", () => {
+    expect(savings([["Corvel Drive said its new seat frame saves 4 kg.", "In other words, magnesium brackets are 20% lighter than steel."]]).map((r) => r[2])).toEqual([4]);
+    expect(savings([["Tailgate inners are often cast today.", "Put simply, magnesium tailgate inners are 35% lighter than aluminum."]])).toEqual([]);
+  });
+  it("'without X the weight would have been N kg more' is what X saves (the car the previous sentence named); a percentage or another measure is not", () => {
+    expect(savings([["Corvel Drive unveiled its Tern hatchback in May.", "Its curb weight is 1,150 kg: without magnesium the weight would have been 38 kg more."]])).toEqual([["Corvel Drive", "Tern hatchback", 38, "kg", ""]]);
+    expect(savings([["Corvel Drive said that without its magnesium cross-car beam, the Tern hatchback would weigh 6 kg more."]])).toEqual([["Corvel Drive", "Tern hatchback", 6, "kg", ""]]);
+    expect(savings([["Corvel Drive said that without magnesium the body would be 15% heavier."]])).toEqual([]);
+    expect(savings([["Corvel Drive said that without the new furnace, the line would have been 40 kg more per shift in scrap."]])).toEqual([]);
   });
 });
 

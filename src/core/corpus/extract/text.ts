@@ -31,6 +31,8 @@ export function isAnaphoric(np: string): boolean {
  * pronoun or a definite/demonstrative noun phrase: "It ...", "This product ...", "Compared with X, the part ...".
  */
 export function refersBack(text: string): boolean {
+  // "In other words, ...": a restatement says again what the previous sentence said, of the same thing.
+  if (RESTATEMENT.test(text)) return true;
   // As /^(?:[^,]{0,80},\s)?(?:it|its|...)\b/i would match, without its backtracking: the optional clause can only
   // end at the first comma, and is tried first.
   const t = text.trim();
@@ -48,6 +50,8 @@ export function refersBack(text: string): boolean {
   return !/^the$/i.test(m[0].slice(-3)) || !/^\s+[A-Z][\w-]*\s+[A-Z0-9][\w-]*/.test(t.slice(matched));
 }
 const REFERRING_WORD = /^(?:it|its|this|these|they|their|such|the)\b/i;
+/** A sentence opening that restates the previous sentence: "In other words,", "Put simply,", "That is,". */
+export const RESTATEMENT = /^\s*(?:in other words|that is(?: to say)?|put (?:simply|another way|differently)|simply put|to put it (?:simply|another way|differently))\s*,/i;
 
 /** text.split(/\s+/).length < n, counting only as far as needed. */
 export function fewerPiecesThan(text: string, n: number): boolean {

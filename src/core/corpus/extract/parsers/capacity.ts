@@ -16,6 +16,11 @@ const NOT_CAPACITY_AFTER = /^\s*(?:allocated|contracted|committed|sold|pledged|u
 const NOT_CAPACITY_BEFORE = /\b(?:buy(?:s|ing)?|bought|procur\w*|sourc(?:e|es|ed|ing)|shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of|agreements?|contracts?|offtake|purchases?|supply deal|enquir(?:y|ies)|inquir(?:y|ies)|requests?|(?:increase|increment|growth|rise|decrease|drop|gap|shortfall|surplus) (?:of|in))\b[^,;]{0,30}$/i;
 /** A possibility, not a plant: "potentially beyond 10,000 tpa", "might get to", "can support the operation of a ... plant". */
 const HEDGE_BEFORE = /\b(?:potentially|possibly|possibility of|option of|options? to|consider(?:s|ed|ing)? (?:\w+ing|a|an)|(?:can|could) support|enough (?:ash |feed |ore )?(?:to|for))\b[^;]{0,80}$/i;
+/**
+ * "completed a study examining the possibility of boosting capacity to 90,000 t/y": the possibility is what a
+ * study weighs, a capacity studied like a feasibility study's plant (planned, see PLANNED_BEFORE), not a hedge.
+ */
+const STUDIED_OPTION = /\b(?:stud(?:y|ies)|feasibility|assessment|evaluation)\b[^;.]{0,40}?\b(?:examin\w*|evaluat\w*|assess\w*|explor\w*|investigat\w*|into|of|on)\s+(?:the\s+)?(?:possibility|option|potential)\s+of\b/i;
 /** "might get to", "may reach": a modal of possibility (lower case: "May 2023" is a month). */
 const HEDGE_MODAL = /\b(?:might|may)\s+(?!\d)[^;]{0,80}$/;
 /** Words that say what kind of plant, not what it makes: "a 1000 tpa demonstration plant" makes no "demonstration". */
@@ -102,7 +107,7 @@ export const capacityParser: Parser = {
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
       if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
-      if (HEDGE_BEFORE.test(text.slice(clauseStart, first.start)) || HEDGE_MODAL.test(text.slice(clauseStart, first.start))) continue;
+      if ((HEDGE_BEFORE.test(text.slice(clauseStart, first.start)) && !STUDIED_OPTION.test(text.slice(clauseStart, first.start))) || HEDGE_MODAL.test(text.slice(clauseStart, first.start))) continue;
       // A target, a plan or a deadline ("reach 15,000 tpa by 2030") makes the figure a planned capacity: a record
       // of the pipeline, marked so, never mixed with what operates. The deadline counts only in the figure's own
       // clause: "can roll 6,000 tons a year, and X plans to double that by 2028" keeps the 6,000 t operating.

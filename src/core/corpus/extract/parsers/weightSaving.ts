@@ -5,7 +5,7 @@
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { quantityFields, type Quantity } from "../numbers";
-import { cleanNounPhrase, isAnaphoric, subjectBefore, whoIsInvolved } from "../text";
+import { cleanNounPhrase, isAnaphoric, RESTATEMENT, subjectBefore, whoIsInvolved } from "../text";
 
 const Q = String.raw`(?:(?:more than|over|about|up to|nearly|around|approximately|roughly|at least|exceeding|as much as|almost|some)\s+)?`;
 const LIGHTER_AFTER = /^\s+(?:lighter|less in weight|lower in weight|weight (?:reduction|saving|savings)|(?:reduction|saving|decrease|cut) in (?:[\w-]+\s+){0,2}?(?:weight|mass)|lightweighting)\b/i;
@@ -21,6 +21,13 @@ const MATERIAL = /^(?:(?:pure|the)\s+)?(?:magnesium|aluminum|aluminium|steel|tit
 const REDUCE_WEIGHT_OF_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?(?:weight|mass)\s+of\s+(?<np>[^,;.]{1,60}?)\s+by\s+${Q}$`, "i");
 /** "weighs 6.5 kg, 2.8 kg less than the aluminium version": a difference against what it replaces. */
 const LESS_THAN_AFTER = /^\s+(?:less|lighter)\s+than\b/i;
+/**
+ * "without magnesium the weight would have been 50 kg more", "without its magnesium frame, the seat would weigh
+ * 3 kg more": what a material or part saves, said as the weight its absence would add. Kilograms or pounds only
+ * ("would be 30% heavier" is a ratio to the lighter part, not the share saved).
+ */
+const WITHOUT_WOULD_BEFORE = new RegExp(String.raw`\bwithout\s+(?<without>[^,;:.]{1,60}?)(?:,\s*|\s+)(?<np>(?:the|its|their|his|her)\s+[^,;:.]{0,60}?)\s+would\s+(?:have\s+)?(?<verb>been|be|weighed|weigh)\s+${Q}$`, "i");
+const HEAVIER_AFTER = /^\s+(?:more|heavier)\b/i;
 const OTHER_MEASURE = /\b(energy|carbon|emissions?|costs?|consumption|time|price|noise|fuel|power|efficiency|speed|performance)\b/i;
 
 /** Between two figures of one saving: "4.2 kg, or 35%", "4.2 kg (35%)", "35%, or 4.2 kg,". */
@@ -39,7 +46,7 @@ const RESTATED_BETWEEN = /^\s+(?:lighter|less)?\s*,\s*(?:or\s+)?(?:a|an)\s+(?:we
  */
 const DETERMINED = /^(?:the|a|an|its|their|our|his|her|this|that|these|those|each|every|one|both)\b|^[^\s]+['’]s?\s/i;
 const THAN_MATERIAL = /^[^,;.]{0,30}?\bthan\s+(?:conventional\s+|traditional\s+|comparable\s+|equivalent\s+)?(?:steel|alumin(?:i)?um|iron|titanium|copper|plastics?|carbon fib(?:er|re)|composites?)\b/i;
-function genericClass(np: string, q: Quantity, after: string): boolean {
+function genericClass(np: string, q: Quantity, after: string, ctx: SentenceContext): boolean {
   const bare = np
     .trim()
     .replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, "")
@@ -47,7 +54,19 @@ function genericClass(np: string, q: Quantity, after: string): boolean {
     .replace(/\s+(?:(?:are|is|can|could|may|might|will|would)\s+)?(?:typically|often|usually|generally|normally|can|could|may|might|will|would)?(?:\s+be)?$/i, "")
     .trim();
   if (bare === "" || DETERMINED.test(bare) || !/[a-z]{2}(?<!s)s$/.test(bare)) return false;
+  if (restatesNamedPart(bare, ctx)) return false;
   return q.qualifier === "up to" || THAN_MATERIAL.test(after);
+}
+
+/**
+ * "X said 10 lb per inner door panel can be saved. In other words, magnesium inner door panels are 30% lighter
+ * than aluminum": a restatement of a named organisation's figure for a part the previous sentence names is that
+ * part's saving, not a claim about a class.
+ */
+function restatesNamedPart(bare: string, ctx: SentenceContext): boolean {
+  if (!RESTATEMENT.test(ctx.text) || !ctx.discourse?.subject) return false;
+  const head = /([a-z-]+?)(?:(?<=(?:[sxz]|ch|sh))es|s)$/i.exec(bare.split(/\s+/).pop() ?? "");
+  return !!head && new RegExp(String.raw`\b${head[1]}(?:e?s)?\b`, "i").test(ctx.previous);
 }
 
 /** Start of the sentence part a figure sits in (after the last ";" or sentence start), for "weighs X, Y less". */
@@ -105,6 +124,13 @@ export const weightSavingParser: Parser = {
       } else if ((m = SHAVED_AFTER.exec(text.slice(q.end, q.end + 80))) && q.unit !== "%") {
         // "GM said just over 10 pounds per inner door panel can be shaved off": the part is the one named after "per".
         np = m.groups?.per ?? subjectBefore(text, q.start);
+      } else if (q.unit !== "%" && HEAVIER_AFTER.test(after) && (m = WITHOUT_WOULD_BEFORE.exec(before))) {
+        // "... would have been 50 kg more" says a weight only of the weight itself; "would weigh" or "heavier" of the thing.
+        const said = m.groups!.np;
+        const ofWeight = /^(?:the|its|their|his|her)\s+(?:(?:total|net|overall|curb|kerb|own|vehicle)\s+)?(?:weight|mass)$/i.test(said);
+        if (!ofWeight && /^be(?:en)?$/i.test(m.groups!.verb) && !/^\s+heavier\b/i.test(after)) continue;
+        if (OTHER_MEASURE.test(said)) continue;
+        np = ofWeight ? "" : said.replace(/['’]s?\s+(?:(?:total|net|overall|curb|kerb|own)\s+)?(?:weight|mass)$/i, "");
       } else if (LIGHTER_AFTER.test(after)) {
         np = subjectBefore(text, q.start);
         const target = /^\s+weight\s+(?:reduction|saving|savings)s?\b[^,.;]*?\b(?:for|of|on|in)\s+(?:the\s+|a\s+|an\s+)?([^,.;]+)/i.exec(text.slice(q.end, q.end + 300));
@@ -123,7 +149,7 @@ export const weightSavingParser: Parser = {
       // "Magnesium is 33% lighter than aluminium" is a property of the material, not a part's saving;
       // a saving that names neither a product nor who reports it says nothing an analyst can use.
       if (MATERIAL.test(product) || MATERIAL.test(product.split(/\s+(?:is|are|was|were)\s+/)[0]) || (product === "" && who.subject === "")) continue;
-      if (np !== undefined && genericClass(np, q, text.slice(q.end, q.end + 80))) continue;
+      if (np !== undefined && genericClass(np, q, text.slice(q.end, q.end + 80), ctx)) continue;
       out.push(
         newFound(ctx, "weight_saving", {
           kind: "weight_saving",
