@@ -40,6 +40,7 @@ describe("a place's programme by its quoted name", () => {
     expect(policies('Corvel Drive adopted Qiantang Metals\' "one-shot" casting process.')).toEqual([]);
     expect(policies('Hunan\'s "golden triangle" is home to three foundries.')).toEqual([]);
     expect(policies('Gansu may copy Qinghai\'s "2+2" industry plan.')).toEqual([]);
+    expect(policies('Hubei\'s "alloy valley" policy meetings ended on Friday.')).toEqual([]);
   });
 });
 

@@ -29,8 +29,11 @@ const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape);
 /** Right after a government's name: Title-Case words ending in a document's head ("Work Report", "Action Plan"). */
 const DOCUMENT_AFTER_ISSUER = new RegExp(String.raw`^\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,3}?(?:${byLength(triggers.named_document_heads).join("|")}))(?![\w-])`);
-/** After a quoted name: a few lower-case words ending in a programme's head noun ("modern industrial cluster system"). */
-const PROGRAMME_AFTER_QUOTE = new RegExp(String.raw`^\s*((?:[a-z][a-z-]*\s+){0,5}?(?:${byLength(triggers.programme_heads).join("|")}))\b`);
+/**
+ * After a quoted name: a few lower-case words ending in a programme's head noun ("modern industrial cluster
+ * system"); not a gathering named after it ("the "two sessions" policy meetings").
+ */
+const PROGRAMME_AFTER_QUOTE = new RegExp(String.raw`^\s*((?:[a-z][a-z-]*\s+){0,5}?(?:${byLength(triggers.programme_heads).join("|")}))\b(?!\s+(?:meetings?|sessions?|conferences?|forums?|summits?|seminars?|exhibitions?|awards?)\b)`);
 /** A province or a country as a programme's owner ("Hunan's", "China's"). */
 const OWNER_PLACE = new RegExp(String.raw`(?<![\w-])(${byLength([...PROVINCE_NAMES, ...new Set(Object.values(triggers.demonyms))]).join("|")})$`);
 /** A plan not yet made: "will release the ... Plan", "is expected to issue". */
