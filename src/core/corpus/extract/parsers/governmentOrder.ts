@@ -7,6 +7,9 @@
 // requests, conditions and hedges ("may", "would", "urged", "if"). A government (or its committee) that sets,
 // recommends, imposes or changes a tax, royalty, tariff or duty rate gives a policy whose value is the rate:
 //   "In May, the Tax Committee recommended a surtax on excess profits of 42 percent"  -> policy, value 42 %
+// Plants said to carry out an order whose issuer is not named, under a quoted regime, give a policy without a
+// subject (nobody is invented), titled by the regime and placed where the plants are:
+//   "Hebei smelters are undergoing environmental rectification under the "Clean Air" campaign"  -> policy, Hebei
 // Words are data: src/data/policyTriggers.json.
 import triggers from "../../../../data/policyTriggers.json";
 import type { Found, Parser, SentenceContext } from "../context";
@@ -47,6 +50,39 @@ const REFERS_TO_BODY = /^\s*(?:The|Its|This)\s+(?:[\w-]+\s+){0,2}?(?:committee|c
 const NOT_AN_ORDER = new RegExp(`\\b(?:${alt(triggers.not_an_act)}|will|would|plans? to|expected to|is considering|considers?)\\b`, "i");
 /** The order's own words: from the verb to the end of its clause. */
 const CLAUSE_END = /[;:]|,\s|\s+(?:in response to|because|due to|after|as|amid|according to|which|while)\b|\.(?:\s|$)/;
+
+/** "<plants> are carrying out rectification", "<plants> were ordered to suspend ...": the order, issuer unnamed. */
+const AGENTLESS_ACT = new RegExp(String.raw`\b(?:smelters?|plants?|producers?|factor(?:y|ies)|enterprises?|companies|mines?|furnaces?)\b[^.;:]*?\b(?:are|were|is|was|have been|has been|had been)\s+(?:${alt(triggers.agentless_order_acts)})\b`, "i");
+/** The regime right before a quoted name: "under pressure from "...", "as part of the "..."". */
+const REGIME_BEFORE = new RegExp(`(?:^|\\s)(?:${alt(triggers.regime_cues)})$`, "i");
+
+function agentlessOrder(ctx: SentenceContext): Found[] {
+  const { text } = ctx;
+  const act = AGENTLESS_ACT.exec(text);
+  if (!act || NOT_AN_ORDER.test(withoutMonthMay(text))) return [];
+  const actEnd = act.index + act[0].length;
+  // The regime is named in the act's own clause, after it.
+  const clauseEnd = text.slice(actEnd).search(/[;:]|\.(?:\s|$)/);
+  const regime = ctx.quotes.find(([qs, qe]) => qs >= actEnd && (clauseEnd < 0 || qe <= actEnd + clauseEnd + 1) && REGIME_BEFORE.test(text.slice(actEnd, qs)));
+  if (!regime) return [];
+  const title = text.slice(regime[0] + 1, regime[1] - 1).replace(/[\s,.;:]+$/, "").trim();
+  if (title === "" || title.split(/\s+/).length > 8) return [];
+  // Where the plants are: the first place the sentence names before the act.
+  const before = text.slice(0, actEnd);
+  const region = findPlaces(before)[0]?.region ?? PROVINCE_NAMES.find((p) => new RegExp(`\\b${p}\\b`).test(before)) ?? "";
+  const own = ctx.dates.find((d) => !["by", "since", "until", "before", "after"].includes(d.cue));
+  return [
+    newFound(ctx, "governmentOrder", {
+      kind: "policy",
+      subject: "",
+      organizations: [],
+      region: region.replace(/\s(?:City|County|Province|Prefecture)$/, ""),
+      title,
+      date: own ? resolveDate(own, ctx.years).date : "",
+      date_effective: "",
+    }),
+  ];
+}
 
 export const governmentOrderParser: Parser = {
   name: "governmentOrder",
@@ -100,7 +136,7 @@ export const governmentOrderParser: Parser = {
       const body = REFERS_TO_BODY.exec(text);
       if (body && VERB.test(text.slice(body[0].length))) issuer = { subject: ctx.discourse.subject, organizations: [...ctx.discourse.organizations], region: ctx.discourse.region, end: body[0].length };
     }
-    if (!issuer) return [];
+    if (!issuer) return agentlessOrder(ctx);
     const verb = VERB.exec(text.slice(issuer.end))!;
     const from = issuer.end + verb.index + verb[0].length - verb[1].length;
     const rest = text.slice(from);

@@ -1,12 +1,16 @@
 // policy: a government or agency issuance with a quoted title.
 //   "On <date>, <authority> issued/released/implemented the "<Title with Plan|Measures|Catalog|...>""
 //   "<...> the "<Title>" released by <authority>"
+//   "The 2024 Hunan Provincial Government Work Report said ..."  (a document named by its issuer, unquoted)
+//   "The project serves Hunan's "1+3" industrial support plan"   (a place's quoted programme name)
 // The issuer must be an authority (registry type government, a generic name such as "... Commission",
 // "... Provincial ... Leading Group", or a place acting as one: "Yulin City, Shaanxi Province").
+import triggers from "../../../../data/policyTriggers.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
-import { findPlaces, inSpans } from "../../entities";
+import { PROVINCE_NAMES, findPlaces, inSpans } from "../../entities";
+import { withoutMonthMay } from "../text";
 
 /** Words that make a quoted title a policy document. */
 export const POLICY_TITLE = /\b(Plans?|Measures|Catalog(?:ue)?|Guides?|Guidance|Guidelines|Notice|Circular|List|Policies|Policy|Opinions|Program(?:me)?|Scheme|Regulations|Rules|Provisions|Outline|Strategy|Directory|Announcement|Decision|Methods|Roadmap|(?<!Technical )Conditions)\b/;
@@ -20,6 +24,20 @@ const REFERENCE_BEFORE = /\b(?:listed in|included in|according to|pursuant to|in
 const LIST_NP = /\b(?:batch(?:es)?|lists?|directions|catalog(?:ue)?s?|directory|notice|measures|guidelines|plan)\b/i;
 const VERB_AT_END = new RegExp(String.raw`\b${ISSUE_VERB}\s+(?:the\s+|its\s+|a\s+|an\s+)?$`, "i");
 const PASSIVE_AFTER = new RegExp(String.raw`^[,\s]*(?:which\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:officially\s+|jointly\s+)?(?:issued|released|published|promulgated|unveiled|formulated|implemented|adopted|approved)\s+by\s+(?:the\s+)?`, "i");
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape);
+/** Right after a government's name: Title-Case words ending in a document's head ("Work Report", "Action Plan"). */
+const DOCUMENT_AFTER_ISSUER = new RegExp(String.raw`^\s+((?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+){0,3}?(?:${byLength(triggers.named_document_heads).join("|")}))(?![\w-])`);
+/**
+ * After a quoted name: a few lower-case words ending in a programme's head noun ("modern industrial cluster
+ * system"); not a gathering named after it ("the "two sessions" policy meetings").
+ */
+const PROGRAMME_AFTER_QUOTE = new RegExp(String.raw`^\s*((?:[a-z][a-z-]*\s+){0,5}?(?:${byLength(triggers.programme_heads).join("|")}))\b(?!\s+(?:meetings?|sessions?|conferences?|forums?|summits?|seminars?|exhibitions?|awards?)\b)`);
+/** A province or a country as a programme's owner ("Hunan's", "China's"). */
+const OWNER_PLACE = new RegExp(String.raw`(?<![\w-])(${byLength([...PROVINCE_NAMES, ...new Set(Object.values(triggers.demonyms))]).join("|")})$`);
+/** A plan not yet made: "will release the ... Plan", "is expected to issue". */
+const NOT_YET = /\b(?:will|would|plans? to|expected to|is to|are to|could|may|might|draft)\b/i;
 
 function isAuthority(type: string): boolean {
   return type === "government";
@@ -77,6 +95,8 @@ export const policyParser: Parser = {
       lastIssuers = issuers;
     }
     if (out.length === 0) out.push(...unquotedLists(ctx));
+    if (out.length === 0) out.push(...namedDocuments(ctx));
+    if (out.length === 0) out.push(...namedProgrammes(ctx));
     return out;
   },
 };
@@ -114,6 +134,60 @@ function unquotedLists(ctx: SentenceContext): Found[] {
     const issuers = authoritiesIn(ctx, lastClauseStart(text, m.index), m.index);
     if (!issuers) continue;
     return [newFound(ctx, "policy", { kind: "policy", ...datesOf(ctx, from), title: np, subject: issuers.subject, organizations: issuers.organizations, region: issuers.region })];
+  }
+  return [];
+}
+
+/**
+ * A government document named by its issuer without quotes: "[the] [2024] <government> <Title-Case words>
+ * <document head>" ("The 2024 Hunan Provincial Government Work Report stated that ..."). Dated only when the
+ * sentence issues it ("was released on March 5"); a document the sentence only refers to gets no date.
+ */
+function namedDocuments(ctx: SentenceContext): Found[] {
+  const { text } = ctx;
+  for (const m of ctx.orgs) {
+    if (!isAuthority(m.entity.type) || inQuotes(ctx, m.start)) continue;
+    const doc = DOCUMENT_AFTER_ISSUER.exec(text.slice(m.end));
+    if (!doc) continue;
+    const year = /\b(?:19|20)\d{2}\s+$/.exec(text.slice(Math.max(0, m.start - 5), m.start));
+    const start = year ? m.start - year[0].length : m.start;
+    const end = m.end + doc[0].length;
+    if (NOT_YET.test(withoutMonthMay(text.slice(lastClauseStart(text, start), start)))) continue;
+    const title = text.slice(start, end);
+    const dated = ISSUE_VERB_RE.test(text) ? datesOf(ctx, start, end) : { date: "", date_effective: "" };
+    return [newFound(ctx, "policy", { kind: "policy", ...dated, title, subject: m.entity.name, organizations: [m.entity.name], region: m.entity.region })];
+  }
+  return [];
+}
+
+/**
+ * A place's or government's programme by its quoted name: "<Place|government>'s "<name>" <a few words> <head>"
+ * ("Hunan's "1+3" industrial support plan"). The possessor is the issuer; a company's ("Tesla's "gigacasting"
+ * process") is none.
+ */
+function namedProgrammes(ctx: SentenceContext): Found[] {
+  const { text } = ctx;
+  for (const [qs, qe] of ctx.quotes) {
+    const inner = text.slice(qs + 1, qe - 1).trim();
+    if (inner === "" || inner.split(/\s+/).length > 6) continue;
+    const head = PROGRAMME_AFTER_QUOTE.exec(text.slice(qe));
+    const possessive = /['’]s\s*$/.exec(text.slice(0, qs));
+    if (!head || !possessive) continue;
+    const ownerEnd = possessive.index;
+    const org = ctx.orgs.find((o) => o.end === ownerEnd);
+    let issuer: { subject: string; region: string } | undefined;
+    if (org) issuer = isAuthority(org.entity.type) ? { subject: org.entity.name, region: org.entity.region } : undefined;
+    else {
+      const near = text.slice(Math.max(0, ownerEnd - 60), ownerEnd);
+      const place = findPlaces(near).find((p) => p.end === near.length);
+      const named = OWNER_PLACE.exec(near);
+      if (place) issuer = { subject: place.text.replace(/,.*$/, ""), region: place.region };
+      else if (named) issuer = { subject: named[1], region: named[1] };
+    }
+    if (!issuer || NOT_YET.test(withoutMonthMay(text.slice(lastClauseStart(text, qs), qs)))) continue;
+    const end = qe + head[0].length;
+    const dated = ISSUE_VERB_RE.test(text) ? datesOf(ctx, qs, end) : { date: "", date_effective: "" };
+    return [newFound(ctx, "policy", { kind: "policy", ...dated, title: text.slice(qs, end), subject: issuer.subject, organizations: [issuer.subject], region: issuer.region })];
   }
   return [];
 }
