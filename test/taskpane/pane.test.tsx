@@ -15,6 +15,14 @@ import { dataset, rec } from "../excel/syntheticRecords";
 import { FakeBook, fakeExcel } from "../excel/fakeExcel";
 import { installJsdomLayout } from "../support/jsdomLayout";
 
+// jsdom has no layout: popups' positioning (floating-ui) would measure nothing through hundreds of
+// getComputedStyle calls over Fluent's style sheets (10 s for one click on the subject box under load).
+// What is tested here does not depend on where a popup is drawn.
+jest.mock("@fluentui/react-positioning", () => ({
+  ...jest.requireActual("@fluentui/react-positioning"),
+  usePositioning: () => ({ targetRef: () => undefined, containerRef: () => undefined, arrowRef: () => undefined }),
+}));
+
 beforeAll(() => {
   installJsdomLayout();
 });
