@@ -48,9 +48,10 @@ export const undatedEventParser: Parser = {
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
     // The sentence must name who did it (checked first: it is the cheapest test, and every test only rejects), or
-    // speak of the one company the story's title names ("The Utah-based producer said it completed ...").
+    // speak of the one company the story's title names ("The Utah-based producer said it completed ..."), or refer
+    // back to who the sentence before named ("These trailers arrived ...", "The forum featured a signing ceremony").
     const leadOnly = ctx.orgs.length === 0;
-    if (leadOnly && (ctx.leadOrgs.length === 0 || !LEAD_REFERENCE.test(text))) return [];
+    if (leadOnly && !ctx.discourse?.subject && (ctx.leadOrgs.length === 0 || !LEAD_REFERENCE.test(text))) return [];
     if (fewerPiecesThan(text, 6) || text.length > 600) return [];
     if (!/[.!"”]\s*$/.test(text)) return []; // a headline or a sentence cut off at the excerpt's end states nothing whole
     // "31,500 won" is money, not a win: a verb right after a number is not one.
