@@ -41,6 +41,18 @@ describe("undated happenings", () => {
     ]);
   });
 
+  it("a participle after the clause of who did it continues it with a happening noun; alone it is no happening", () => {
+    expect(events([["After rapid iterations, Qiantang Metals Co., Ltd. fixed the coating defects, completing three pilot batches before volume supply."]])).toEqual([
+      ["Qiantang Metals", "", null, ""],
+    ]);
+    expect(
+      events([
+        ["Completing pilot batches is a key step for any producer such as Qiantang Metals Co., Ltd."],
+        ["Qiantang Metals Co., Ltd. will be completing two trial batches at the Linhai plant."],
+      ]),
+    ).toEqual([]);
+  });
+
   it("plans, modals, negations, figures of speech, amounts made and adjectives are no happening", () => {
     expect(
       events([
