@@ -66,6 +66,17 @@ describe("event parser", () => {
     expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2022-02-02", "2022-06"]);
   });
 
+  it("a named prize won after the dated happenings is one more event, undated (its name's year dates nothing)", () => {
+    const drafts = extract([["The laptop was shown at a fair on February 2, 2022, and launched in June, winning the 2022 Corvel Drive Design Award and the Qiantang Metals Innovation Prize."]], about2023);
+    expect(ofKind(drafts, "event").map((e) => [e.date, e.title])).toEqual([
+      ["2022-02-02", "The laptop was shown at a fair on February 2, 2022, and launched in June"],
+      ["2022-06", "The laptop was shown at a fair on … launched in June"],
+      ["", "Won the 2022 Corvel Drive Design Award and the Qiantang Metals Innovation Prize"],
+    ]);
+    // A prize won before a date is that date's happening, not one more.
+    expect(ofKind(extract([["Corvel Drive won the Qiantang Metals Innovation Prize on March 3, 2022."]], about2023), "event").map((e) => e.date)).toEqual(["2022-03-03"]);
+  });
+
   it("'In 2021, ... on May 16' is 2021-05-16; a year stated by 'In 2021, ...' dates the section's later days", () => {
     const drafts = extract([["Output grew fast.", "In 2021, Corvel Drive opened a plant on May 16.", "On June 3, Corvel Drive signed a supply deal."]], { published: "2024-02-10" });
     expect(ofKind(drafts, "event").map((e) => e.date)).toEqual(["2021-05-16", "2021-06-03"]);

@@ -17,6 +17,42 @@ describe("undated happenings", () => {
     expect(events([["On April 3, Ridgeway Alloys started production at its new smelter."]])).toEqual([["Ridgeway Alloys", "2031-04-03", null, ""]]);
   });
 
+  it("a sentence that refers back takes who the sentence before named", () => {
+    expect(
+      events([
+        [
+          "In late March, Qiantang Metals Co., Ltd. finished ten magnesium alloy tankers for a regional carrier.",
+          "These tankers safely arrived in Linhai on the 9th and were handed over to the carrier.",
+        ],
+      ]),
+    ).toEqual([
+      ["Qiantang Metals", "2031-03", null, ""],
+      ["Qiantang Metals", "", null, ""],
+    ]);
+    expect(
+      events([["On April 12, the Qiantang Magnesium Association held a forum on light metals in Hangzhou.", "The forum featured a signing ceremony for three cooperation agreements."]]),
+    ).toEqual([
+      ["Qiantang Magnesium Association", "2031-04-12", null, ""],
+      ["Qiantang Magnesium Association", "", null, ""],
+    ]);
+    // What the sentence before named does not make a plan a happening.
+    expect(events([["In late March, Qiantang Metals Co., Ltd. finished ten magnesium alloy tankers.", "These tankers will be handed over to the carrier once they have arrived in Linhai."]])).toEqual([
+      ["Qiantang Metals", "2031-03", null, ""],
+    ]);
+  });
+
+  it("a participle after the clause of who did it continues it with a happening noun; alone it is no happening", () => {
+    expect(events([["After rapid iterations, Qiantang Metals Co., Ltd. fixed the coating defects, completing three pilot batches before volume supply."]])).toEqual([
+      ["Qiantang Metals", "", null, ""],
+    ]);
+    expect(
+      events([
+        ["Completing pilot batches is a key step for any producer such as Qiantang Metals Co., Ltd."],
+        ["Qiantang Metals Co., Ltd. will be completing two trial batches at the Linhai plant."],
+      ]),
+    ).toEqual([]);
+  });
+
   it("plans, modals, negations, figures of speech, amounts made and adjectives are no happening", () => {
     expect(
       events([

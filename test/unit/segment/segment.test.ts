@@ -52,6 +52,16 @@ describe("sentence splitting", () => {
     ]);
   });
 
+  it("ends a sentence after a footnote marker that follows its stop, keeping the marker with it", () => {
+    expect(split("The agency opened the review under the Tariff Act (the “Act”).[4] On March 2, 2031, Corvel Drive filed its notice.[5] The agency replied.")).toEqual([
+      "The agency opened the review under the Tariff Act (the “Act”).[4]",
+      "On March 2, 2031, Corvel Drive filed its notice.[5]",
+      "The agency replied.",
+    ]);
+    // Not a marker: a bracket that is not a footnote number, or one run into the next word.
+    expect(split("Output rose.[Chart] Exports fell.")).toEqual(["Output rose.[Chart] Exports fell."]);
+  });
+
   it("keeps a list marker with its sentence", () => {
     expect(split("Two things happened. 1. Alpha rose. II. Beta fell.")).toEqual(["Two things happened.", "1. Alpha rose.", "II. Beta fell."]);
   });

@@ -38,6 +38,8 @@ const CLOSERS = "\"'”’)]»";
 const OPENERS = "\"'“‘([«";
 const LIST_MARKER_RE = /^(?:\d{1,3}(?:\.\d{1,3})*|[IVXLCivxlc]{1,6}|[A-Za-z])$/;
 const SECTION_NUMBER_AHEAD_RE = /^\d{1,3}(?:\.\d{1,3})*\.?\s+[\p{Lu}"“]/u;
+/** "[2]", "[12]": a footnote marker right after a sentence's stop, when a space follows. */
+const FOOTNOTE_AHEAD_RE = /^\[\d{1,3}\](?=\s)/;
 
 function isSpace(ch: string | undefined): boolean {
   return ch !== undefined && /\s/.test(ch);
@@ -153,6 +155,9 @@ export function splitSentences(p: string): Span[] {
     while (j + 1 < p.length && ".!?…".includes(p[j + 1])) j++;
     let k = j + 1;
     while (k < p.length && CLOSERS.includes(p[k])) k++;
+    // A footnote reference after the stop ("... of the Act.[2] On February 16, ...") ends the sentence it follows.
+    const note = FOOTNOTE_AHEAD_RE.exec(p.slice(k, k + 8));
+    if (note) k += note[0].length;
     if (k >= p.length) break;
     let ends: boolean;
     if (c === "." && j === i) ends = periodEndsSentence(p, start, i, k);

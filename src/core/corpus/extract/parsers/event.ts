@@ -1,7 +1,8 @@
 // event: any other dated happening (launch, release, signing, conference, production start, delivery,
 // clinical milestone, award, listing). One per sentence, dated by the sentence's first date that is a
 // happening (not a deadline: "by 2030", "until ..."), with a range end when the text gives one.
-// A sentence with no date gives no event. Policies and standards take precedence (see refiners).
+// A sentence with no date gives no event; a named prize won after its dated happenings ("..., winning the X Award")
+// is one more, undated. Policies and standards take precedence (see refiners).
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
@@ -50,6 +51,13 @@ const PRICE_STATED = /\bprices?\b[^,;]{0,80}?\b(?:was|were|is|are|held|stood|hov
 const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;
 /** A second happening joined to the first: "..., and launched in April". */
 const SECOND_HAPPENING = /,?\s+and\s+(?:was\s+|were\s+)?(?:\w+ly\s+)?\w+ed\s+(?:\w+\s+){0,3}$/i;
+
+/**
+ * "..., launched in April, winning the 2031 Foundry Product Award": a named prize won after the dated happenings, with
+ * no date of its own (a year in the award's name dates nothing). ("winning a design award" names none: no record.)
+ */
+const AWARD_WON_AFTER = /,\s+(?:and\s+)?(winning|receiving|earning|claiming)\s+((?:the\s+|an?\s+)?[^,;.]{0,160}\b(?:Award|Prize|Medal)s?)\b/;
+const PAST_OF: Record<string, string> = { winning: "won", receiving: "received", earning: "earned", claiming: "claimed" };
 
 /** Short label of what happened: the main clause after the date phrase, cut at a clause break. */
 export function eventTitle(text: string, dateStart: number, dateEnd: number): string {
@@ -174,6 +182,12 @@ export const eventParser: Parser = {
           title: eventTitle(text, d.start, d.end),
         }),
       );
+    }
+    const award = out.length > 0 ? AWARD_WON_AFTER.exec(text) : null;
+    if (award && ctx.dates.every((d) => d.end <= award.index)) {
+      const won = `${PAST_OF[award[1].toLowerCase()]} ${award[2]}`;
+      const title = out[0].subject ? `${out[0].subject} ${won}` : won.charAt(0).toUpperCase() + won.slice(1);
+      out.push(newFound(ctx, "event", { kind: "event", date: "", date_end: "", subject: out[0].subject, organizations: out[0].organizations, title }));
     }
     return out;
   },

@@ -25,8 +25,11 @@ const AMOUNT_AFTER = /^\s+(?:over|more than|about|around|nearly|some)?\s*\d/i;
 /** "signed a 2,000 t order", "won orders for": a sale booked, not a happening of the industry. */
 const ORDER_AFTER = /^\s+(?:an?\s+|the\s+|its\s+|new\s+)?(?:[\w,.-]+\s+){0,3}?(?:orders?|purchase orders?)\b/i;
 const NOUN = new RegExp(`\\b(?:${alt(happenings.happening_nouns)})\\b`, "i");
-/** "The seminar featured a signing ceremony", "has achieved mass production": a happening named by its noun. */
-const NOUN_VERB = new RegExp(`\\b(?:(?:has|have|had)\\s+(?:\\w+ly\\s+)?)?(?:${alt(happenings.noun_verbs)})\\b`, "i");
+/**
+ * "The seminar featured a signing ceremony", "has achieved mass production": a happening named by its noun; or a
+ * participle continuing the clause of who did it ("X fixed the defects, completing two pilot batches").
+ */
+const NOUN_VERB = new RegExp(`\\b(?:(?:has|have|had)\\s+(?:\\w+ly\\s+)?)?(?:${alt(happenings.noun_verbs)})\\b|,\\s+(?:${alt(happenings.noun_participles)})\\b`, "i");
 const NOT_A_HAPPENING = new RegExp(`\\b(?:${alt(happenings.not_a_happening)})\\b`, "i");
 /** Market figures and prices are not happenings of anyone. */
 const MARKET = /\b(?:prices?|exports?|imports?|output|production volume|demand|inventor(?:y|ies)|stocks)\b[^.;]{0,60}\b(?:rose|fell|increased|decreased|declined|dropped|climbed|grew|stood|reached|totall?ed|averaged)\b/i;
@@ -48,9 +51,10 @@ export const undatedEventParser: Parser = {
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
     // The sentence must name who did it (checked first: it is the cheapest test, and every test only rejects), or
-    // speak of the one company the story's title names ("The Utah-based producer said it completed ...").
+    // speak of the one company the story's title names ("The Utah-based producer said it completed ..."), or refer
+    // back to who the sentence before named ("These trailers arrived ...", "The forum featured a signing ceremony").
     const leadOnly = ctx.orgs.length === 0;
-    if (leadOnly && (ctx.leadOrgs.length === 0 || !LEAD_REFERENCE.test(text))) return [];
+    if (leadOnly && !ctx.discourse?.subject && (ctx.leadOrgs.length === 0 || !LEAD_REFERENCE.test(text))) return [];
     if (fewerPiecesThan(text, 6) || text.length > 600) return [];
     if (!/[.!"”]\s*$/.test(text)) return []; // a headline or a sentence cut off at the excerpt's end states nothing whole
     // "31,500 won" is money, not a win: a verb right after a number is not one.
