@@ -2,7 +2,7 @@ const js = require("@eslint/js");
 const tseslint = require("typescript-eslint");
 
 module.exports = tseslint.config(
-  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "src/data/**"] },
+  { ignores: ["dist/**", "node_modules/**", "coverage/**", "test-results/**", "src/data/**", "bench/.*.bundle.js"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
