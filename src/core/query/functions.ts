@@ -728,7 +728,7 @@ export const FUNCTION_SPECS: readonly FunctionSpec[] = [
       p("exact", "TRUE refuses a qualified figure (\"over 100,000 t\"): a bound is not a value. Default FALSE answers its number.", true),
     ],
     result: "number",
-    example: '=MG.CAPACITY("US Magnesium", , , , "planned")',
+    example: '=MG.CAPACITY("Latrobe Magnesium", , , , "planned")',
     impl: (i, _o, a) => capacity(i, a[0], a[1], a[2], a[3], a[4], a[5]),
   },
   {
