@@ -75,6 +75,27 @@ describe("US trade remedies (law-firm notes, Federal Register, Commerce and ITC 
     ]);
   });
 
+  it("a notice's 'preliminarily determines ... is likely to be sold at less than fair value', a revocation, an administrative review", () => {
+    expect(policies("The Department of Commerce (Commerce) preliminarily determines that magnesium ingot from Freedonia is being, or is likely to be, sold in the United States at less than fair value.")).toEqual([
+      { subject: DOC, ...US, date: "" },
+    ]);
+    expect(policies("Because no domestic interested party responded to the notice of initiation, the Department of Commerce is revoking the antidumping duty order on magnesium from Freedonia.")).toEqual([
+      { subject: DOC, ...US, date: "" },
+    ]);
+    expect(policies("In the final results of the administrative review, the Commerce Department determined a weighted-average dumping margin of 12.5 percent for Qiantang Metals for the period of review.")).toEqual([
+      { subject: DOC, ...US, date: "", value: 12.5, unit: "%" },
+    ]);
+  });
+
+  it("US agencies beyond Commerce and the ITC: an export licence rule, Section 301 tariffs", () => {
+    expect(policies("Effective June 1, 2031, the Bureau of Industry and Security requires a licence for exports of magnesium alloy powder to Freedonia.")).toEqual([
+      { subject: "Bureau of Industry and Security", ...US, date: "", date_effective: "2031-06-01", title: "requires a licence for exports of magnesium alloy powder to Freedonia" },
+    ]);
+    expect(policies("On May 14, 2031, the Office of the United States Trade Representative raised Section 301 tariffs on magnesium products from Freedonia to 25 percent.")).toEqual([
+      { subject: "USTR", ...US, date: "2031-05-14", title: "raised Section 301 tariffs on magnesium products from Freedonia to 25 percent", value: 25, unit: "%" },
+    ]);
+  });
+
   it("a company's petition is its filing, not a government act", () => {
     expect(policies("On January 8, 2031, Corvel Magnesium LLC filed petitions with the U.S. Department of Commerce and the U.S. International Trade Commission seeking antidumping and countervailing duties on magnesium ingot from Freedonia.")).toEqual([]);
   });
@@ -110,6 +131,12 @@ describe("EU anti-dumping acts", () => {
     ]);
   });
 
+  it("the European Union acting as one", () => {
+    expect(policies("In July 2031, the European Union extended anti-dumping duties of 31.7% on magnesium from Freedonia for a further five years.")).toEqual([
+      { subject: "European Union", region: "European Union", date: "2031-07", date_effective: "", title: "", value: 31.7, unit: "%" },
+    ]);
+  });
+
   it("a regulation cited as the legal basis is no act", () => {
     expect(policies("Exporters must follow Commission Delegated Regulation (EU) 2031/88 when shipping magnesium alloy powders.")).toEqual([]);
     expect(policies("The European Commission conducted the review under Council Regulation (EC) No 1225/2029 on protection against dumped imports.")).toEqual([]);
@@ -137,6 +164,24 @@ describe("Chinese export controls, licences, entry conditions and plans", () => 
   it("two ministries that jointly issue an announcement are both its issuers", () => {
     const [p] = ofKind(extract([["MOFCOM and the General Administration of Customs jointly issued an announcement on July 3, 2031 placing high-purity magnesium under export control."]], wire), "policy");
     expect([p.subject, p.organizations, p.region, p.date]).toEqual(["MOFCOM", ["MOFCOM", "GACC"], "China", "2031-07-03"]);
+  });
+
+  it("a country that 'will' impose or cancel from a stated start has decided it", () => {
+    expect(policies("China will impose export controls on magnesium alloy powders from October 1, 2031, the Ministry of Commerce said on Sunday.")).toEqual([
+      { subject: "China", region: "China", date: "", date_effective: "2031-10-01", title: "impose export controls on magnesium alloy powders from October 1, 2031" },
+    ]);
+    expect(policies("From December 1, 2031, China will cancel the export tax rebate on magnesium alloy products.")).toEqual([
+      { subject: "China", region: "China", date: "", date_effective: "2031-12-01", title: "cancel the export tax rebate on magnesium alloy products" },
+    ]);
+  });
+
+  it("a quota set, a ban on new capacity", () => {
+    expect(policies("The Ministry of Commerce has set a 2032 export quota of 80,000 tonnes for magnesium.")).toEqual([
+      { ...CN, date: "", date_effective: "", title: "set a 2032 export quota of 80,000 tonnes for magnesium" },
+    ]);
+    expect(policies("On June 30, 2031, the National Development and Reform Commission banned new magnesium smelting capacity in Ningxia.")).toEqual([
+      { subject: "NDRC", region: "China", date: "2031-06-30", date_effective: "", title: "banned new magnesium smelting capacity in Ningxia" },
+    ]);
   });
 
   it("industry standard conditions and entry conditions by their quoted titles", () => {
@@ -177,6 +222,15 @@ describe("environmental orders and tax changes", () => {
     ]);
   });
 
+  it("a rule stated 'according to a notice issued by' a government is that government's; 'local authorities in <city>'", () => {
+    expect(policies("Smelters with capacity below 10,000 tonnes must close by the end of 2032, according to a notice issued by the Shanxi Provincial Department of Industry and Information Technology.")).toEqual([
+      { subject: "Shanxi Provincial Department of Industry and Information Technology", region: "Shanxi", date: "", date_effective: "", title: "Smelters with capacity below 10,000 tonnes must close by the end of 2032" },
+    ]);
+    expect(policies("Local authorities in Yulin ordered the closure of all magnesium smelters with annual output under 15,000 tonnes from January 1, 2032.")).toEqual([
+      { subject: "Authorities in Yulin", region: "Yulin", date: "", date_effective: "2032-01-01", title: "ordered the closure of all magnesium smelters with annual output under 15,000 tonnes from January 1, 2032" },
+    ]);
+  });
+
   it("a start in the order's own words ('to halt production from October 1') is when it applies", () => {
     expect(policies("The Yulin Municipal Bureau of Ecology and Environment ordered 20 smelters in Fugu to halt production from October 1, 2031 to cut air pollution.")).toEqual([
       { subject: "Yulin Municipal Bureau of Ecology and Environment", region: "Yulin", date: "", date_effective: "2031-10-01", title: "ordered 20 smelters in Fugu to halt production from October 1, 2031 to cut air pollution" },
@@ -214,6 +268,12 @@ describe("no policy: a company's rule, an opinion on what a government might do,
     ["a company's request", "Ridgeway Alloys said it will ask the Commerce Department to initiate an anti-circumvention inquiry."],
     ["a company's petition to impose", "Ridgeway Alloys has petitioned the European Commission to impose anti-dumping duties on magnesium from Freedonia."],
     ["an association's urging", "The China Magnesium Association urged MIIT to tighten the entry conditions for new smelters."],
+    ["a company's surcharge from a date", "Qiantang Metals will impose a surcharge on magnesium exports from October 1, 2031."],
+    ["a country that 'could' act from a date", "China could impose export controls on magnesium from October 1, traders said."],
+    ["'will likely' act from a date", "China will likely impose export controls on magnesium from October 1, analysts said."],
+    ["trade statistics", "China's magnesium exports rose 12% in October, customs data showed."],
+    ["customs data after duties took effect", "U.S. Customs and Border Protection data showed imports of magnesium from Freedonia fell by 30 percent after the antidumping duties took effect."],
+    ["duties under consideration", "The European Union is considering anti-dumping duties on magnesium from Freedonia, according to two people familiar with the matter."],
     ["a law firm's advice", "Importers should review their supply chains, since antidumping duties imposed by Commerce can be assessed retroactively."],
   ])("%s", (_label, sentence) => {
     expect(policies(sentence)).toEqual([]);

@@ -32,7 +32,7 @@ const GENERIC_ISSUER = new RegExp(`\\b(?:[Tt]he\\s+)?(?:(${DEMONYM})\\s+)?(${alt
 /** A country as the actor of an order ("China has allowed some producers to resume"): its government. */
 const COUNTRIES = [...new Set(Object.values(DEMONYMS))].sort((a, b) => b.length - a.length);
 const COUNTRY_ISSUER = new RegExp(`\\b(${COUNTRIES.map(escape).join("|")})(?!['’]s)\\b`, "g");
-const VERB_LEAD = String.raw`^\s+(?:(?:has|have|had|also|previously|recently|again|now|then|temporarily|members|further|formally|officially|jointly)\s+){0,2}`;
+const VERB_LEAD = String.raw`^\s+(?:(?:has|have|had|also|previously|recently|again|now|then|temporarily|members|further|formally|officially|jointly|will)\s+){0,2}`;
 const VERB = new RegExp(`${VERB_LEAD}(${alt([...triggers.government_order_verbs, ...triggers.rate_verbs])})\\b`, "i");
 const ORDER_VERB = new RegExp(`^(?:${alt(triggers.government_order_verbs)})$`, "i");
 const RATE_VERB = new RegExp(`^(?:${alt(triggers.rate_verbs)})$`, "i");
@@ -60,6 +60,8 @@ const REFERS_TO_BODY = /^\s*(?:The|Its|This)\s+(?:[\w-]+\s+){0,2}?(?:committee|c
 const NOT_AN_ORDER = new RegExp(`\\b(?:${alt(triggers.not_an_act)}|will|would|plans? to|expected to|is considering|considers?|likely|probably|possibly|perhaps|potentially|reportedly|rumou?red)\\b`, "i");
 /** The order's own words: from the verb to the end of its clause (not the comma of a date, "July 3, 2025"). */
 const CLAUSE_END = /[;:]|,\s(?!\d{4}\b)|\s+(?:in response to|because|due to|after|as|amid|according to|which|while)\b|\.(?:\s|$)/;
+/** "... according to a notice issued by <government>": the government whose document states the rule. */
+const DOCUMENT_BY = new RegExp(String.raw`\b(?:notice|circular|document|announcement|regulation|rules|measures|guidelines|plan|directive|decision)\s+(?:(?:jointly\s+)?(?:issued|released|published)\s+)?(?:by|from)\s+(?:the\s+)?$`, "i");
 /** "exports ... require an export licence from <government>": the government that grants it issues the rule. */
 const LICENCE_FROM = /\b(?:requires?|required|need|needs|subject to)\s+(?:an?\s+|prior\s+)?(?:(?:export|import|production)\s+)?(?:licen[cs]es?|permits?|approvals?|authori[sz]ations?)\s+from\s+(?:the\s+)?$/i;
 
@@ -78,6 +80,8 @@ function orderDates(ctx: SentenceContext, actFrom: number): { date: string; date
   const { text } = ctx;
   const effectiveAt = (d: DateMention) =>
     EFFECTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)) ||
+    // "From December 1, 2031, China will cancel ...": a start that opens the sentence.
+    (/^\s*From\s+$/.test(text.slice(0, d.start)) && /^,\s/.test(text.slice(d.end)) && d.endDay === undefined && d.endMonth === undefined) ||
     (d.start > actFrom && FROM_BEFORE.test(text.slice(Math.max(0, d.start - 8), d.start)) && d.endDay === undefined && d.endMonth === undefined && !RANGE_AFTER.test(text.slice(d.end)));
   const own = ctx.dates.find((d) => !effectiveAt(d) && !["by", "since", "until", "before", "after"].includes(d.cue) && !/\b(?:until|till|through|by)\s+(?:the\s+)?(?:(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start)));
   const effective = ctx.dates.find(effectiveAt);
@@ -102,17 +106,25 @@ function coIssuers(ctx: SentenceContext, last: number): { subject: string; organ
 }
 
 /**
- * A rule whose issuer is the government that grants its licence: "Beginning August 1, exports of magnesium powder
- * require an export licence from the Ministry of Commerce". Titled by the rule's clause.
+ * A rule whose issuer is the government that grants its licence ("Beginning August 1, exports of magnesium powder
+ * require an export licence from the Ministry of Commerce") or whose document states it ("Smelters below 10,000
+ * tonnes must close, according to a notice issued by <government>"). Titled by the rule's clause.
  */
-function licenceFrom(ctx: SentenceContext): Found[] | undefined {
+function ruleByGovernment(ctx: SentenceContext): Found[] | undefined {
   const { text } = ctx;
-  const m = ctx.orgs.find((o) => o.entity.type === "government" && LICENCE_FROM.test(text.slice(Math.max(0, o.start - 80), o.start)));
+  const by = (o: { start: number }, re: RegExp) => re.test(text.slice(Math.max(0, o.start - 80), o.start));
+  const m = ctx.orgs.find((o) => o.entity.type === "government" && (by(o, LICENCE_FROM) || by(o, DOCUMENT_BY)));
   if (!m) return undefined;
   const before = text.slice(0, m.start);
   const cuts = [...before.matchAll(/[;:]\s|,\s(?!\d{4}\b)/g)];
-  const start = cuts.length > 0 ? cuts[cuts.length - 1].index + cuts[cuts.length - 1][0].length : 0;
-  const title = text.slice(start, m.end).trim();
+  let start = cuts.length > 0 ? cuts[cuts.length - 1].index + cuts[cuts.length - 1][0].length : 0;
+  let end = m.end;
+  // "<rule>, according to a notice issued by <government>": the rule is the title.
+  if (!by(m, LICENCE_FROM) && /^according to\b/i.test(text.slice(start)) && start > 0) {
+    end = cuts[cuts.length - 1].index;
+    start = cuts.length > 1 ? cuts[cuts.length - 2].index + cuts[cuts.length - 2][0].length : 0;
+  }
+  const title = text.slice(start, end).trim();
   const { date, date_effective, starts } = orderDates(ctx, start);
   if (!OBJECT.test(title) || NOT_AN_ORDER.test(withoutMonthMay(starts ? text.replace(WILL, "") : text))) return undefined;
   return [newFound(ctx, "governmentOrder", { kind: "policy", subject: m.entity.name, organizations: [m.entity.name], region: m.entity.region, title, date, date_effective })];
@@ -185,7 +197,11 @@ export const governmentOrderParser: Parser = {
       REGIONAL_ISSUER.lastIndex = 0;
       for (let r = REGIONAL_ISSUER.exec(text); r; r = REGIONAL_ISSUER.exec(text)) {
         const end = r.index + r[0].length;
-        if (!VERB.test(text.slice(end))) continue;
+        if (!VERB.test(text.slice(end))) {
+          // "Local authorities in Yulin ordered": the longer phrase may start inside this one.
+          REGIONAL_ISSUER.lastIndex = r.index + 1;
+          continue;
+        }
         const named = r[1] ?? r[2];
         const place = named ?? findPlaces(text)[0]?.region ?? PROVINCE_NAMES.find((p) => new RegExp(`\\b${p}\\b`).test(text)) ?? "";
         const phrase = r[0].replace(/^[Tt]he\s+/, "");
@@ -198,7 +214,7 @@ export const governmentOrderParser: Parser = {
       const body = REFERS_TO_BODY.exec(text);
       if (body && VERB.test(text.slice(body[0].length))) issuer = { subject: ctx.discourse.subject, organizations: [...ctx.discourse.organizations], region: ctx.discourse.region, end: body[0].length };
     }
-    if (!issuer) return licenceFrom(ctx) ?? agentlessOrder(ctx);
+    if (!issuer) return ruleByGovernment(ctx) ?? agentlessOrder(ctx);
     const verb = VERB.exec(text.slice(issuer.end))!;
     const from = issuer.end + verb.index + verb[0].length - verb[1].length;
     const rest = text.slice(from);
