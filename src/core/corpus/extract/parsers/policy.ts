@@ -3,6 +3,7 @@
 //   "<...> the "<Title>" released by <authority>"
 //   "The 2024 Hunan Provincial Government Work Report said ..."  (a document named by its issuer, unquoted)
 //   "The project serves Hunan's "1+3" industrial support plan"   (a place's quoted programme name)
+//   "Commission Implementing Regulation (EU) 2031/9 of 3 May 2031 amending ..."  (an EU act by its formal title)
 // The issuer must be an authority (registry type government, a generic name such as "... Commission",
 // "... Provincial ... Leading Group", or a place acting as one: "Yulin City, Shaanxi Province").
 import triggers from "../../../../data/policyTriggers.json";
@@ -25,6 +26,8 @@ const LIST_NP = /\b(?:batch(?:es)?|lists?|directions|catalog(?:ue)?s?|directory|
 const VERB_AT_END = new RegExp(String.raw`\b${ISSUE_VERB}\s+(?:the\s+|its\s+|a\s+|an\s+)?$`, "i");
 const PASSIVE_AFTER = new RegExp(String.raw`^[,\s]*(?:which\s+)?(?:was\s+|were\s+|had been\s+|has been\s+)?(?:officially\s+|jointly\s+)?(?:issued|released|published|promulgated|unveiled|formulated|implemented|adopted|approved)\s+by\s+(?:the\s+)?`, "i");
 
+const TRADE_REMEDY_OBJECT = new RegExp(triggers.trade_remedy_objects.map((p) => `(?:${p})`).join("|"), "i");
+
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 const byLength = (words: readonly string[]) => [...words].sort((a, b) => b.length - a.length).map(escape);
 /** Right after a government's name: Title-Case words ending in a document's head ("Work Report", "Action Plan"). */
@@ -38,6 +41,20 @@ const PROGRAMME_AFTER_QUOTE = new RegExp(String.raw`^\s*((?:[a-z][a-z-]*\s+){0,5
 const OWNER_PLACE = new RegExp(String.raw`(?<![\w-])(${byLength([...PROVINCE_NAMES, ...new Set(Object.values(triggers.demonyms))]).join("|")})$`);
 /** A plan not yet made: "will release the ... Plan", "is expected to issue". */
 const NOT_YET = /\b(?:will|would|plans? to|expected to|is to|are to|could|may|might|draft)\b/i;
+
+/**
+ * An EU legal act by its formal title: "Commission Implementing Regulation (EU) 2025/123", "Council Regulation (EC)
+ * No 1999/2005", "Commission Implementing Decision (EU) 2024/88". The institution that adopts it is its issuer.
+ */
+const EU_ACT = /\b(Commission|Council)(?:\s+(?:Implementing|Delegated))?\s+(?:Regulation|Decision|Directive)\s+\((?:EU|EC|EEC)\)\s+(?:No\.?\s+)?\d{1,4}\/\d{1,4}\b/;
+const EU_ISSUER: Record<string, string> = { Commission: "European Commission", Council: "Council of the European Union" };
+/** What the act does, right after its title and date: "... of 20 January 2025 imposing a definitive anti-dumping duty". */
+const EU_ACT_DOES = /^(?:\s+of\s+\d{1,2}\s+[A-Z][a-z]+\s+\d{4})?,?\s+(?:imposing|re-imposing|extending|amending|terminating|repealing|initiating|accepting|making|withdrawing|establishing|laying down|granting|subjecting|suspending|levying)\b/;
+
+export function euLegalAct(text: string): { title: string; issuer: string; start: number; end: number } | undefined {
+  const m = EU_ACT.exec(text);
+  return m ? { title: m[0], issuer: EU_ISSUER[m[1]], start: m.index, end: m.index + m[0].length } : undefined;
+}
 
 function isAuthority(type: string): boolean {
   return type === "government";
@@ -97,6 +114,7 @@ export const policyParser: Parser = {
     if (out.length === 0) out.push(...unquotedLists(ctx));
     if (out.length === 0) out.push(...namedDocuments(ctx));
     if (out.length === 0) out.push(...namedProgrammes(ctx));
+    if (out.length === 0) out.push(...euLegalActs(ctx));
     return out;
   },
 };
@@ -190,6 +208,19 @@ function namedProgrammes(ctx: SentenceContext): Found[] {
     return [newFound(ctx, "policy", { kind: "policy", ...dated, title: text.slice(qs, end), subject: issuer.subject, organizations: [issuer.subject], region: issuer.region })];
   }
   return [];
+}
+
+/**
+ * An EU legal act named with what it does ("Commission Implementing Regulation (EU) 2025/123 of 20 January 2025
+ * extending ..."), dated by its own date. A trade-remedy act's sentence is left to the tradeRemedy parser (its
+ * margins); an act cited without what it does ("under Council Regulation (EC) No 1225/2009") is no record.
+ */
+function euLegalActs(ctx: SentenceContext): Found[] {
+  const act = euLegalAct(ctx.text);
+  if (!act || inQuotes(ctx, act.start) || TRADE_REMEDY_OBJECT.test(ctx.text) || !EU_ACT_DOES.test(ctx.text.slice(act.end))) return [];
+  const region = ctx.registry.lookup(act.issuer)?.region ?? "European Union";
+  const d = ctx.dates.find((x) => x.start >= act.end && x.start <= act.end + 5);
+  return [newFound(ctx, "policy", { kind: "policy", date: d ? resolveDate(d, ctx.years).date : "", date_effective: "", title: act.title, subject: act.issuer, organizations: [act.issuer], region })];
 }
 
 function inQuotes(ctx: SentenceContext, pos: number): boolean {

@@ -6,13 +6,17 @@
 //   "As a result of this sunset review, Commerce finds that revocation of the antidumping duty order ... would
 //    be likely to lead to continuation or recurrence of dumping"  (a notice: dated by its DATES field)
 //   "... imposed antidumping duties of 141.49 percent on ..."     (a margin: value 141.49, unit %)
-// A mention of orders in force ("the orders were necessary to ...") is not an act. Words are data:
+//   "Commission Implementing Regulation (EU) 2031/123 of 20 January 2031 imposing a definitive anti-dumping duty"
+//                                                                  (an EU act: its formal title is the record's title)
+// A date after "effective", "applicable from", "beginning" is when the act applies (date_effective). A mention of
+// orders in force ("the orders were necessary to ...") or an act expected or scheduled is not an act. Words are data:
 // src/data/policyTriggers.json.
 import triggers from "../../../../data/policyTriggers.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { withoutMonthMay } from "../text";
 import { resolveDate } from "../dates";
+import { euLegalAct } from "./policy";
 
 const alt = (patterns: string[]) => patterns.map((p) => `(?:${p})`).join("|");
 const OBJECT = new RegExp(`(?:${alt(triggers.trade_remedy_objects)})`, "i");
@@ -26,6 +30,8 @@ const FULL_DATE = `${MONTH}\\.?\\s+\\d{1,2},\\s+\\d{4}`;
 /** A notice's fields: "Federal Register Volume 83, Issue 6 (January 9, 2018)", "DATES: Applicable January 9, 2018." */
 const ISSUE_LINE = new RegExp(`Federal Register,?\\s+(?:Volume|Vol\\.)\\s+\\d+,?\\s+(?:Issue|Number|No\\.)\\s+\\d+\\s*\\((?:[A-Z][a-z]+day,\\s*)?(${FULL_DATE})\\)`);
 const EFFECTIVE_LINE = new RegExp(`(?:DATES?\\s*:\\s*)?(?:Applicable|Effective Date\\s*:|Effective|Effective on)\\s+(${FULL_DATE})`);
+/** Right before a date the act applies from: "effective", "applicable from", "takes effect on", "beginning". */
+const EFFECTIVE_BEFORE = /\b(?:effective(?:\s+(?:from|on|as of))?|applicable(?:\s+(?:from|on|as of))?|tak(?:es|e|ing)\s+effect\s+(?:on|from|as of)?|took\s+effect\s+(?:on|from)?|(?:come|comes|came|enter|enters|entered)\s+into\s+(?:force|effect)\s+(?:on|from)?|beginning(?:\s+on)?|starting(?:\s+(?:from|on))?)\s*$/i;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 function iso(raw: string): string {
@@ -73,14 +79,17 @@ export const tradeRemedyParser: Parser = {
     if (earlier) return [];
     const names: string[] = [];
     for (const m of issuers) if (!names.includes(m.entity.name)) names.push(m.entity.name);
-    const own = ctx.dates.find((d) => !["by", "since", "until", "before", "after"].includes(d.cue));
+    // "effective May 12, 2025", "applicable from 15 May": when the act applies, not when it was made.
+    const effectiveAt = (d: { start: number }) => EFFECTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start));
+    const own = ctx.dates.find((d) => !effectiveAt(d) && !["by", "since", "until", "before", "after"].includes(d.cue));
+    const effective = ctx.dates.find(effectiveAt);
     let date = own ? resolveDate(own, ctx.years).date : "";
-    let date_effective = "";
+    let date_effective = effective ? resolveDate(effective, ctx.years, { upcoming: !/\b(?:took|came|entered)\b/i.test(text.slice(Math.max(0, effective.start - 40), effective.start)) }).date : "";
     let date_evidence = "";
     let notice = NOTICES.get(article);
     if (!notice) NOTICES.set(article, (notice = noticeDates(article.paragraphs)));
     const isNotice = notice.issued !== undefined || notice.effective !== undefined;
-    if (!own && isNotice) {
+    if (!own && !effective && isNotice) {
       // The notice's act (its summary sentence) is dated by the notice: published on its issue date, applicable
       // from its DATES field. One field can be shown as date evidence; a second that differs is left out.
       if (notice.issued) {
@@ -92,7 +101,9 @@ export const tradeRemedyParser: Parser = {
         date_evidence = notice.effective.text;
       }
     }
-    const title = isNotice && !own ? noticeTitle(article.title) : "";
+    // An EU act's formal title ("Commission Implementing Regulation (EU) 2025/123") is the record's title.
+    const euAct = euLegalAct(text);
+    const title = euAct ? euAct.title : isNotice && !own && !effective ? noticeTitle(article.title) : "";
     const base = {
       kind: "policy" as const,
       subject: names[0],
