@@ -29,7 +29,7 @@ export function quantityFields(q: Quantity): Pick<RecordDraft, "value" | "value_
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mn|bn|crore|lakh)\b)?`;
-const UNIT = String.raw`(?:[\s-]?(Mtpa\b|Mt\/a\b|Mt\/y\b|Mt\/yr\b|Mt\b|mt\/year\b|mt\/yr\b|mt\/y\b|mt\/a\b|mtpa\b|t\/year\b|kt\/a\b|kt\/yr\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|lbs?\b|pounds?\b|metric tons?\b|metric tonnes?\b|short tons?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|won\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
+const UNIT = String.raw`(?:[\s-]?(Mtpa\b|Mt\/a\b|Mt\/y\b|Mt\/yr\b|Mt\b|mt\/year\b|mt\/yr\b|mt\/y\b|mt\/a\b|mtpa\b|t\/year\b|kt\/a\b|kt\/yr\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|kilotonnes?\b|kilotons?\b|lbs?\b|pounds?\b|metric tons?\b|metric tonnes?\b|short tons?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|won\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
 // Longest first: "A$85 million" is Australian dollars, never "$85 million" with a stray "A".
 const CURRENCY_PREFIX = String.raw`(RMB|CNY|USD|US\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|(?<![A-Za-z])\$|€|EUR|£|GBP|Rs\.?|INR|₹|KRW|₩)?\s?`;
 
@@ -91,7 +91,7 @@ export function normaliseUnit(raw: string): string {
   if (/^short tons?$/i.test(u)) return "short ton";
   // "mt" is the metric ton in trade press; tons, tonnes and metric tons are all tonnes here.
   if (/^(t|mt|tons?|tonnes?|metric tons?|metric tonnes?)$/i.test(u)) return "t";
-  if (u === "kt") return "kt";
+  if (u === "kt" || /^kilo(?:tonnes?|tons?)$/i.test(u)) return "kt";
   if (/^(yuan|RMB|CNY)$/i.test(u)) return "CNY";
   if (/^(USD|US\$|\$|dollars?)$/i.test(u)) return "USD";
   if (/^(EUR|€|euros?)$/i.test(u)) return "EUR";

@@ -167,3 +167,10 @@ export function clauseAround(text: string, pos: number): { start: number; end: n
 export function withoutMonthMay(text: string): string {
   return text.includes("May") ? text.replace(/\bMay\b/g, "   ") : text;
 }
+
+/** The text with the given spans replaced by spaces (offsets kept). */
+export function blank(text: string, spans: [number, number][]): string {
+  let out = text;
+  for (const [a, b] of spans) out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
+  return out;
+}

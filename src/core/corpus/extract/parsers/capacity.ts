@@ -71,7 +71,17 @@ const OBLIGATION = /\b(?:shall|must|should|(?:is|are|be|been) required to|may on
 /** Words that put a capacity in the future: planned, proposed, under construction, to come online, a phase to come. */
 const PLANNED_BEFORE = /\b(?:will|would|shall be|plan(?:s|ned|ning)|propos(?:ed|es|ing)|expect(?:s|ed)?|anticipat\w+|target(?:s|ed|ing)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|to build|to be built|under construction|being built|(?:is|are) (?:building|constructing)|upon completion|once (?:complete|completed|operational|fully operational)|when (?:complete|completed|fully operational)|is to|are to|set to|scheduled|envisag\w+|feasibility|stud(?:y|ies)|design(?:ed)? capacity|initial(?:ly)?|first stage|second stage|stage (?:1|2|3|one|two|three)|phase (?:2|3|ii|iii|two|three)|future|new plant|expansion to|expand(?:ing)? (?:its )?(?:capacity )?to|increase (?:its )?(?:capacity )?to|ramp(?:ing)? up to|development of|to develop|to host|on target to|on track to|construction phase|demonstration plant|(?:began|begun|begins|begin|started|starts|start|commenced|commences|broke ground on|breaks ground on|laid the foundation (?:stone )?(?:for|of)) (?:the\s+)?(?:construction|building|work) (?:of|on)|(?:broke|breaks|breaking) ground on|groundbreaking (?:of|for))\b(?:[^.;]|\.\d)*$/i;
 const PLANNED_AFTER = /^[^.;]{0,60}\b(?:by (?:19|20)\d{2}|planned|proposed|under construction|when (?:complete|completed)|once (?:complete|completed|operational)|(?:and|which|that) will (?:produce|make|be (?:built|located|constructed|operational)|start|begin|come))\b/i;
+/**
+ * "The new smelter, with a capacity of 60,000 mtpa, is due to start production in 2028": what has still to start
+ * is a plant to come, however far after the figure the sentence says so (in the figure's clause).
+ */
+const TO_START_LATER = /^[^.;]*?\b(?:is|are)\s+(?:due|slated|scheduled|expected|set)\s+to\s+(?:start|begin|commence|come\s+on(?:line|stream|\s+stream)|be\s+commissioned|enter\s+(?:production|operation|service))\b/i;
 const ABLE_BEFORE = /\b(?:can|could|able to|designed|will|would|rated|nameplate)\b/i;
+
+function laterStart(afterText: string): boolean {
+  const m = TO_START_LATER.exec(afterText);
+  return !!m && !CLAUSE_BREAK.test(m[0]);
+}
 
 /** Groups of quantities written as a list: "100,000 mt, 200,000 mt, and 300,000 mt". */
 function lists(text: string, qs: Quantity[]): Quantity[][] {
@@ -120,7 +130,7 @@ export const capacityParser: Parser = {
       // "boosted capacity in 2012 to 63,500 t from 42,000 t previously": the "from" figure of a change already made
       // is what ran before it, not what runs now.
       const former = fromFigure && (PAST_CHANGE.test(text.slice(clauseStart, first.start)) || /^\s+(?:previously|before|earlier)\b/i.test(afterText));
-      const planned = !fromFigure && (deadline || TARGET_BEFORE.test(before) || PLANNED_BEFORE.test(planScope) || PLANNED_AFTER.test(after));
+      const planned = !fromFigure && (deadline || TARGET_BEFORE.test(before) || PLANNED_BEFORE.test(planScope) || PLANNED_AFTER.test(after) || laterStart(afterText));
       // A government's or a region's target is a policy's, not a plant's: no capacity record ("raise provincial
       // capacity to 500,000 mt by 2027").
       // The region must be the one planning ("the province aims", "provincial capacity"), not where a plant is to
@@ -151,7 +161,8 @@ export const capacityParser: Parser = {
       else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || PER_YEAR.test(own.slice(0, after.length)) || (capacityAfter && /^\s+of\s+(?:\w+\s+)?annual\b/i.test(afterText))) per = "year";
       let product = "";
       const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
-      if (of && !capacityAfter) product = cleanNounPhrase(of[1]);
+      // "10,000 mt/yr of magnesium ingot capacity": the product is what the capacity makes.
+      if (of && !capacityAfter) product = cleanNounPhrase(of[1].replace(/\s+(?:(?:production|smelting|new|annual)\s+)?capacit(?:y|ies)$/i, ""));
       else if (facility && !PLANT_DESCRIPTOR.test(facility[1].trim())) product = cleanNounPhrase(facility[1]);
       who ??= whoIsInvolved(ctx, { inherit: true });
       // A government plans no plant of its own: its planned figure is a policy's target.

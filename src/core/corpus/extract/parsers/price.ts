@@ -12,7 +12,7 @@ import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { parseNumber } from "../numbers";
-import { withoutMonthMay } from "../text";
+import { blank, withoutMonthMay } from "../text";
 
 interface Vocabulary {
   name: string;
@@ -176,8 +176,11 @@ const GRADE_RE = /(\d{2}(?:\.\d+)?%)(?:\s*(?:grade|Mg|purity|min\.?))?|\b(\d+-\d
 const BASIS_PARTS: RegExp[] = [
   /\b(?:FOB|CIF|CFR|C&F|DDP|DAP)(?:\s+(?:China|Tianjin|Shanghai|Qingdao|Japan|Korea|Rotterdam|Europe|US))?\b/,
   /\bex-(?:works|factory|warehouse)\b/i,
-  /\bin-warehouse(?:\s+\p{Lu}\p{L}+)?/iu,
+  // The place after "in-warehouse" is a capitalised name ("in-warehouse Rotterdam"), never "in-warehouse price".
+  /\b[Ii]n-warehouse(?:\s+\p{Lu}\p{L}+)?/u,
   /\b(?:with(?:out)? taxes?|tax(?:es)? (?:not )?included|tax[- ]inclusive|tax[- ]exclusive|excluding tax(?:es)?|including tax(?:es)?|tax not included)\b/i,
+  // Value-added tax, as Chinese spot reports write it: "VAT included", "including 13% VAT", "excl. VAT".
+  /\bVAT[- ](?:included|inclusive|excluded|exclusive|not included)\b|\b(?:including|excluding|incl\.|excl\.|with(?:out)?)\s+(?:\d{1,2}%\s+)?VAT\b/,
   /\bby cash\b|\bcash\b/i,
 ];
 function basisIn(text: string): string {
@@ -238,7 +241,8 @@ export const priceParser: Parser = {
       if (SENTENCE_FORECAST.test(text.slice(0, start))) continue;
       // What follows the figure up to the next figure or clause: the place and basis written after it.
       const rest = text.slice(end);
-      const nextFigure = rest.search(/\d/);
+      // A date ("on June 11") or a tax rate ("including 13% VAT") written after the figure is no next figure.
+      const nextFigure = blank(rest, ctx.dates.filter((d) => d.start >= end).map((d) => [d.start - end, d.end - end])).replace(/\d{1,2}%(?=\s+VAT\b)/g, (x) => " ".repeat(x.length)).search(/\d/);
       // A parenthesis or a currency opens the next figure's words: "16,150-16,250 yuan/mt (FOB $2,220-$2,300)" is not FOB.
       const restClause = rest.slice(0, Math.min(nextFigure < 0 ? rest.length : nextFigure, 60)).split(/;|\((?=\s*(?:FOB|CIF|CFR|DDP|DAP|US\s?\$|\$|USD|RMB|CNY|€|EUR))|\bwith\b|\bwhile\b|\.\s|(?:RMB|CNY|USD|US\s?\$|\$|¥|€)\s?$/)[0];
 

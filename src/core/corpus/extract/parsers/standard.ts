@@ -4,31 +4,27 @@
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
-import { whoIsInvolved } from "../text";
+import { blank, whoIsInvolved } from "../text";
 
-export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|DB\d{2}\/T|DB\d{2}|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE|BS|IS(?=\s\d{3}))\s?(?:[A-Z]\s?)?\d+(?:[.-]\d+)*(?:[-—:]\d{4})?\b/g;
+/** A standard's code; ASTM's dual-unit designations keep their metric twin ("ASTM B93/B93M-21"). */
+export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|DB\d{2}\/T|DB\d{2}|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE|BS|IS(?=\s\d{3}))\s?(?:[A-Z]\s?)?\d+(?:\/[A-Z]?\d+M)?(?:[.-]\d+)*(?:[-—:]\d{4})?\b/g;
 /** A code the text says is replaced ("Replaces GB/T 13748.5-2005, GB/T 13748.20-2009"): not the standard in question. */
 export const REPLACED_BEFORE = /\b(?:replaces?|replaced|replacing|supersedes?|superseded(?: by this standard)?|older standard[^:]*:|historical versions?:?)\s*(?:[A-Z/ .\d:-]+[,;]\s*)*$/i;
 /** Title words typical of standards (not of policies). */
 const STANDARD_TITLE = /\b(Requirements?|Specifications?|Limits?|Methods? (?:of|for)|Test Methods?|Terminology|Technical Conditions|Code for|General Rules|Determination of|Ingots?|Grading)\b/;
-const RELEASE_CUE = /\b(?:released|issued|published|approved|promulgated)\s+(?:on|in)?\s*$/i;
-const EFFECTIVE_CUE = /\b(?:implemented|implementation|effective|take effect|took effect|takes effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enforced)\s+(?:from|on|in|as of|starting)?\s*$/i;
-const RELEASE_VERB = /^(?:released|issued|published|approved|promulgated|announced)$/i;
-const ANY_CUE_VERB_ONCE = /\b(?:released|issued|published|approved|promulgated|announced|implemented|took effect|came into (?:force|effect))\b/i;
-const ANY_CUE_VERB = /\b(?:released|issued|published|approved|promulgated|announced|implemented|implementation|effective|take effect|took effect|takes effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enforced)\b/gi;
+const RELEASE_CUE = /\b(?:released|issued|published|approved|adopted|promulgated)\s+(?:on|in)?\s*$/i;
+// "entered into force", "goes into effect", "became effective": other outlets' words for the same date.
+const EFFECTIVE_CUE = /\b(?:implemented|implementation|effective|take effect|took effect|takes effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enter(?:s|ed)? into (?:force|effect)|go(?:es)? into effect|went into effect|enforced)\s+(?:from|on|in|as of|starting)?\s*$/i;
+const RELEASE_VERB = /^(?:released|issued|published|approved|adopted|promulgated|announced)$/i;
+const ANY_CUE_VERB_ONCE = /\b(?:released|issued|published|approved|adopted|promulgated|announced|implemented|took effect|came into (?:force|effect)|entered into (?:force|effect)|went into effect|became effective)\b/i;
+const ANY_CUE_VERB = /\b(?:released|issued|published|approved|adopted|promulgated|announced|implemented|implementation|effective|take effect|took effect|takes effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enter(?:s|ed)? into (?:force|effect)|go(?:es)? into effect|went into effect|enforced)\b/gi;
 /** "The mandatory national standard Technical Specifications for Safety of Electric Bicycles, revised by ...": a title in Title Case, unquoted, right after "standard". */
 const UNQUOTED_TITLE = /\bstandard\s+((?:[A-Z][\w-]*)(?:\s+(?:of|for|and|the|in|on|to|with|[A-Z][\w-]*))*?\s+[A-Z][\w-]*)(?=\s*[,(;]|\s+(?:was|were|is|will|has|issued|released|revised|published|took|takes|came|comes)\b)/;
 /** "NADCA announced revised specifications for aluminum alloys 380 and A380": specifications announced, titled by their words. */
 const ANNOUNCED_SPECIFICATIONS = /\b(?:announced|issued|released|published)\s+(?:the\s+)?(?:(?:revised|new|updated|amended)\s+)?((?:specifications?|standards?)\s+for\s+[^,;.]{3,80}?)(?=,|;|\.\s|\.$|\s+(?:which|that|increasing|reducing|raising|lowering|to)\b)/i;
 
-/** The text with the given spans replaced by spaces (offsets kept). */
-function blank(text: string, spans: [number, number][]): string {
-  let out = text;
-  for (const [a, b] of spans) out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
-  return out;
-}
 
-const VERB = /\b(?:released|issued|published|approved|promulgated|announced|implemented|took effect|take effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect))\b/i;
+const VERB = /\b(?:released|issued|published|approved|adopted|promulgated|announced|implemented|took effect|take effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enter(?:s|ed)? into (?:force|effect)|go(?:es)? into effect|went into effect|bec(?:ame|omes?) effective)\b/i;
 
 export const standardParser: Parser = {
   name: "standard",
@@ -82,7 +78,7 @@ export const standardParser: Parser = {
       if (!date && (RELEASE_CUE.test(before) || (verb && RELEASE_VERB.test(verb)))) date = resolved;
       else if (!date_effective && (EFFECTIVE_CUE.test(before) || (verb && !RELEASE_VERB.test(verb)))) {
         // "which takes effect on Oct. 1", "will be implemented from March 1": the coming date.
-        const upcoming = /\b(?:takes effect|will|shall|comes into (?:force|effect)|is to)\b/i.test(text.slice(Math.max(0, d.start - 60), d.start));
+        const upcoming = /\b(?:takes effect|will|shall|comes into (?:force|effect)|enters into (?:force|effect)|goes into effect|becomes effective|is to)\b/i.test(text.slice(Math.max(0, d.start - 60), d.start));
         date_effective = resolved || (upcoming ? resolveDate(d, ctx.years, { upcoming }).date : "");
       }
     }

@@ -1,0 +1,126 @@
+// Generalisation probes: sentences written for this test in the styles of outlets the corpus has none of (price
+// agencies' assessments, Chinese spot reports, wire-service capacity news, automotive press, standards pages).
+// Invented companies and figures; no sentence of any article. Each positive asserts the fields an analyst reads;
+// each negative (a change, a forecast, a goal, a share, a general material claim) must give no record.
+import type { RecordDraft } from "../../../src/core/corpus/types";
+import { extract, ofKind } from "./helpers";
+
+const report = { title: "Light metals weekly", published: "2031-06-12" };
+type Kind = RecordDraft["kind"];
+const one = (kind: Kind, sentence: string): RecordDraft[] => ofKind(extract([[sentence]], report), kind);
+
+/** [sentence, the fields of its one record] */
+type Probe = [string, Partial<RecordDraft>];
+
+function probe(kind: Kind, cases: Probe[]): void {
+  it.each(cases)("%s", (sentence, fields) => {
+    const found = one(kind, sentence);
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject(fields);
+  });
+}
+function none(kind: Kind, sentences: string[]): void {
+  it.each(sentences)("no record: %s", (sentence) => expect(one(kind, sentence)).toEqual([]));
+}
+
+describe("price: agency assessments and spot reports", () => {
+  const usd = { unit: "USD/t", price_type: "assessment" } as const;
+  probe("price", [
+    ["Magnesium 99.9% min, FOB China, was assessed at $2,350-2,400 per tonne on Tuesday, unchanged on the week.", { ...usd, value: 2350, value_max: 2400, product: "magnesium", grade: "99.9%", basis: "FOB China" }],
+    ["The Rotterdam magnesium 99.9% in-warehouse price was assessed at $3,050-3,200 per tonne on June 10.", { ...usd, value: 3050, value_max: 3200, basis: "in-warehouse", region: "Rotterdam", date: "2031-06-10" }],
+    ["European magnesium 99.9% in-warehouse Rotterdam prices were assessed at €3,100-3,250/t on June 11.", { value: 3100, value_max: 3250, unit: "EUR/t", basis: "in-warehouse Rotterdam", date: "2031-06-11" }],
+    ["Magnesium ingot 99.8% min, DDP Europe, was assessed at €3,400-3,550/t, down €50 on the week.", { value: 3400, value_max: 3550, unit: "EUR/t", price_type: "assessment", product: "magnesium ingot", grade: "99.8%", basis: "DDP Europe" }],
+    ["Fugu 99.90% magnesium ingot ex-works prices were RMB 18,600-18,800/mt, VAT included, on June 11.", { value: 18600, value_max: 18800, unit: "CNY/t", price_type: "quotation", product: "magnesium ingot", grade: "99.90%", basis: "ex-works, VAT included", region: "Fugu, Shaanxi", date: "2031-06-11" }],
+    ["In Fugu, 99.90% magnesium ingot was quoted at 18,650 yuan/mt including 13% VAT on June 11.", { value: 18650, value_max: null, unit: "CNY/t", basis: "including 13% VAT", date: "2031-06-11" }],
+    ["On 11 June, magnesium ingot 99.9% ex-works Fugu traded at RMB 18,600/t, VAT inclusive.", { value: 18600, price_type: "transaction", basis: "ex-works, VAT inclusive", region: "Fugu, Shaanxi", date: "2031-06-11" }],
+    ["Magnesium ingot (99.90%) in Fugu traded at 18,700 yuan/tonne ex-works on Wednesday.", { value: 18700, unit: "CNY/t", price_type: "transaction", grade: "99.90%", basis: "ex-works" }],
+    ["US magnesium spot prices were assessed at $4.80-5.20 per lb, in-warehouse, on June 9.", { value: 4.8, value_max: 5.2, unit: "USD/lb", price_type: "assessment", basis: "in-warehouse", region: "United States", date: "2031-06-09" }],
+    ["Chinese magnesium 99.9% was offered at $2,380/mt FOB on June 11, sellers said.", { value: 2380, unit: "USD/t", price_type: "offer", basis: "FOB", date: "2031-06-11" }],
+    ["The price of AZ91D magnesium alloy was assessed at $2,600-2,680 per metric ton FOB China on June 11.", { ...usd, value: 2600, value_max: 2680, product: "magnesium alloy", basis: "FOB China", date: "2031-06-11" }],
+    ["Magnesium alloy AZ91D, FOB China, was assessed at $2,650-2,700 a tonne on June 11, unchanged from a week ago.", { ...usd, value: 2650, value_max: 2700, product: "magnesium alloy", basis: "FOB China" }],
+    ["Magnesium ingot prices in Shaanxi held at 18,500-18,700 yuan per tonne on June 11, including tax.", { value: 18500, value_max: 18700, unit: "CNY/t", basis: "including tax", region: "Shaanxi", date: "2031-06-11" }],
+    ["Pure magnesium 99.95% in Wenxi was quoted at CNY 19,200-19,400 per ton ex-works, cash on delivery, on June 11.", { value: 19200, value_max: 19400, unit: "CNY/t", grade: "99.95%", basis: "ex-works, cash", region: "Wenxi, Shanxi" }],
+    ["On June 11, magnesium ingot 99.9% min was assessed at US$2,350–2,400/t FOB Tianjin.", { ...usd, value: 2350, value_max: 2400, basis: "FOB Tianjin", date: "2031-06-11" }],
+    ["Magnesium 99.9% min, CIF Rotterdam, duty unpaid, was assessed at $2,900 to $3,000 per tonne on June 10.", { ...usd, value: 2900, value_max: 3000, basis: "CIF Rotterdam", date: "2031-06-10" }],
+  ]);
+  none("price", [
+    "Magnesium ingot prices fell by $30 per tonne on the week.",
+    "Fugu magnesium prices rose RMB 200/mt from a week earlier.",
+    "Magnesium ingot prices dropped $25/t week on week.",
+    "Magnesium ingot prices climbed RMB 150/mt on the day amid tight supply.",
+    "Analysts expect magnesium to average $2,500 per tonne next year.",
+    "Smelters said production costs stood near RMB 17,000/mt after the coal price increase.",
+    "The spread between FOB China and Rotterdam magnesium widened to $700 per tonne.",
+  ]);
+});
+
+describe("capacity: wire-service and company phrasings", () => {
+  probe("capacity", [
+    ["Kestrow Metals will raise annual capacity to 30,000 metric tons by 2027, the company said on Tuesday.", { value: 30000, unit: "t", per: "year", subject: "Kestrow Metals", status: "planned" }],
+    ["Ardentis Magnesium said on Monday it would build a 50,000 tpa plant in Nevada.", { value: 50000, unit: "t", per: "year", subject: "Ardentis Magnesium", status: "planned" }],
+    ["The Halvorsen smelter, owned by Brightwater Magnesium, has a nameplate capacity of 20,000 tonnes a year.", { value: 20000, unit: "t", per: "year", status: "" }],
+    ["Qiantang Metals operates a magnesium smelter with annual capacity of 15,000 metric tons in Shaanxi.", { value: 15000, unit: "t", per: "year", subject: "Qiantang Metals", status: "" }],
+    ["Corvel Drive Magnesium's plant in Utah can produce 10,000 short tons of primary magnesium a year.", { value: 10000, unit: "short ton", per: "year", product: "primary magnesium", subject: "Corvel Drive Magnesium", status: "" }],
+    ["Tamsin Resources plans a magnesium metal plant with an initial capacity of 5,000 tonnes per annum.", { value: 5000, unit: "t", per: "year", subject: "Tamsin Resources", status: "planned" }],
+    ["Vellor Alloys commissioned a 12,000 t/y magnesium alloy line at its Ningxia site in May.", { value: 12000, unit: "t", per: "year", product: "magnesium alloy", subject: "Vellor Alloys", status: "" }],
+    ["Ostrava Light Metals has the capacity to produce 25 kt of magnesium per year.", { value: 25, unit: "kt", per: "year", product: "magnesium", status: "" }],
+    ["Marrick Magnesium's new smelter, with a capacity of 60,000 mtpa, is due to start production in 2028.", { value: 60000, unit: "t", per: "year", subject: "Marrick Magnesium", status: "planned" }],
+    ["Yunfeng Magnesium Co., Ltd. has an annual production capacity of 100,000 tons of magnesium alloy.", { value: 100000, unit: "t", per: "year", product: "magnesium alloy", subject: "Yunfeng Magnesium", status: "" }],
+    ["Dalmere Resources expects to bring its 25,000 tpa magnesium plant on stream in 2029.", { value: 25000, per: "year", subject: "Dalmere Resources", status: "planned" }],
+    ["The plant in Qinghai, which Sorrel Magnesium started up in 2030, can turn out 40,000 tonnes per year.", { value: 40000, unit: "t", per: "year", status: "" }],
+    ["Brightwater Magnesium's smelter has a design capacity of 36 kilotonnes per annum.", { value: 36, unit: "kt", per: "year", subject: "Brightwater Magnesium" }],
+    ["Qiantang Metals added 10,000 mt/yr of magnesium ingot capacity at its Fugu plant last year.", { value: 10000, unit: "t", per: "year", product: "magnesium ingot" }],
+    ["Haldor Light Metals is building a 20,000-tonne-per-year magnesium smelter in Quebec.", { value: 20000, unit: "t", per: "year", status: "planned" }],
+  ]);
+  none("capacity", [
+    "Global magnesium demand is forecast to reach 1.5 million tonnes in 2030, according to Harlan Research.",
+    "China accounted for about 85% of global magnesium output last year.",
+    "Kestrow Metals produced 18,000 tonnes of magnesium in 2030, up 4% from a year earlier.",
+    "China exported 40,000 tonnes of magnesium ingot in the first quarter.",
+    "Magnesium output in Shaanxi fell to 450,000 tonnes in 2030.",
+    "Fugu smelters hold about 60% of China's magnesium capacity.",
+  ]);
+});
+
+describe("weight_saving: automotive press phrasings", () => {
+  probe("weight_saving", [
+    ["The magnesium seat frame from Corvel Drive cuts 4.5 kg from each vehicle.", { value: 4.5, unit: "kg", product: "magnesium seat frame" }],
+    ["The magnesium steering-wheel armature from Pellan Auto shaves 1.2 kg off the previous design.", { value: 1.2, unit: "kg", product: "magnesium steering-wheel armature" }],
+    ["Brenner Automotive's magnesium front-end carrier trims 2.6 kg compared with the steel version.", { value: 2.6, unit: "kg", product: "Brenner Automotive's magnesium front-end carrier" }],
+    ["Vantor Motors said the magnesium seat back saves 6 lbs per seat.", { value: 6, unit: "lb", product: "magnesium seat back", subject: "Vantor Motors" }],
+    ["Switching the transmission case to magnesium saved 3.2 pounds, according to Larkspur Motor Co.", { value: 3.2, unit: "lb", subject: "Larkspur Motor" }],
+    ["The die-cast magnesium liftgate inner from Brenner Automotive weighs 40 percent less than the steel part it replaces.", { value: 40, unit: "%", product: "die-cast magnesium liftgate inner", subject: "Brenner Automotive" }],
+    ["Orvel Castings' magnesium cross-car beam reduces mass by 25% compared with the aluminum version.", { value: 25, unit: "%", product: "Orvel Castings' magnesium cross-car beam" }],
+    ["The magnesium door inner panel developed by Tessaro Auto is 2.1 kg lighter than its steel counterpart.", { value: 2.1, unit: "kg", product: "magnesium door inner panel" }],
+    ["At 3.8 kg, the magnesium tailgate frame by Rellis Castings is 45 percent lighter than the steel design.", { value: 45, unit: "%" }],
+    ["Using a magnesium cross-car beam reduced the weight of the Halden Motors cockpit by 1.9 kilograms.", { value: 1.9, unit: "kg", subject: "Halden Motors" }],
+    ["The magnesium wheel from Aldern Forge is 22% lighter than a comparable aluminum wheel.", { value: 22, unit: "%", product: "magnesium wheel" }],
+  ]);
+  none("weight_saving", [
+    "Magnesium is about 33% lighter than aluminium and 75% lighter than steel.",
+    "Automakers aim to cut vehicle weight by 10% by 2030 to meet emission rules.",
+    "Halden Motors targets a 15% reduction in body weight by 2030.",
+    "The new process cuts 4 kg of CO2 per part, Pellan Auto said.",
+  ]);
+});
+
+describe("standard: standards pages and notices", () => {
+  probe("standard", [
+    ["GB/T 5153-2016 Wrought magnesium and magnesium alloys—Designation and chemical composition was released on 2016-02-24 and implemented on 2017-01-01.", { code: "GB/T 5153-2016", date: "2016-02-24", date_effective: "2017-01-01" }],
+    ["ISO 16220:2017 Magnesium and magnesium alloys — Magnesium alloy ingots and castings was published in March 2017.", { code: "ISO 16220:2017", date: "2017-03" }],
+    ["The Standardization Administration of China issued GB/T 3499-2031, Primary magnesium ingot, on May 20, 2031, effective December 1, 2031.", { code: "GB/T 3499-2031", date: "2031-05-20", date_effective: "2031-12-01", region: "China" }],
+    ["The industry standard YS/T 1290-2031, Magnesium alloy sheet for automotive use, will take effect on October 1, 2031.", { code: "YS/T 1290-2031", date_effective: "2031-10-01" }],
+    ["ASTM B93/B93M-21, Standard Specification for Magnesium Alloys in Ingot Form, was approved May 1, 2021.", { code: "ASTM B93/B93M-21", date: "2021-05-01" }],
+    ["The revised standard GB/T 19078-2031 Cast magnesium alloy ingots entered into force on 1 March 2032.", { code: "GB/T 19078-2031", date_effective: "2032-03-01" }],
+    ["ISO 3116:2031, Magnesium and magnesium alloys — Wrought magnesium alloys, was adopted on 14 April 2031.", { code: "ISO 3116:2031", date: "2031-04-14" }],
+    ["The new YS/T 627-2031 standard for magnesium alloy profiles goes into effect on August 1, 2031.", { code: "YS/T 627-2031", date_effective: "2031-08-01" }],
+    ["EN 12438:2031 Magnesium and magnesium alloys - Magnesium alloys for cast anodes became effective in February 2031.", { code: "EN 12438:2031", date_effective: "2031-02" }],
+    ["The China Nonferrous Metals Industry Association released the group standard T/CNIA 0231-2031 on May 8, 2031, to be implemented from July 1, 2031.", { code: "T/CNIA 0231-2031", date: "2031-05-08", date_effective: "2031-07-01", subject: "China Nonferrous Metals Industry Association" }],
+  ]);
+  // A standard named with no date of its own is no record (a catalogue page's date fields are standardCatalogue's).
+  none("standard", [
+    "The alloy meets ASTM B93 requirements, the company said.",
+    "ASTM B93/B93M-21, Standard Specification for Magnesium Alloys in Ingot Form for Sand Castings, Permanent Mold Castings, and Die Castings",
+    "EN 1753:2019 specifies the composition of magnesium alloy ingots and castings.",
+  ]);
+});
