@@ -42,6 +42,16 @@ describe("price: agency assessments and spot reports", () => {
     ["Pure magnesium 99.95% in Wenxi was quoted at CNY 19,200-19,400 per ton ex-works, cash on delivery, on June 11.", { value: 19200, value_max: 19400, unit: "CNY/t", grade: "99.95%", basis: "ex-works, cash", region: "Wenxi, Shanxi" }],
     ["On June 11, magnesium ingot 99.9% min was assessed at US$2,350–2,400/t FOB Tianjin.", { ...usd, value: 2350, value_max: 2400, basis: "FOB Tianjin", date: "2031-06-11" }],
     ["Magnesium 99.9% min, CIF Rotterdam, duty unpaid, was assessed at $2,900 to $3,000 per tonne on June 10.", { ...usd, value: 2900, value_max: 3000, basis: "CIF Rotterdam", date: "2031-06-10" }],
+    ["Chinese magnesium ingot was assessed at 2,350-2,400 USD/t FOB on June 11.", { ...usd, value: 2350, value_max: 2400, basis: "FOB", date: "2031-06-11" }],
+    ["Fugu magnesium ingot prices were RMB18,600-18,800/t on June 11.", { value: 18600, value_max: 18800, unit: "CNY/t", region: "Fugu, Shaanxi", date: "2031-06-11" }],
+    ["Fugu magnesium ingot prices were 18,600-18,800 RMB/t on June 11.", { value: 18600, value_max: 18800, unit: "CNY/t", date: "2031-06-11" }],
+    ["Magnesium ingot in Fugu was quoted at 18,600 yuan/ton on June 11.", { value: 18600, unit: "CNY/t", price_type: "quotation", date: "2031-06-11" }],
+    ["Magnesium powder prices were assessed at $3.10-3.25/kg on June 11.", { value: 3.1, value_max: 3.25, unit: "USD/kg", product: "magnesium powder", price_type: "assessment" }],
+    ["Magnesium ingot prices in Fugu were 18,600-18,800 yuan/mt on June 11, down 100 yuan/mt from the previous day.", { value: 18600, value_max: 18800, unit: "CNY/t", date: "2031-06-11" }],
+    // Price tables write the currency and unit before the figures.
+    ["Magnesium 99.9% min, in-whs Rotterdam, $/tonne: 3,050-3,200 on June 11.", { value: 3050, value_max: 3200, unit: "USD/t", grade: "99.9%", basis: "in-whs Rotterdam", date: "2031-06-11" }],
+    ["Magnesium 99.9% min, FOB China, $ per tonne 2,350-2,400, June 11.", { value: 2350, value_max: 2400, unit: "USD/t", basis: "FOB China", date: "2031-06-11" }],
+    ["Magnesium ingot, ex-works Fugu, RMB/t: 18,600-18,800", { value: 18600, value_max: 18800, unit: "CNY/t", basis: "ex-works", product: "magnesium ingot" }],
   ]);
   none("price", [
     "Magnesium ingot prices fell by $30 per tonne on the week.",
@@ -51,6 +61,7 @@ describe("price: agency assessments and spot reports", () => {
     "Analysts expect magnesium to average $2,500 per tonne next year.",
     "Smelters said production costs stood near RMB 17,000/mt after the coal price increase.",
     "The spread between FOB China and Rotterdam magnesium widened to $700 per tonne.",
+    "The magnesium ingot price table is in RMB/t, 2030 averages in brackets.",
   ]);
 });
 
@@ -71,6 +82,12 @@ describe("capacity: wire-service and company phrasings", () => {
     ["Brightwater Magnesium's smelter has a design capacity of 36 kilotonnes per annum.", { value: 36, unit: "kt", per: "year", subject: "Brightwater Magnesium" }],
     ["Qiantang Metals added 10,000 mt/yr of magnesium ingot capacity at its Fugu plant last year.", { value: 10000, unit: "t", per: "year", product: "magnesium ingot" }],
     ["Haldor Light Metals is building a 20,000-tonne-per-year magnesium smelter in Quebec.", { value: 20000, unit: "t", per: "year", status: "planned" }],
+    ["Qiantang Metals has a 30,000-tonne annual capacity magnesium smelter in Fugu.", { value: 30000, unit: "t", per: "year", product: "magnesium", subject: "Qiantang Metals", status: "" }],
+    ["The Kestrow plant has capacity of 30 ktpa of magnesium metal.", { value: 30, unit: "kt", per: "year", product: "magnesium metal" }],
+    ["Halden Metals will add 10,000 tonnes of annual capacity at its Yulin site.", { value: 10000, unit: "t", per: "year", subject: "Halden Metals", status: "planned" }],
+    ["The Norvik smelter can make 20,000 tonnes of magnesium annually.", { value: 20000, unit: "t", per: "year", product: "magnesium" }],
+    ["Sorrel Magnesium runs a 42,000 mt/y smelter in Ningxia.", { value: 42000, unit: "t", per: "year", subject: "Sorrel Magnesium", status: "" }],
+    ["Sorrel Magnesium expanded capacity to 42,000 tonnes per year in 2030.", { value: 42000, unit: "t", per: "year", subject: "Sorrel Magnesium", status: "" }],
   ]);
   none("capacity", [
     "Global magnesium demand is forecast to reach 1.5 million tonnes in 2030, according to Harlan Research.",
@@ -79,6 +96,9 @@ describe("capacity: wire-service and company phrasings", () => {
     "China exported 40,000 tonnes of magnesium ingot in the first quarter.",
     "Magnesium output in Shaanxi fell to 450,000 tonnes in 2030.",
     "Fugu smelters hold about 60% of China's magnesium capacity.",
+    "Kestrow Metals accounts for 12% of the world's magnesium capacity.",
+    "Kestrow Metals sold 12,000 tonnes of magnesium to European buyers last year.",
+    "Magnesium consumption in Europe is expected to grow to 250,000 tonnes a year by 2030.",
   ]);
 });
 
@@ -95,12 +115,24 @@ describe("weight_saving: automotive press phrasings", () => {
     ["At 3.8 kg, the magnesium tailgate frame by Rellis Castings is 45 percent lighter than the steel design.", { value: 45, unit: "%" }],
     ["Using a magnesium cross-car beam reduced the weight of the Halden Motors cockpit by 1.9 kilograms.", { value: 1.9, unit: "kg", subject: "Halden Motors" }],
     ["The magnesium wheel from Aldern Forge is 22% lighter than a comparable aluminum wheel.", { value: 22, unit: "%", product: "magnesium wheel" }],
+    ["The magnesium instrument panel carrier is 30 per cent lighter than the steel one, Halden Motors said.", { value: 30, unit: "%", product: "magnesium instrument panel carrier", subject: "Halden Motors" }],
+    ["Halden Motors achieved a weight reduction of 5.3 kg with the magnesium seat structure.", { value: 5.3, unit: "kg", subject: "Halden Motors" }],
+    ["The magnesium oil pan from Corvel Drive is 5 lb lighter than the aluminum pan.", { value: 5, unit: "lb", product: "magnesium oil pan" }],
+    ["Compared with steel, the magnesium battery tray developed by Vantor Motors weighs 35% less.", { value: 35, unit: "%", product: "magnesium battery tray", subject: "Vantor Motors" }],
   ]);
+  it("one saving said in kilograms and in percent is two figures of the same part", () => {
+    const found = one("weight_saving", "Vantor Motors' magnesium liftgate saves 10.5 kg, or 40%, versus the steel liftgate.");
+    expect(found.map((d) => [d.value, d.unit, d.product])).toEqual([
+      [10.5, "kg", "Vantor Motors' magnesium liftgate"],
+      [40, "%", "Vantor Motors' magnesium liftgate"],
+    ]);
+  });
   none("weight_saving", [
     "Magnesium is about 33% lighter than aluminium and 75% lighter than steel.",
     "Automakers aim to cut vehicle weight by 10% by 2030 to meet emission rules.",
     "Halden Motors targets a 15% reduction in body weight by 2030.",
     "The new process cuts 4 kg of CO2 per part, Pellan Auto said.",
+    "Magnesium alloys offer weight savings of up to 35% over aluminum.",
   ]);
 });
 
@@ -115,6 +147,9 @@ describe("standard: standards pages and notices", () => {
     ["ISO 3116:2031, Magnesium and magnesium alloys — Wrought magnesium alloys, was adopted on 14 April 2031.", { code: "ISO 3116:2031", date: "2031-04-14" }],
     ["The new YS/T 627-2031 standard for magnesium alloy profiles goes into effect on August 1, 2031.", { code: "YS/T 627-2031", date_effective: "2031-08-01" }],
     ["EN 12438:2031 Magnesium and magnesium alloys - Magnesium alloys for cast anodes became effective in February 2031.", { code: "EN 12438:2031", date_effective: "2031-02" }],
+    ["JIS H 2221:2031 Magnesium ingots for remelting was published on 20 March 2031.", { code: "JIS H 2221:2031", date: "2031-03-20" }],
+    ["The standard DIN EN 1753:2031 was published in April 2031.", { code: "EN 1753:2031", date: "2031-04" }],
+    ["The national standard GB/T 3499-2031 was approved by SAMR on 2031-05-20 and takes effect on 2031-12-01.", { code: "GB/T 3499-2031", date: "2031-05-20", date_effective: "2031-12-01" }],
     ["The China Nonferrous Metals Industry Association released the group standard T/CNIA 0231-2031 on May 8, 2031, to be implemented from July 1, 2031.", { code: "T/CNIA 0231-2031", date: "2031-05-08", date_effective: "2031-07-01", subject: "China Nonferrous Metals Industry Association" }],
   ]);
   // A standard named with no date of its own is no record (a catalogue page's date fields are standardCatalogue's).

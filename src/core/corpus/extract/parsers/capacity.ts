@@ -11,8 +11,10 @@ import { quantityFields, unitPeriod, type Quantity } from "../numbers";
 import { cleanNounPhrase, whoIsInvolved } from "../text";
 
 const CAPACITY_CUE = /\b(capacit(?:y|ies)|produc(?:e|es|ed|ing|tion)|output|annual(?:ly)?|yearly|daily|smelting|refining)\b/i;
-const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+)?([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion|refinery|mill)\b/;
+const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+|(?:annual|yearly)\s+(?:production\s+)?capacity\s+)?([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion|refinery|mill)\b/;
 const NOT_CAPACITY_AFTER = /^\s*(?:allocated|contracted|committed|sold|pledged|under offtake)\b|^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
+/** "Magnesium consumption in Europe is expected to grow to 250,000 tonnes a year": a market's size, however far before. */
+const MARKET_BEFORE = /\b(?:demand|consumption)\b[^,;]{0,80}$/i;
 const NOT_CAPACITY_BEFORE = /\b(?:buy(?:s|ing)?|bought|procur\w*|sourc(?:e|es|ed|ing)|shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of|agreements?|contracts?|offtake|purchases?|supply deal|enquir(?:y|ies)|inquir(?:y|ies)|requests?|(?:increase|increment|growth|rise|decrease|drop|gap|shortfall|surplus) (?:of|in))\b[^,;]{0,30}$/i;
 /** A possibility, not a plant: "potentially beyond 10,000 tpa", "might get to", "can support the operation of a ... plant". */
 const HEDGE_BEFORE = /\b(?:potentially|possibly|possibility of|option of|options? to|consider(?:s|ed|ing)? (?:\w+ing|a|an)|(?:can|could) support|enough (?:ash |feed |ore )?(?:to|for))\b[^;]{0,80}$/i;
@@ -116,7 +118,7 @@ export const capacityParser: Parser = {
       const afterText = text.slice(last.end, last.end + 300);
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
-      if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
+      if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MARKET_BEFORE.test(text.slice(clauseStart, first.start)) || MACHINE_AFTER.test(afterText)) continue;
       if ((HEDGE_BEFORE.test(text.slice(clauseStart, first.start)) && !STUDIED_OPTION.test(text.slice(clauseStart, first.start))) || HEDGE_MODAL.test(text.slice(clauseStart, first.start))) continue;
       // A target, a plan or a deadline ("reach 15,000 tpa by 2030") makes the figure a planned capacity: a record
       // of the pipeline, marked so, never mixed with what operates. The deadline counts only in the figure's own
@@ -158,7 +160,8 @@ export const capacityParser: Parser = {
         // the unit says it ("tpa", "t/d")
       } else if (/\b(?:daily)\b/i.test(clause) || PER_DAY.test(own.slice(0, after.length))) per = "day";
       else if (/\b(?:monthly)\b/i.test(clause) || PER_MONTH.test(own.slice(0, after.length))) per = "month";
-      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || PER_YEAR.test(own.slice(0, after.length)) || (capacityAfter && /^\s+of\s+(?:\w+\s+)?annual\b/i.test(afterText))) per = "year";
+      // "a 30,000-tonne annual capacity smelter": the period right after the figure.
+      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || /^[\s-]+(?:annual|yearly)\s+(?:production\s+)?capacity\b/i.test(afterText) || PER_YEAR.test(own.slice(0, after.length)) || (capacityAfter && /^\s+of\s+(?:\w+\s+)?annual\b/i.test(afterText))) per = "year";
       let product = "";
       const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
       // "10,000 mt/yr of magnesium ingot capacity": the product is what the capacity makes.

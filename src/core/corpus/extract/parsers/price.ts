@@ -58,6 +58,15 @@ const PRICE_RE = new RegExp(
   "giu",
 );
 
+/**
+ * Price tables write the currency and unit before the figures: "Magnesium 99.9% min, FOB China, $/tonne
+ * 2,350-2,400", "ex-works Fugu, RMB/t: 18,600-18,800".
+ */
+const UNIT_FIRST_RE = new RegExp(
+  String.raw`(?<![\p{L}\d.,])(?<cur1>${CUR})\s?(?:\/|per\s)\s?(?<ufirst>mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)(?![\p{L}])\s*:?\s*(?<n1>${NUM})(?:\s?(?:~|-|–|—|to)\s?(?<n2>${NUM}))?(?![\d.,]*\d)(?!\s?%)`,
+  "giu",
+);
+
 /** Cheap first look: every price has a currency, and each currency word of PRICE_RE holds one of these (same flags). */
 const ANY_CURRENCY = /RMB|CNY|USD|\$|¥|EUR|€|yuan|doll[ae]r/iu;
 
@@ -176,8 +185,8 @@ const GRADE_RE = /(\d{2}(?:\.\d+)?%)(?:\s*(?:grade|Mg|purity|min\.?))?|\b(\d+-\d
 const BASIS_PARTS: RegExp[] = [
   /\b(?:FOB|CIF|CFR|C&F|DDP|DAP)(?:\s+(?:China|Tianjin|Shanghai|Qingdao|Japan|Korea|Rotterdam|Europe|US))?\b/,
   /\bex-(?:works|factory|warehouse)\b/i,
-  // The place after "in-warehouse" is a capitalised name ("in-warehouse Rotterdam"), never "in-warehouse price".
-  /\b[Ii]n-warehouse(?:\s+\p{Lu}\p{L}+)?/u,
+  // The place after "in-warehouse" ("in-whs" in tables) is a capitalised name ("in-warehouse Rotterdam"), never "in-warehouse price".
+  /\b[Ii]n-(?:warehouse|whs)(?:\s+\p{Lu}\p{L}+)?/u,
   /\b(?:with(?:out)? taxes?|tax(?:es)? (?:not )?included|tax[- ]inclusive|tax[- ]exclusive|excluding tax(?:es)?|including tax(?:es)?|tax not included)\b/i,
   // Value-added tax, as Chinese spot reports write it: "VAT included", "including 13% VAT", "excl. VAT".
   /\bVAT[- ](?:included|inclusive|excluded|exclusive|not included)\b|\b(?:including|excluding|incl\.|excl\.|with(?:out)?)\s+(?:\d{1,2}%\s+)?VAT\b/,
@@ -206,7 +215,10 @@ export const priceParser: Parser = {
     // Looked up once per sentence: the windows below are all slices of it.
     let products: Vocabulary[] | undefined;
     let places: Vocabulary[] | undefined;
-    const withUnit = [...text.matchAll(PRICE_RE)];
+    // A unit-first figure overlapping a figure with its unit after it is that figure ("RMB/t 18,600 yuan/t").
+    const unitAfter = [...text.matchAll(PRICE_RE)];
+    const unitFirst = [...text.matchAll(UNIT_FIRST_RE)].filter((u) => !unitAfter.some((w) => (u.index ?? 0) < (w.index ?? 0) + w[0].length && (w.index ?? 0) < (u.index ?? 0) + u[0].length));
+    const withUnit = [...unitAfter, ...unitFirst].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     const candidates: { m: RegExpMatchArray; bare: boolean }[] = withUnit.map((m) => ({ m, bare: false }));
     for (const m of text.matchAll(BARE_PRICE_RE)) {
       const at = m.index ?? 0;
@@ -222,7 +234,7 @@ export const priceParser: Parser = {
       const end = start + m[0].length;
       const bareUnit = bare ? articleUnits(ctx.article).get(currency) : undefined;
       if (bare && !bareUnit) continue;
-      const unitWord = bare ? bareUnit! : (/(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)$/i.exec(m[0])?.[1] ?? "t");
+      const unitWord = bare ? bareUnit! : (g.ufirst ?? /(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)$/i.exec(m[0])?.[1] ?? "t");
       const value = parseNumber(g.n1);
       let valueMax = g.n2 ? parseNumber(g.n2) : null;
       if (valueMax !== null && valueMax < value) continue; // "from RMB 16,000 to RMB 15,000/t": a move, not a range
