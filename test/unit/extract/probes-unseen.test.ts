@@ -62,7 +62,16 @@ describe("price: agency assessments and spot reports", () => {
     "Smelters said production costs stood near RMB 17,000/mt after the coal price increase.",
     "The spread between FOB China and Rotterdam magnesium widened to $700 per tonne.",
     "The magnesium ingot price table is in RMB/t, 2030 averages in brackets.",
+    "Import duty on magnesium ingot is $100 per tonne.",
+    "Freight from Tianjin to Rotterdam for magnesium ingot was $85 per tonne.",
+    "Magnesium ingot prices are forecast to average $2,500/t in 2032, Harlan Research said.",
   ]);
+  it("a move to a price keeps the price, not the change or the earlier level", () => {
+    const found = one("price", "Magnesium 99.9% min FOB China fell to $2,300-2,350/t on June 11 from $2,350-2,400/t a week earlier.");
+    expect(found.map((d) => [d.value, d.value_max, d.basis, d.date])).toEqual([[2300, 2350, "FOB China", "2031-06-11"]]);
+    const up = one("price", "Magnesium ingot prices in Fugu edged up by RMB 100/t to RMB 18,700-18,900/t on June 11.");
+    expect(up.map((d) => [d.value, d.value_max, d.unit])).toEqual([[18700, 18900, "CNY/t"]]);
+  });
 });
 
 describe("capacity: wire-service and company phrasings", () => {
@@ -88,6 +97,13 @@ describe("capacity: wire-service and company phrasings", () => {
     ["The Norvik smelter can make 20,000 tonnes of magnesium annually.", { value: 20000, unit: "t", per: "year", product: "magnesium" }],
     ["Sorrel Magnesium runs a 42,000 mt/y smelter in Ningxia.", { value: 42000, unit: "t", per: "year", subject: "Sorrel Magnesium", status: "" }],
     ["Sorrel Magnesium expanded capacity to 42,000 tonnes per year in 2030.", { value: 42000, unit: "t", per: "year", subject: "Sorrel Magnesium", status: "" }],
+    // A plant still to be finished or started is planned, however the sentence says so after the figure.
+    ["Norvik Magnesium's 30,000 tpa smelter is slated for completion in 2029.", { value: 30000, per: "year", status: "planned" }],
+    ["Norvik Magnesium's 30,000 tpa smelter is expected to be completed in 2029.", { value: 30000, per: "year", status: "planned" }],
+    ["Construction of Norvik Magnesium's 30,000 tpa smelter is scheduled to finish in 2029.", { value: 30000, per: "year", status: "planned" }],
+    ["The project will have an annual capacity of 100,000 tonnes of magnesium alloy when completed.", { value: 100000, per: "year", product: "magnesium alloy", status: "planned" }],
+    ["Norvik Magnesium idled its 12,000 tonne-per-year smelter in Quebec on Monday.", { value: 12000, per: "year", product: "", status: "" }],
+    ["The Norvik smelter produces about 30,000 tonnes of magnesium a year.", { value: 30000, qualifier: "about", per: "year", product: "magnesium", status: "" }],
   ]);
   none("capacity", [
     "Global magnesium demand is forecast to reach 1.5 million tonnes in 2030, according to Harlan Research.",
@@ -112,13 +128,20 @@ describe("weight_saving: automotive press phrasings", () => {
     ["The die-cast magnesium liftgate inner from Brenner Automotive weighs 40 percent less than the steel part it replaces.", { value: 40, unit: "%", product: "die-cast magnesium liftgate inner", subject: "Brenner Automotive" }],
     ["Orvel Castings' magnesium cross-car beam reduces mass by 25% compared with the aluminum version.", { value: 25, unit: "%", product: "Orvel Castings' magnesium cross-car beam" }],
     ["The magnesium door inner panel developed by Tessaro Auto is 2.1 kg lighter than its steel counterpart.", { value: 2.1, unit: "kg", product: "magnesium door inner panel" }],
-    ["At 3.8 kg, the magnesium tailgate frame by Rellis Castings is 45 percent lighter than the steel design.", { value: 45, unit: "%" }],
+    ["At 3.8 kg, the magnesium tailgate frame by Rellis Castings is 45 percent lighter than the steel design.", { value: 45, unit: "%", product: "magnesium tailgate frame" }],
     ["Using a magnesium cross-car beam reduced the weight of the Halden Motors cockpit by 1.9 kilograms.", { value: 1.9, unit: "kg", subject: "Halden Motors" }],
     ["The magnesium wheel from Aldern Forge is 22% lighter than a comparable aluminum wheel.", { value: 22, unit: "%", product: "magnesium wheel" }],
     ["The magnesium instrument panel carrier is 30 per cent lighter than the steel one, Halden Motors said.", { value: 30, unit: "%", product: "magnesium instrument panel carrier", subject: "Halden Motors" }],
     ["Halden Motors achieved a weight reduction of 5.3 kg with the magnesium seat structure.", { value: 5.3, unit: "kg", subject: "Halden Motors" }],
     ["The magnesium oil pan from Corvel Drive is 5 lb lighter than the aluminum pan.", { value: 5, unit: "lb", product: "magnesium oil pan" }],
     ["Compared with steel, the magnesium battery tray developed by Vantor Motors weighs 35% less.", { value: 35, unit: "%", product: "magnesium battery tray", subject: "Vantor Motors" }],
+    ["The magnesium seat frame is up to 30% lighter than the steel frame it replaces, Corvel Drive said.", { value: 30, qualifier: "up to", product: "magnesium seat frame" }],
+    ["The magnesium seat frame from Corvel Drive is nearly 40 percent lighter than the steel frame.", { value: 40, unit: "%", qualifier: "about" }],
+    ["Corvel Drive's magnesium liftgate saves more than 10 kg per vehicle.", { value: 10, unit: "kg", qualifier: "over" }],
+    ["The magnesium cross-car beam weighs 4.1 kg, about 2 kg less than the steel beam, Corvel Drive said.", { value: 2, unit: "kg", qualifier: "about", product: "magnesium cross-car beam" }],
+    ["The magnesium wheel reduces unsprung mass by roughly 20 percent, according to Aldern Forge.", { value: 20, unit: "%", qualifier: "about", product: "magnesium wheel" }],
+    ["The new Corvel Drive SUV is 120 kg lighter than its predecessor.", { value: 120, unit: "kg" }],
+    ["Corvel Drive cut the weight of the door module by 35 per cent with a magnesium inner.", { value: 35, unit: "%", product: "door module" }],
   ]);
   it("one saving said in kilograms and in percent is two figures of the same part", () => {
     const found = one("weight_saving", "Vantor Motors' magnesium liftgate saves 10.5 kg, or 40%, versus the steel liftgate.");

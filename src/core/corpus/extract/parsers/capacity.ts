@@ -26,7 +26,7 @@ const STUDIED_OPTION = /\b(?:stud(?:y|ies)|feasibility|assessment|evaluation)\b[
 /** "might get to", "may reach": a modal of possibility (lower case: "May 2023" is a month). */
 const HEDGE_MODAL = /\b(?:might|may)\s+(?!\d)[^;]{0,80}$/;
 /** Words that say what kind of plant, not what it makes: "a 1000 tpa demonstration plant" makes no "demonstration". */
-const PLANT_DESCRIPTOR = /^(?:(?:demonstration|pilot|commercial|scalable|new|proposed|planned|greenfield|brownfield|first|initial|full-scale|large-scale|small-scale|green|modern|existing|stage \d|phase \d|per annum|per year|a year|annual)\s*)+$/i;
+const PLANT_DESCRIPTOR = /^(?:(?:demonstration|pilot|commercial|scalable|new|proposed|planned|greenfield|brownfield|first|initial|full-scale|large-scale|small-scale|green|modern|existing|stage \d|phase \d|per[\s-]annum|per[\s-]year|a[\s-]year|annual)\s*)+$/i;
 const MACHINE_AFTER = /^[\s-]*(?:[\w-]+\s+){0,5}?(?:machines?|press(?:es)?|die-casting|die casting|island|injection|molding|moulding|clamping|cell|furnace|barrel)\b/i;
 const STATISTIC_BEFORE = /\b(?:(?:reached|totall?ed|amounted to|hit|rose|fell|increased|decreased|grew|dropped|declined|climbed|stood at|was|were)\s+(?:by\s+\S+\s+)?(?:to\s+)?|(?:up|down)\s+from\s+|compared with\s+)(?:about\s+|around\s+|over\s+|nearly\s+|approximately\s+|more than\s+)?$/i;
 const PERIOD_AFTER = /\b(?:in|during|for|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|the (?:first|second) half|the year|last year|this year)\b|\b(?:last|this) (?:year|month|quarter)\b|\byear[- ]on[- ]year\b/i;
@@ -74,10 +74,11 @@ const OBLIGATION = /\b(?:shall|must|should|(?:is|are|be|been) required to|may on
 const PLANNED_BEFORE = /\b(?:will|would|shall be|plan(?:s|ned|ning)|propos(?:ed|es|ing)|expect(?:s|ed)?|anticipat\w+|target(?:s|ed|ing)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|to build|to be built|under construction|being built|(?:is|are) (?:building|constructing)|upon completion|once (?:complete|completed|operational|fully operational)|when (?:complete|completed|fully operational)|is to|are to|set to|scheduled|envisag\w+|feasibility|stud(?:y|ies)|design(?:ed)? capacity|initial(?:ly)?|first stage|second stage|stage (?:1|2|3|one|two|three)|phase (?:2|3|ii|iii|two|three)|future|new plant|expansion to|expand(?:ing)? (?:its )?(?:capacity )?to|increase (?:its )?(?:capacity )?to|ramp(?:ing)? up to|development of|to develop|to host|on target to|on track to|construction phase|demonstration plant|(?:began|begun|begins|begin|started|starts|start|commenced|commences|broke ground on|breaks ground on|laid the foundation (?:stone )?(?:for|of)) (?:the\s+)?(?:construction|building|work) (?:of|on)|(?:broke|breaks|breaking) ground on|groundbreaking (?:of|for))\b(?:[^.;]|\.\d)*$/i;
 const PLANNED_AFTER = /^[^.;]{0,60}\b(?:by (?:19|20)\d{2}|planned|proposed|under construction|when (?:complete|completed)|once (?:complete|completed|operational)|(?:and|which|that) will (?:produce|make|be (?:built|located|constructed|operational)|start|begin|come))\b/i;
 /**
- * "The new smelter, with a capacity of 60,000 mtpa, is due to start production in 2028": what has still to start
+ * "The new smelter, with a capacity of 60,000 mtpa, is due to start production in 2028", "... is slated for
+ * completion in 2029": what has still to start or be finished
  * is a plant to come, however far after the figure the sentence says so (in the figure's clause).
  */
-const TO_START_LATER = /^[^.;]*?\b(?:is|are)\s+(?:due|slated|scheduled|expected|set)\s+to\s+(?:start|begin|commence|come\s+on(?:line|stream|\s+stream)|be\s+commissioned|enter\s+(?:production|operation|service))\b/i;
+const TO_START_LATER = /^[^.;]*?\b(?:is|are)\s+(?:due|slated|scheduled|expected|set)\s+(?:to\s+(?:start|begin|commence|come\s+on(?:line|stream|\s+stream)|be\s+(?:commissioned|completed|finished|built|operational)|finish|complete|enter\s+(?:production|operation|service))|for\s+(?:completion|commissioning|start-?up))\b/i;
 const ABLE_BEFORE = /\b(?:can|could|able to|designed|will|would|rated|nameplate)\b/i;
 
 function laterStart(afterText: string): boolean {
@@ -163,7 +164,7 @@ export const capacityParser: Parser = {
       // "a 30,000-tonne annual capacity smelter": the period right after the figure.
       else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || /^[\s-]+(?:annual|yearly)\s+(?:production\s+)?capacity\b/i.test(afterText) || PER_YEAR.test(own.slice(0, after.length)) || (capacityAfter && /^\s+of\s+(?:\w+\s+)?annual\b/i.test(afterText))) per = "year";
       let product = "";
-      const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
+      const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have|when|once)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
       // "10,000 mt/yr of magnesium ingot capacity": the product is what the capacity makes.
       if (of && !capacityAfter) product = cleanNounPhrase(of[1].replace(/\s+(?:(?:production|smelting|new|annual)\s+)?capacit(?:y|ies)$/i, ""));
       else if (facility && !PLANT_DESCRIPTOR.test(facility[1].trim())) product = cleanNounPhrase(facility[1]);
