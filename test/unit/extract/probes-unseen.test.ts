@@ -182,3 +182,27 @@ describe("standard: standards pages and notices", () => {
     "EN 1753:2019 specifies the composition of magnesium alloy ingots and castings.",
   ]);
 });
+
+describe("standard: catalogue pages", () => {
+  it("an ASTM page dates its edition by the 'Current edition approved' footnote; its edition history is no event", () => {
+    const drafts = extract(
+      [
+        ["ASTM B93/B93M-21 Standard Specification for Magnesium Alloys in Ingot Form for Sand Castings, Permanent Mold Castings, and Die Castings"],
+        ["This specification covers magnesium alloys in ingot form for remelting."],
+        ["Current edition approved May 1, 2021.", "Published June 2021.", "Last previous edition approved in 2015 as B93/B93M-15."],
+      ],
+      { title: "ASTM B93/B93M-21", published: "" },
+    );
+    expect(ofKind(drafts, "standard")).toMatchObject([
+      { code: "ASTM B93/B93M-21", title: "Standard Specification for Magnesium Alloys in Ingot Form for Sand Castings, Permanent Mold Castings, and Die Castings", date: "2021-05-01", date_evidence: "Current edition approved May 1, 2021" },
+    ]);
+    expect(ofKind(drafts, "event")).toEqual([]);
+  });
+
+  it("release and implementation fields side by side in another paragraph are both carried, as one span", () => {
+    const drafts = extract([["GB/T 5153-2031 Wrought magnesium and magnesium alloys - Designation and chemical composition"], ["Release date: 2031-03-09", "Implementation date: 2031-10-01"]], { title: "GB/T 5153-2031", published: "" });
+    expect(ofKind(drafts, "standard")).toMatchObject([
+      { code: "GB/T 5153-2031", date: "2031-03-09", date_effective: "2031-10-01", date_evidence: "Release date: 2031-03-09 Implementation date: 2031-10-01" },
+    ]);
+  });
+});
