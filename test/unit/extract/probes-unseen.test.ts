@@ -52,6 +52,18 @@ describe("price: agency assessments and spot reports", () => {
     ["Magnesium 99.9% min, in-whs Rotterdam, $/tonne: 3,050-3,200 on June 11.", { value: 3050, value_max: 3200, unit: "USD/t", grade: "99.9%", basis: "in-whs Rotterdam", date: "2031-06-11" }],
     ["Magnesium 99.9% min, FOB China, $ per tonne 2,350-2,400, June 11.", { value: 2350, value_max: 2400, unit: "USD/t", basis: "FOB China", date: "2031-06-11" }],
     ["Magnesium ingot, ex-works Fugu, RMB/t: 18,600-18,800", { value: 18600, value_max: 18800, unit: "CNY/t", basis: "ex-works", product: "magnesium ingot" }],
+    ["SMM: On June 11, the mainstream transaction price of magnesium ingots in Fugu was 18,600-18,700 yuan/mt.", { value: 18600, value_max: 18700, price_type: "transaction", region: "Fugu, Shaanxi", date: "2031-06-11" }],
+    ["Magnesium ingot (Fugu, 99.90%): RMB 18,600-18,800/t, unchanged.", { value: 18600, value_max: 18800, unit: "CNY/t", grade: "99.90%", region: "Fugu, Shaanxi" }],
+    ["Asian Metal assessed Chinese 99.90% magnesium ingot at RMB18,600-18,800/t ex-works on Jun 11.", { value: 18600, value_max: 18800, price_type: "assessment", basis: "ex-works", date: "2031-06-11" }],
+    ["The price of 99.9% magnesium ingot stood at 18,650 yuan per metric ton on June 11th.", { value: 18650, unit: "CNY/t", grade: "99.9%", date: "2031-06-11" }],
+    ["Magnesium 99.9% min FOB China was at 2,350-2,400 dollars per tonne on Wednesday, June 11.", { value: 2350, value_max: 2400, unit: "USD/t", basis: "FOB China", date: "2031-06-11" }],
+    // "11 Jun 2031": a month abbreviated without its period, day first, before a year.
+    ["Magnesium 99.9% min, DDP Europe, was €3.10-3.20/kg on 11 Jun 2031.", { value: 3.1, value_max: 3.2, unit: "EUR/kg", basis: "DDP Europe", date: "2031-06-11" }],
+    ["In the week to June 11, magnesium 99.9% min FOB China was assessed at $2,350-2,400/t.", { value: 2350, value_max: 2400, price_type: "assessment", date: "2031-06-11" }],
+    ["Magnesium 99.9% min FOB China averaged $2,375/t in the week ended June 11.", { value: 2375, price_type: "assessment", date: "2031-06-11" }],
+    ["As of June 11, Fugu magnesium ingot prices stood at RMB 18,600-18,800/mt.", { value: 18600, value_max: 18800, date: "2031-06-11" }],
+    ["Magnesium ingot prices in Fugu were 18,600-18,800 yuan/mt (tax included) on June 11.", { value: 18600, value_max: 18800, basis: "tax included", date: "2031-06-11" }],
+    ["Magnesium ingot prices in Fugu were 18,600 to 18,800 yuan a tonne on June 11.", { value: 18600, value_max: 18800, unit: "CNY/t", date: "2031-06-11" }],
   ]);
   none("price", [
     "Magnesium ingot prices fell by $30 per tonne on the week.",
