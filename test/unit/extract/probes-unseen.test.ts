@@ -77,6 +77,10 @@ describe("price: agency assessments and spot reports", () => {
     "Import duty on magnesium ingot is $100 per tonne.",
     "Freight from Tianjin to Rotterdam for magnesium ingot was $85 per tonne.",
     "Magnesium ingot prices are forecast to average $2,500/t in 2032, Harlan Research said.",
+    "The plant will cost $2,500 per tonne of annual capacity to build.",
+    "Revenue per tonne of magnesium sold rose to $2,900/t in the quarter, Kestrow Metals said.",
+    "Kestrow Metals expects to sell its magnesium at $3,000/t under the offtake.",
+    "The antidumping margin on magnesium from Vardania was set at $1.40 per kg.",
   ]);
   it("a move to a price keeps the price, not the change or the earlier level", () => {
     const found = one("price", "Magnesium 99.9% min FOB China fell to $2,300-2,350/t on June 11 from $2,350-2,400/t a week earlier.");
@@ -127,7 +131,20 @@ describe("capacity: wire-service and company phrasings", () => {
     "Kestrow Metals accounts for 12% of the world's magnesium capacity.",
     "Kestrow Metals sold 12,000 tonnes of magnesium to European buyers last year.",
     "Magnesium consumption in Europe is expected to grow to 250,000 tonnes a year by 2030.",
+    // A world's, country's or province's total is no plant's capacity.
+    "Global magnesium production capacity stands at about 1.8 million tonnes a year.",
+    "China's magnesium capacity reached 1.6 million tonnes in 2030.",
+    "Shaanxi has a combined magnesium smelting capacity of 800,000 tonnes a year.",
+    "The smelter employs 1,200 people and produced 25,000 tonnes last year.",
+    "Corvel Drive installed a 6,100-tonne die-casting machine at its plant.",
+    // What a plant takes in is no capacity.
+    "The plant uses 120,000 tonnes of dolomite a year.",
+    "The smelter will need 45,000 tonnes of ferrosilicon a year.",
+    "Kestrow Metals' smelter ran at 70% of capacity in May, producing 1,750 tonnes.",
   ]);
+  it("a plant someone holds a stake in keeps its capacity", () => {
+    expect(one("capacity", "Kestrow Metals holds a 20% stake in a 40,000 tpa smelter run by Sorrel Magnesium.")).toMatchObject([{ value: 40000, unit: "t", per: "year", status: "" }]);
+  });
 });
 
 describe("weight_saving: automotive press phrasings", () => {
@@ -168,6 +185,15 @@ describe("weight_saving: automotive press phrasings", () => {
     "Halden Motors targets a 15% reduction in body weight by 2030.",
     "The new process cuts 4 kg of CO2 per part, Pellan Auto said.",
     "Magnesium alloys offer weight savings of up to 35% over aluminum.",
+    "The new model weighs 1,850 kg, 50 kg more than before.",
+    "A 10% reduction in vehicle weight can improve fuel economy by 6%-8%.",
+    "Lightweighting can improve fuel economy by 6-8% for every 10% reduction in weight.",
+    "Every 100 kg of weight reduction cuts CO2 emissions by about 8 g/km.",
+    "The magnesium part costs 20% less than the aluminium part.",
+    "The battery pack adds 300 kg to the vehicle.",
+    "Corvel Drive wants each new model to be 100 kg lighter than the one it replaces.",
+    "Replacing steel with magnesium can reduce component weight by up to 75%.",
+    "Magnesium is the lightest structural metal, about 75% lighter than steel.",
   ]);
 });
 
@@ -192,6 +218,9 @@ describe("standard: standards pages and notices", () => {
     "The alloy meets ASTM B93 requirements, the company said.",
     "ASTM B93/B93M-21, Standard Specification for Magnesium Alloys in Ingot Form for Sand Castings, Permanent Mold Castings, and Die Castings",
     "EN 1753:2019 specifies the composition of magnesium alloy ingots and castings.",
+    // A standard a product is made to or meets is cited, not released; "since 2025" dates a state.
+    "Corvel Drive's parts are made to ISO 16220 and have been approved by three automakers since 2025.",
+    "Kestrow Metals announced on June 3, 2031 that its ingots meet ASTM B92 requirements.",
   ]);
 });
 

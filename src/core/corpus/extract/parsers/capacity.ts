@@ -8,6 +8,7 @@
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { quantityFields, unitPeriod, type Quantity } from "../numbers";
+import { isProvince } from "../../entities/regions";
 import { cleanNounPhrase, whoIsInvolved } from "../text";
 
 const CAPACITY_CUE = /\b(capacit(?:y|ies)|produc(?:e|es|ed|ing|tion)|output|annual(?:ly)?|yearly|daily|smelting|refining)\b/i;
@@ -15,6 +16,14 @@ const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+|(?
 const NOT_CAPACITY_AFTER = /^\s*(?:allocated|contracted|committed|sold|pledged|under offtake)\b|^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
 /** "Magnesium consumption in Europe is expected to grow to 250,000 tonnes a year": a market's size, however far before. */
 const MARKET_BEFORE = /\b(?:demand|consumption)\b[^,;]{0,80}$/i;
+/** "The plant uses 120,000 tonnes of dolomite a year", "will need 45,000 tonnes of ferrosilicon": an input, not an output. */
+const INPUT_BEFORE = /\b(?:uses?|using|used|consum(?:e|es|ing)|needs?|needed|needing|requir(?:e|es|ed|ing)|burns?|burning|feeds?)\s+(?:about\s+|around\s+|some\s+|up to\s+|nearly\s+|over\s+|more than\s+)?$/i;
+/**
+ * "Global magnesium production capacity stands at 1.8 million tonnes", "China's magnesium capacity reached ...",
+ * "Shaanxi has a ... capacity": a world's, country's or region's total, no plant's (WRITING: national
+ * or regional output is no capacity). Only when no organisation is named: "Kestrow's total capacity" is a company's.
+ */
+const AGGREGATE_BEFORE = /\b(?:global|world(?:'s|wide)?|worldwide|national|nationwide|country's|industry's|province's|provincial|regional)\b/i;
 const NOT_CAPACITY_BEFORE = /\b(?:buy(?:s|ing)?|bought|procur\w*|sourc(?:e|es|ed|ing)|shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of|agreements?|contracts?|offtake|purchases?|supply deal|enquir(?:y|ies)|inquir(?:y|ies)|requests?|(?:increase|increment|growth|rise|decrease|drop|gap|shortfall|surplus) (?:of|in))\b[^,;]{0,30}$/i;
 /** A possibility, not a plant: "potentially beyond 10,000 tpa", "might get to", "can support the operation of a ... plant". */
 const HEDGE_BEFORE = /\b(?:potentially|possibly|possibility of|option of|options? to|consider(?:s|ed|ing)? (?:\w+ing|a|an)|(?:can|could) support|enough (?:ash |feed |ore )?(?:to|for))\b[^;]{0,80}$/i;
@@ -81,6 +90,12 @@ const PLANNED_AFTER = /^[^.;]{0,60}\b(?:by (?:19|20)\d{2}|planned|proposed|under
 const TO_START_LATER = /^[^.;]*?\b(?:is|are)\s+(?:due|slated|scheduled|expected|set)\s+(?:to\s+(?:start|begin|commence|come\s+on(?:line|stream|\s+stream)|be\s+(?:commissioned|completed|finished|built|operational)|finish|complete|enter\s+(?:production|operation|service))|for\s+(?:completion|commissioning|start-?up))\b/i;
 const ABLE_BEFORE = /\b(?:can|could|able to|designed|will|would|rated|nameplate)\b/i;
 
+/** "China's magnesium capacity", "Shaanxi has ...": a country or province is what the sentence opens with. */
+function regionPossessive(before: string): boolean {
+  const m = /^(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s\b|\s+(?:has|had|have|boasts|hosts)\b)/.exec(before.trim());
+  return !!m && (isProvince(m[1]) || /^(?:China|India|Japan|Korea|Russia|Kazakhstan|Israel|Brazil|Canada|Australia|Turkey|Iran|Europe|America)$/.test(m[1]));
+}
+
 function laterStart(afterText: string): boolean {
   const m = TO_START_LATER.exec(afterText);
   return !!m && !CLAUSE_BREAK.test(m[0]);
@@ -119,7 +134,7 @@ export const capacityParser: Parser = {
       const afterText = text.slice(last.end, last.end + 300);
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
-      if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MARKET_BEFORE.test(text.slice(clauseStart, first.start)) || MACHINE_AFTER.test(afterText)) continue;
+      if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MARKET_BEFORE.test(text.slice(clauseStart, first.start)) || INPUT_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
       if ((HEDGE_BEFORE.test(text.slice(clauseStart, first.start)) && !STUDIED_OPTION.test(text.slice(clauseStart, first.start))) || HEDGE_MODAL.test(text.slice(clauseStart, first.start))) continue;
       // A target, a plan or a deadline ("reach 15,000 tpa by 2030") makes the figure a planned capacity: a record
       // of the pipeline, marked so, never mixed with what operates. The deadline counts only in the figure's own
@@ -169,6 +184,7 @@ export const capacityParser: Parser = {
       if (of && !capacityAfter) product = cleanNounPhrase(of[1].replace(/\s+(?:(?:production|smelting|new|annual)\s+)?capacit(?:y|ies)$/i, ""));
       else if (facility && !PLANT_DESCRIPTOR.test(facility[1].trim())) product = cleanNounPhrase(facility[1]);
       who ??= whoIsInvolved(ctx, { inherit: true });
+      if (who.subject === "" && (AGGREGATE_BEFORE.test(text.slice(0, first.start)) || regionPossessive(text.slice(0, first.start)))) continue;
       // A government plans no plant of its own: its planned figure is a policy's target.
       if (planned && who.subject && ctx.registry.lookup(who.subject)?.type === "government") continue;
       for (const q of group) {

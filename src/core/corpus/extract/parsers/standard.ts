@@ -10,6 +10,11 @@ import { blank, whoIsInvolved } from "../text";
 export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|DB\d{2}\/T|DB\d{2}|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE|BS|IS(?=\s\d{3}))\s?(?:[A-Z]\s?)?\d+(?:\/[A-Z]?\d+M)?(?:[.-]\d+)*(?:[-—:]\d{4})?\b/g;
 /** A code the text says is replaced ("Replaces GB/T 13748.5-2005, GB/T 13748.20-2009"): not the standard in question. */
 export const REPLACED_BEFORE = /\b(?:replaces?|replaced|replacing|supersedes?|superseded(?: by this standard)?|older standard[^:]*:|historical versions?:?)\s*(?:[A-Z/ .\d:-]+[,;]\s*)*$/i;
+/**
+ * A code a product is made to or meets ("its ingots meet ASTM B92 requirements", "parts made to ISO 16220"): the
+ * standard is cited, not released.
+ */
+const REFERENCED_BEFORE = /\b(?:meets?|meeting|met|compl(?:y|ies|ied|ying|iant) with|conform(?:s|ed|ing)? (?:to|with)|certified (?:to|under|against)|made to|produced to|according to|in accordance with|as (?:required|specified|defined) (?:by|in)|tested (?:to|under|per))\s+(?:the\s+)?(?:requirements\s+of\s+)?$/i;
 /** Title words typical of standards (not of policies). */
 const STANDARD_TITLE = /\b(Requirements?|Specifications?|Limits?|Methods? (?:of|for)|Test Methods?|Terminology|Technical Conditions|Code for|General Rules|Determination of|Ingots?|Grading)\b/;
 const RELEASE_CUE = /\b(?:released|issued|published|approved|adopted|promulgated)\s+(?:on|in)?\s*$/i;
@@ -32,7 +37,10 @@ export const standardParser: Parser = {
     const { text } = ctx;
     if (!VERB.test(text)) return [];
     const codes = Array.from(text.matchAll(STANDARD_CODE)).filter(
-      (m) => !ctx.quotes.some(([a, b]) => m.index! >= a && m.index! < b) && !REPLACED_BEFORE.test(text.slice(Math.max(0, m.index! - 80), m.index!)),
+      (m) =>
+        !ctx.quotes.some(([a, b]) => m.index! >= a && m.index! < b) &&
+        !REPLACED_BEFORE.test(text.slice(Math.max(0, m.index! - 80), m.index!)) &&
+        !REFERENCED_BEFORE.test(text.slice(Math.max(0, m.index! - 60), m.index!)),
     );
     const saysStandard = /\bstandards?\b/i.test(text.replace(/"[^"]*"|“[^”]*”/g, ""));
     const titles = ctx.quotes
@@ -64,6 +72,8 @@ export const standardParser: Parser = {
     const plain = blank(text, [...ctx.quotes, ...titles.filter((t) => !ctx.quotes.some(([a]) => a === t.start)).map((t): [number, number] => [t.start, t.end]), ...codes.map((c): [number, number] => [c.index!, c.index! + c[0].length])]);
     let from = 0;
     for (const d of ctx.dates) {
+      // "approved by three automakers since 2025": a state since a date, not the day of a release.
+      if (d.cue === "since") continue;
       const before = text.slice(Math.max(0, d.start - 40), d.start);
       const resolved = resolveDate(d, ctx.years).date;
       // The verb nearest before the date, since the previous date: "released the national standard X "Title" on

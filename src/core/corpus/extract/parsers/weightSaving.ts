@@ -23,7 +23,7 @@ const OTHER_MASS_AFTER = /^\s*(?:of\s+)?(?:CO2|CO₂|carbon|emissions?|greenhous
  * A goal, not a part's saving: "aims to cut vehicle weight by 10% by 2030", "targets a 15% reduction in body
  * weight". Said of no part made yet, like capacity targets (capacity.ts TARGET_BEFORE).
  */
-const GOAL_BEFORE = /\b(?:aim(?:s|ed|ing)?\s+(?:to|at|for)|target(?:s|ed|ing)?|goals?|plans?\s+to|planning\s+to|seek(?:s|ing)?\s+to|wants?\s+to|striv(?:e|es|ing)\s+to|intends?\s+to|hop(?:e|es|ing)\s+to|ambition|objective)\b[^;.]{0,80}$/i;
+const GOAL_BEFORE = /\b(?:aim(?:s|ed|ing)?\s+(?:to|at|for)|target(?:s|ed|ing)?|goals?|plans?\s+to|planning\s+to|seek(?:s|ing)?\s+to|wants?|wanted|striv(?:e|es|ing)\s+to|intends?\s+to|hop(?:e|es|ing)\s+to|ambition|objective)\b[^;.]{0,80}$/i;
 const MATERIAL = /^(?:(?:pure|the)\s+)?(?:magnesium|aluminum|aluminium|steel|titanium|iron|copper|plastics?|carbon fib(?:er|re)|composites?)(?:[\s-](?:alloys?|materials?|metal|based materials?))?$/i;
 /** "reduces the mass of the cockpit module by 30 percent": weight or mass of a named thing. */
 const REDUCE_WEIGHT_OF_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?(?:weight|mass)\s+of\s+(?<np>[^,;.]{1,60}?)\s+by\s+${Q}$`, "i");
@@ -152,12 +152,19 @@ export const weightSavingParser: Parser = {
       const clauseFrom = Math.max(clauseStartOf(text, q.start), text.lastIndexOf(". ", q.start) + 2);
       const deadline = ctx.dates.some((d) => d.cue === "by" && d.start >= q.end && !/[;]/.test(text.slice(q.end, d.start)));
       if (deadline || GOAL_BEFORE.test(text.slice(clauseFrom, q.start))) continue;
+      // "for every 10% reduction in weight": a rate of some other gain per saving, no saving made.
+      if (/\b(?:for\s+)?(?:every|each)\s+$/i.test(before)) continue;
+      // "Replacing steel with magnesium can reduce component weight by up to 75%": a bare class noun said "up to"
+      // by no one named is a generic claim, as a bare plural is (genericClass).
+      if (q.qualifier === "up to" && np !== undefined && /^(?:components?|parts?|vehicles?|cars?|body|structures?|structural)$/i.test(np.trim()) && whoIsInvolved(ctx, { inherit: false }).subject === "") continue;
       previous = { q, np };
       const who = whoIsInvolved(ctx, { inherit: true });
       let product = np !== undefined ? np : "";
       if (isAnaphoric(product) || product === "") product = ctx.discourse?.product ?? "";
       // "Delegates heard that magnesium is ...": what was heard is the clause after "that".
       product = cleanNounPhrase(product.replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, "").replace(/^["“'‘]+/, ""));
+      // "the lightest structural metal, about 75% lighter": a qualifier left where the part would be names nothing.
+      if (/^(?:about|around|nearly|roughly|approximately|almost|some|over|up to|more than|as much as)$/i.test(product)) product = "";
       // "Magnesium is 33% lighter than aluminium" is a property of the material, not a part's saving;
       // a saving that names neither a product nor who reports it says nothing an analyst can use.
       if (MATERIAL.test(product) || MATERIAL.test(product.split(/\s+(?:is|are|was|were)\s+/)[0]) || (product === "" && who.subject === "")) continue;
