@@ -64,6 +64,9 @@ describe("price: agency assessments and spot reports", () => {
     ["As of June 11, Fugu magnesium ingot prices stood at RMB 18,600-18,800/mt.", { value: 18600, value_max: 18800, date: "2031-06-11" }],
     ["Magnesium ingot prices in Fugu were 18,600-18,800 yuan/mt (tax included) on June 11.", { value: 18600, value_max: 18800, basis: "tax included", date: "2031-06-11" }],
     ["Magnesium ingot prices in Fugu were 18,600 to 18,800 yuan a tonne on June 11.", { value: 18600, value_max: 18800, unit: "CNY/t", date: "2031-06-11" }],
+    ["Magnesium ingot prices in Fugu were 18 600-18 800 yuan/t on June 11.", { value: 18600, value_max: 18800, unit: "CNY/t", date: "2031-06-11" }],
+    ["Magnesium 99.9% min FOB China was assessed at $2350-2400/t on June 11.", { value: 2350, value_max: 2400, unit: "USD/t", price_type: "assessment" }],
+    ["Magnesium 99.9% min FOB China was assessed at USD2,350-2,400/t on June 11.", { value: 2350, value_max: 2400, unit: "USD/t", basis: "FOB China" }],
   ]);
   none("price", [
     "Magnesium ingot prices fell by $30 per tonne on the week.",
@@ -112,6 +115,11 @@ describe("capacity: wire-service and company phrasings", () => {
     ["Halden Metals will add 10,000 tonnes of annual capacity at its Yulin site.", { value: 10000, unit: "t", per: "year", subject: "Halden Metals", status: "planned" }],
     ["The Norvik smelter can make 20,000 tonnes of magnesium annually.", { value: 20000, unit: "t", per: "year", product: "magnesium" }],
     ["Sorrel Magnesium runs a 42,000 mt/y smelter in Ningxia.", { value: 42000, unit: "t", per: "year", subject: "Sorrel Magnesium", status: "" }],
+    ["Kestrow Metals will build a plant with a capacity of 150 000 tonnes a year.", { value: 150000, unit: "t", per: "year", status: "planned" }],
+    ["Kestrow Metals operates a 150kt/a magnesium smelter.", { value: 150, unit: "kt", per: "year", status: "" }],
+    ["Kestrow Metals has an annual capacity of 15 thousand tonnes of magnesium alloy.", { value: 15000, unit: "t", per: "year", product: "magnesium alloy" }],
+    ["Kestrow Metals has capacity of 10,000-12,000 tonnes a year.", { value: 10000, value_max: 12000, unit: "t", per: "year" }],
+    ["Kestrow Metals' smelter has a capacity of 20,000 tonnes per year (tpy).", { value: 20000, unit: "t", per: "year" }],
     ["Sorrel Magnesium expanded capacity to 42,000 tonnes per year in 2030.", { value: 42000, unit: "t", per: "year", subject: "Sorrel Magnesium", status: "" }],
     // A plant still to be finished or started is planned, however the sentence says so after the figure.
     ["Norvik Magnesium's 30,000 tpa smelter is slated for completion in 2029.", { value: 30000, per: "year", status: "planned" }],
@@ -170,6 +178,10 @@ describe("weight_saving: automotive press phrasings", () => {
     ["The magnesium cross-car beam weighs 4.1 kg, about 2 kg less than the steel beam, Corvel Drive said.", { value: 2, unit: "kg", qualifier: "about", product: "magnesium cross-car beam" }],
     ["The magnesium wheel reduces unsprung mass by roughly 20 percent, according to Aldern Forge.", { value: 20, unit: "%", qualifier: "about", product: "magnesium wheel" }],
     ["The new Corvel Drive SUV is 120 kg lighter than its predecessor.", { value: 120, unit: "kg" }],
+    ["The magnesium seat frame from Corvel Drive is 30pc lighter than the steel frame.", { value: 30, unit: "%", product: "magnesium seat frame" }],
+    ["The magnesium seat frame from Corvel Drive is 4.5 kilos lighter than the steel frame.", { value: 4.5, unit: "kg" }],
+    ["The magnesium seat frame from Corvel Drive is 30-35% lighter than the steel frame.", { value: 30, value_max: 35, unit: "%" }],
+    ["Corvel Drive says the magnesium seat frame shaves 9.9 lb.", { value: 9.9, unit: "lb", product: "magnesium seat frame" }],
     ["Corvel Drive cut the weight of the door module by 35 per cent with a magnesium inner.", { value: 35, unit: "%", product: "door module" }],
   ]);
   it("one saving said in kilograms and in percent is two figures of the same part", () => {

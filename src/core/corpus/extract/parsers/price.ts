@@ -50,7 +50,8 @@ const NOT_A_PRICE_CUE = new RegExp(`\\b(?:${words(pricing.not_a_price_cue)})\\b`
 
 const SENTENCE_FORECAST = /^(?:[^.;]*\b)?(?:it is (?:expected|anticipated|forecast|estimated|predicted) that|(?:analysts?|traders?|SMM|market participants?|sources?) (?:expects?|predicts?|forecasts?) that)\b/i;
 const CUR = String.raw`(?:RMB|CNY|USD|US\s?\$|\$|¥|EUR|€|yuan)`;
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// Thousands spaced ("18 600 yuan/t") are one figure, never "600 yuan/t" (numbers.ts reads them alike).
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?`;
 const UNIT = String.raw`(?:\/|\s?per\s|\s(?:a|each)\s)\s?(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)(?![\p{L}])`;
 /** A figure with a currency (before the number or after it) and a unit: one price or a range. */
 const PRICE_RE = new RegExp(
