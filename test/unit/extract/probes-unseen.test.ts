@@ -259,3 +259,25 @@ describe("standard: catalogue pages", () => {
     ]);
   });
 });
+
+describe("price: the report's day said once", () => {
+  const prices = (paragraphs: string[][], published: string) =>
+    ofKind(extract(paragraphs, { title: "Magnesium daily", published }), "price").map((d) => [d.value, d.value_max, d.date, d.date_evidence]);
+
+  it("a wire dateline dates the assessments that follow it", () => {
+    expect(prices([["SHANGHAI, June 11 (Fastline) - Chinese magnesium prices were stable on Wednesday.", "Magnesium 99.9% min FOB China was assessed at $2,350-2,400/t."]], "2031-06-11")).toEqual([
+      [2350, 2400, "2031-06-11", "SHANGHAI, June 11 (Fastline) - Chinese magnesium prices were stable on Wednesday."],
+    ]);
+  });
+
+  it("a dated heading dates the table rows under it", () => {
+    expect(prices([["Magnesium prices, June 11, 2031"], ["Magnesium 99.9% min FOB China: $2,350-2,400/t, unchanged."], ["Fugu 99.90% ingot ex-works: RMB 18,600-18,800/t, up RMB 100/t."]], "2031-06-11")).toEqual([
+      [2350, 2400, "2031-06-11", "Magnesium prices, June 11, 2031"],
+      [18600, 18800, "2031-06-11", "Magnesium prices, June 11, 2031"],
+    ]);
+  });
+
+  it("a week without a day dates nothing", () => {
+    expect(prices([["Week 24, 2031: magnesium 99.9% min FOB China was assessed at $2,350-2,400/t, unchanged from last week."]], "2031-06-13")).toEqual([[2350, 2400, "", ""]]);
+  });
+});
