@@ -223,6 +223,14 @@ describe("standard: standards pages and notices", () => {
     ["JIS H 2221:2031 Magnesium ingots for remelting was published on 20 March 2031.", { code: "JIS H 2221:2031", date: "2031-03-20" }],
     ["The standard DIN EN 1753:2031 was published in April 2031.", { code: "EN 1753:2031", date: "2031-04" }],
     ["The national standard GB/T 3499-2031 was approved by SAMR on 2031-05-20 and takes effect on 2031-12-01.", { code: "GB/T 3499-2031", date: "2031-05-20", date_effective: "2031-12-01" }],
+    ["On May 20, 2031, SAMR and SAC approved and released 120 national standards, including GB/T 3499-2031 Primary magnesium ingot, which will be implemented on January 1, 2032.", { code: "GB/T 3499-2031", date: "2031-05-20", date_effective: "2032-01-01" }],
+    ["The Ministry of Industry and Information Technology approved 45 industry standards on April 2, 2031, among them YS/T 1511-2031 Magnesium alloy wheels, effective from October 1, 2031.", { code: "YS/T 1511-2031", date: "2031-04-02", date_effective: "2031-10-01" }],
+    ["GB/T 3499-2031 replaces GB/T 3499-2023 and will be implemented from 1 January 2032.", { code: "GB/T 3499-2031", date_effective: "2032-01-01" }],
+    ["ISO 3116:2031 was revised in 2031 to add three new alloys.", { code: "ISO 3116:2031", date: "2031" }],
+    ["The standard, ASTM B107/B107M-31, was published on 15 March 2031.", { code: "ASTM B107/B107M-31", date: "2031-03-15" }],
+    ["SAE International issued AMS 4377K, Magnesium Alloy Sheet and Plate, in February 2031.", { code: "AMS 4377K", date: "2031-02" }],
+    // The edition withdrawn is not the one released.
+    ["EN 1753:2031 has been withdrawn and replaced by EN 1753:2032, published in January 2032.", { code: "EN 1753:2032", date: "2032-01" }],
     ["The China Nonferrous Metals Industry Association released the group standard T/CNIA 0231-2031 on May 8, 2031, to be implemented from July 1, 2031.", { code: "T/CNIA 0231-2031", date: "2031-05-08", date_effective: "2031-07-01", subject: "China Nonferrous Metals Industry Association" }],
   ]);
   // A standard named with no date of its own is no record (a catalogue page's date fields are standardCatalogue's).

@@ -6,8 +6,11 @@ import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { blank, whoIsInvolved } from "../text";
 
-/** A standard's code; ASTM's dual-unit designations keep their metric twin ("ASTM B93/B93M-21"). */
-export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|DB\d{2}\/T|DB\d{2}|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE|BS|IS(?=\s\d{3}))\s?(?:[A-Z]\s?)?\d+(?:\/[A-Z]?\d+M)?(?:[.-]\d+)*(?:[-—:]\d{4})?\b/g;
+/**
+ * A standard's code; ASTM's dual-unit designations keep their metric twin ("ASTM B93/B93M-21"), SAE's Aerospace
+ * Material Specifications their revision letter ("AMS 4377K").
+ */
+export const STANDARD_CODE = /\b(?:GB\/T|GB\/Z|GB|YS\/T|JB\/T|HG\/T|QC\/T|SJ\/T|YB\/T|DB\d{2}\/T|DB\d{2}|T\/[A-Z]{2,10}|ISO|IEC|ASTM|EN|DIN|JIS|SAE|AMS|BS|IS(?=\s\d{3}))\s?(?:[A-Z]\s?)?\d+(?:\/[A-Z]?\d+M)?(?:[.-]\d+)*(?:[-—:]\d{4})?(?:(?<=AMS\s?\d{4})[A-Z])?\b/g;
 /** A code the text says is replaced ("Replaces GB/T 13748.5-2005, GB/T 13748.20-2009"): not the standard in question. */
 export const REPLACED_BEFORE = /\b(?:replaces?|replaced|replacing|supersedes?|superseded(?: by this standard)?|older standard[^:]*:|historical versions?:?)\s*(?:[A-Z/ .\d:-]+[,;]\s*)*$/i;
 /**
@@ -15,21 +18,23 @@ export const REPLACED_BEFORE = /\b(?:replaces?|replaced|replacing|supersedes?|su
  * standard is cited, not released.
  */
 const REFERENCED_BEFORE = /\b(?:meets?|meeting|met|compl(?:y|ies|ied|ying|iant) with|conform(?:s|ed|ing)? (?:to|with)|certified (?:to|under|against)|made to|produced to|according to|in accordance with|as (?:required|specified|defined) (?:by|in)|tested (?:to|under|per))\s+(?:the\s+)?(?:requirements\s+of\s+)?$/i;
+/** "EN 1753:2031 has been withdrawn and replaced by ...": the old edition, not the standard released. */
+const WITHDRAWN_AFTER = /^\s*(?:\([^)]*\)\s*)?,?\s*(?:has been|have been|was|were|is|are)\s+(?:withdrawn|superseded|replaced|abolished|annulled|repealed|cancell?ed)\b/i;
 /** Title words typical of standards (not of policies). */
 const STANDARD_TITLE = /\b(Requirements?|Specifications?|Limits?|Methods? (?:of|for)|Test Methods?|Terminology|Technical Conditions|Code for|General Rules|Determination of|Ingots?|Grading)\b/;
-const RELEASE_CUE = /\b(?:released|issued|published|approved|adopted|promulgated)\s+(?:on|in)?\s*$/i;
+const RELEASE_CUE = /\b(?:released|issued|published|approved|adopted|revised|promulgated)\s+(?:on|in)?\s*$/i;
 // "entered into force", "goes into effect", "became effective": other outlets' words for the same date.
 const EFFECTIVE_CUE = /\b(?:implemented|implementation|effective|take effect|took effect|takes effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enter(?:s|ed)? into (?:force|effect)|go(?:es)? into effect|went into effect|enforced)\s+(?:from|on|in|as of|starting)?\s*$/i;
-const RELEASE_VERB = /^(?:released|issued|published|approved|adopted|promulgated|announced)$/i;
-const ANY_CUE_VERB_ONCE = /\b(?:released|issued|published|approved|adopted|promulgated|announced|implemented|took effect|came into (?:force|effect)|entered into (?:force|effect)|went into effect|became effective)\b/i;
-const ANY_CUE_VERB = /\b(?:released|issued|published|approved|adopted|promulgated|announced|implemented|implementation|effective|take effect|took effect|takes effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enter(?:s|ed)? into (?:force|effect)|go(?:es)? into effect|went into effect|enforced)\b/gi;
+const RELEASE_VERB = /^(?:released|issued|published|approved|adopted|revised|promulgated|announced)$/i;
+const ANY_CUE_VERB_ONCE = /\b(?:released|issued|published|approved|adopted|revised|promulgated|announced|implemented|took effect|came into (?:force|effect)|entered into (?:force|effect)|went into effect|became effective)\b/i;
+const ANY_CUE_VERB = /\b(?:released|issued|published|approved|adopted|revised|promulgated|announced|implemented|implementation|effective|take effect|took effect|takes effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enter(?:s|ed)? into (?:force|effect)|go(?:es)? into effect|went into effect|enforced)\b/gi;
 /** "The mandatory national standard Technical Specifications for Safety of Electric Bicycles, revised by ...": a title in Title Case, unquoted, right after "standard". */
 const UNQUOTED_TITLE = /\bstandard\s+((?:[A-Z][\w-]*)(?:\s+(?:of|for|and|the|in|on|to|with|[A-Z][\w-]*))*?\s+[A-Z][\w-]*)(?=\s*[,(;]|\s+(?:was|were|is|will|has|issued|released|revised|published|took|takes|came|comes)\b)/;
 /** "NADCA announced revised specifications for aluminum alloys 380 and A380": specifications announced, titled by their words. */
 const ANNOUNCED_SPECIFICATIONS = /\b(?:announced|issued|released|published)\s+(?:the\s+)?(?:(?:revised|new|updated|amended)\s+)?((?:specifications?|standards?)\s+for\s+[^,;.]{3,80}?)(?=,|;|\.\s|\.$|\s+(?:which|that|increasing|reducing|raising|lowering|to)\b)/i;
 
 
-const VERB = /\b(?:released|issued|published|approved|adopted|promulgated|announced|implemented|took effect|take effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enter(?:s|ed)? into (?:force|effect)|go(?:es)? into effect|went into effect|bec(?:ame|omes?) effective)\b/i;
+const VERB = /\b(?:released|issued|published|approved|adopted|revised|promulgated|announced|implemented|took effect|take effect|come into (?:force|effect)|came into (?:force|effect)|comes into (?:force|effect)|enter(?:s|ed)? into (?:force|effect)|go(?:es)? into effect|went into effect|bec(?:ame|omes?) effective)\b/i;
 
 export const standardParser: Parser = {
   name: "standard",
@@ -40,7 +45,8 @@ export const standardParser: Parser = {
       (m) =>
         !ctx.quotes.some(([a, b]) => m.index! >= a && m.index! < b) &&
         !REPLACED_BEFORE.test(text.slice(Math.max(0, m.index! - 80), m.index!)) &&
-        !REFERENCED_BEFORE.test(text.slice(Math.max(0, m.index! - 60), m.index!)),
+        !REFERENCED_BEFORE.test(text.slice(Math.max(0, m.index! - 60), m.index!)) &&
+        !WITHDRAWN_AFTER.test(text.slice(m.index! + m[0].length, m.index! + m[0].length + 60)),
     );
     const saysStandard = /\bstandards?\b/i.test(text.replace(/"[^"]*"|“[^”]*”/g, ""));
     const titles = ctx.quotes
