@@ -64,6 +64,10 @@ describe("price: agency assessments and spot reports", () => {
     ["As of June 11, Fugu magnesium ingot prices stood at RMB 18,600-18,800/mt.", { value: 18600, value_max: 18800, date: "2031-06-11" }],
     ["Magnesium ingot prices in Fugu were 18,600-18,800 yuan/mt (tax included) on June 11.", { value: 18600, value_max: 18800, basis: "tax included", date: "2031-06-11" }],
     ["Magnesium ingot prices in Fugu were 18,600 to 18,800 yuan a tonne on June 11.", { value: 18600, value_max: 18800, unit: "CNY/t", date: "2031-06-11" }],
+    // Words that only sound like a cost or a forecast leave the price be.
+    ["Magnesium ingot prices rose more than expected to RMB 18,600/t on June 11.", { value: 18600, unit: "CNY/t", date: "2031-06-11" }],
+    ["With margins thin, Fugu smelters quoted magnesium ingot at RMB 18,600/t on June 11.", { value: 18600, unit: "CNY/t", price_type: "quotation" }],
+    ["Magnesium 99.9% min, FOB China, excluding freight, was assessed at $2,350-2,400/t on June 11.", { value: 2350, value_max: 2400, price_type: "assessment", basis: "FOB China" }],
     ["Magnesium ingot prices in Fugu were 18 600-18 800 yuan/t on June 11.", { value: 18600, value_max: 18800, unit: "CNY/t", date: "2031-06-11" }],
     ["Magnesium 99.9% min FOB China was assessed at $2350-2400/t on June 11.", { value: 2350, value_max: 2400, unit: "USD/t", price_type: "assessment" }],
     ["Magnesium 99.9% min FOB China was assessed at USD2,350-2,400/t on June 11.", { value: 2350, value_max: 2400, unit: "USD/t", basis: "FOB China" }],
