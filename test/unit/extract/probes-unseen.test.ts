@@ -154,6 +154,12 @@ describe("capacity: wire-service and company phrasings", () => {
     "The smelter will need 45,000 tonnes of ferrosilicon a year.",
     "Kestrow Metals' smelter ran at 70% of capacity in May, producing 1,750 tonnes.",
   ]);
+  it("a market word or a superlative elsewhere in the sentence leaves a plant's capacity be", () => {
+    expect(one("capacity", "The world's largest magnesium smelter has a capacity of 100,000 tonnes a year.")).toMatchObject([{ value: 100000, per: "year", status: "" }]);
+    expect(one("capacity", "Despite falling demand, Kestrow Metals will raise capacity to 30,000 tonnes a year.")).toMatchObject([{ value: 30000, per: "year", status: "planned" }]);
+    expect(one("capacity", "Global demand for magnesium will reach 1.5 million tonnes a year by 2032.")).toEqual([]);
+  });
+
   it("a plant someone holds a stake in keeps its capacity", () => {
     expect(one("capacity", "Kestrow Metals holds a 20% stake in a 40,000 tpa smelter run by Sorrel Magnesium.")).toMatchObject([{ value: 40000, unit: "t", per: "year", status: "" }]);
   });

@@ -14,8 +14,8 @@ import { cleanNounPhrase, whoIsInvolved } from "../text";
 const CAPACITY_CUE = /\b(capacit(?:y|ies)|produc(?:e|es|ed|ing|tion)|output|annual(?:ly)?|yearly|daily|smelting|refining)\b/i;
 const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+|(?:annual|yearly)\s+(?:production\s+)?capacity\s+)?([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion|refinery|mill)\b/;
 const NOT_CAPACITY_AFTER = /^\s*(?:allocated|contracted|committed|sold|pledged|under offtake)\b|^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
-/** "Magnesium consumption in Europe is expected to grow to 250,000 tonnes a year": a market's size, however far before. */
-const MARKET_BEFORE = /\b(?:demand|consumption)\b[^,;]{0,80}$/i;
+/** "Magnesium consumption in Europe is expected to grow to 250,000 tonnes a year": the clause is about a market's size. */
+const MARKET_BEFORE = /^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:demand|consumption)\b/i;
 /** "The plant uses 120,000 tonnes of dolomite a year", "will need 45,000 tonnes of ferrosilicon": an input, not an output. */
 const INPUT_BEFORE = /\b(?:uses?|using|used|consum(?:e|es|ing)|needs?|needed|needing|requir(?:e|es|ed|ing)|burns?|burning|feeds?)\s+(?:about\s+|around\s+|some\s+|up to\s+|nearly\s+|over\s+|more than\s+)?$/i;
 /**
@@ -23,7 +23,7 @@ const INPUT_BEFORE = /\b(?:uses?|using|used|consum(?:e|es|ing)|needs?|needed|nee
  * "Shaanxi has a ... capacity": a world's, country's or region's total, no plant's (WRITING: national
  * or regional output is no capacity). Only when no organisation is named: "Kestrow's total capacity" is a company's.
  */
-const AGGREGATE_BEFORE = /\b(?:global|world(?:'s|wide)?|worldwide|national|nationwide|country's|industry's|province's|provincial|regional)\b/i;
+const AGGREGATE_BEFORE = /\b(?:global|world(?:'s|wide)?|worldwide|national|nationwide|country's|industry's|province's|provincial|regional)\s+(?:[\w-]+\s+){0,3}?(?:capacit(?:y|ies)|output|production)\b/i;
 const NOT_CAPACITY_BEFORE = /\b(?:buy(?:s|ing)?|bought|procur\w*|sourc(?:e|es|ed|ing)|shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of|agreements?|contracts?|offtake|purchases?|supply deal|enquir(?:y|ies)|inquir(?:y|ies)|requests?|(?:increase|increment|growth|rise|decrease|drop|gap|shortfall|surplus) (?:of|in))\b[^,;]{0,30}$/i;
 /** A possibility, not a plant: "potentially beyond 10,000 tpa", "might get to", "can support the operation of a ... plant". */
 const HEDGE_BEFORE = /\b(?:potentially|possibly|possibility of|option of|options? to|consider(?:s|ed|ing)? (?:\w+ing|a|an)|(?:can|could) support|enough (?:ash |feed |ore )?(?:to|for))\b[^;]{0,80}$/i;
