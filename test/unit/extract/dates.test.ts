@@ -12,6 +12,13 @@ describe("dates", () => {
     expect(first("On June 7, the group opened a plant.", about2023)).toEqual({ date: "2023-06-07", date_end: "" });
   });
 
+  it("reads a day-first date with a month abbreviated without its period only before a year", () => {
+    expect(first("Prices were firm on 11 Jun 2031.", about2023)).toEqual({ date: "2031-06-11", date_end: "" });
+    expect(first("Prices were firm on 3 Sept, 2031.", about2023)).toEqual({ date: "2031-09-03", date_end: "" });
+    // "4 Dec" alone could be anything ("4 Dec units"): no year, no date.
+    expect(findDates("It shipped 4 Dec units.")).toEqual([]);
+  });
+
   it("keeps month-only dates at month precision", () => {
     expect(first("In October, the firm shipped the first lot.", about2023)?.date).toBe("2023-10");
     expect(first("It passed an audit in late March and resumed.", about2023)?.date).toBe("2023-03");

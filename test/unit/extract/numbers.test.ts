@@ -11,6 +11,19 @@ describe("numbers", () => {
     expect(normaliseUnit("KG")).toBe("kg");
   });
 
+  it("reads thousands spaced before a unit, a range or '/unit', and never a run of zeros as a number", () => {
+    expect(q("a capacity of 150 000 tonnes a year")[0]).toMatchObject({ value: 150000, unit: "t" });
+    expect(q("18 600-18 800 yuan/t")[0]).toMatchObject({ value: 18600, valueMax: 18800 });
+    // Not before a unit: two numbers ("Line 3 200 workers" is line 3 and 200 workers).
+    expect(q("Line 3 200 workers").map((x) => x.value)).toEqual([3, 200]);
+    expect(q("code 000 tonnes")).toEqual([]);
+  });
+
+  it("reads 'pc' as per cent and 'kilos' as kilograms", () => {
+    expect(q("30pc lighter")[0]).toMatchObject({ value: 30, unit: "%" });
+    expect(q("4.5 kilos lighter")[0]).toMatchObject({ value: 4.5, unit: "kg" });
+  });
+
   it("reads word scales and currencies", () => {
     expect(q("an investment of over 350 million yuan")[0]).toMatchObject({ value: 350000000, unit: "CNY", qualifier: "over" });
     expect(q("RMB 1.5 billion")[0]).toMatchObject({ value: 1500000000, unit: "CNY" });

@@ -43,8 +43,8 @@ const MONTH_DAY_RE = new RegExp(
 const MONTH_DAY_ONLY = new RegExp(`^(${MONTH_ALT}) \\d{1,2}${ORD}`);
 // day-day Month [year] (British order ranges: "12-14 November", "between 12 and 14 November 2024").
 const DAY_RANGE_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD}\\s?(?:-|–|to|and)\\s?(\\d{1,2})${ORD} (${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
-// day Month [year] (British order).
-const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD} (${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
+// day Month [year] (British order); an abbreviation without its period only before a year ("11 Jun 2031").
+const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD} (${MONTH_ALT}|(?:${MONTH_ABBR_ALT})(?=,? ${YEAR}(?![\\d-])))(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
 // Month [year] with no day.
 const MONTH_RE = new RegExp(`\\b(${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
 // A bare year: only after a cue word, never followed by a range, an edition or a name.

@@ -27,9 +27,14 @@ export function quantityFields(q: Quantity): Pick<RecordDraft, "value" | "value_
   return { value: q.value, value_max: q.valueMax, unit: q.unit, qualifier: q.qualifier };
 }
 
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+/**
+ * "1,350", "2.5"; "150 000 tonnes" (thousands spaced, as SI style and many government documents write them) only
+ * before a unit of weight, money or a percentage, a range or a "/unit"; never a run of zeros alone ("000").
+ */
+const SPACED_UNIT = String.raw`(?=\s?(?:[-–~/]|to\b|t\b|tonnes?\b|tons?\b|mt\b|kt\b|kg\b|tpa\b|t\/|metric\b|short\b|yuan\b|RMB\b|CNY\b|USD\b|euros?\b|dollars?\b|%))`;
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])${SPACED_UNIT}|(?!0\d)\d+(?:\.\d+)?`;
 const SCALE = String.raw`(?:\s?(thousand|million|billion|trillion|mn|bn|crore|lakh)\b)?`;
-const UNIT = String.raw`(?:[\s-]?(Mtpa\b|Mt\/a\b|Mt\/y\b|Mt\/yr\b|Mt\b|mt\/year\b|mt\/yr\b|mt\/y\b|mt\/a\b|mtpa\b|t\/year\b|kt\/a\b|kt\/yr\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|kg\b|KG\b|Kg\b|kilograms?\b|lbs?\b|pounds?\b|metric tons?\b|metric tonnes?\b|short tons?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|won\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
+const UNIT = String.raw`(?:[\s-]?(Mtpa\b|Mt\/a\b|Mt\/y\b|Mt\/yr\b|Mt\b|mt\/year\b|mt\/yr\b|mt\/y\b|mt\/a\b|mtpa\b|t\/year\b|kt\/a\b|kt\/yr\b|kt\/y\b|ktpa\b|t\/a\b|t\/y\b|t\/yr\b|tpa\b|tpy\b|tons\/year\b|tonnes\/year\b|t\/d\b|tpd\b|tons\/day\b|tonnes\/day\b|%|percent\b|per cent\b|pc\b|kg\b|KG\b|Kg\b|kilograms?\b|kilos?\b|kilotonnes?\b|kilotons?\b|lbs?\b|pounds?\b|metric tons?\b|metric tonnes?\b|short tons?\b|tonnes?\b|tons?\b|mt\b|t\b|T\b|kt\b|wt\b|yuan\b|won\b|RMB\b|CNY\b|USD\b|dollars?\b|euros?\b|km/h\b|meters?\b|metres?\b|mm\b|cm\b|km\b|MPa\b|GPa\b|°C|kWh\b|MW\b|GW\b|kW\b|units?\b|pieces?\b|sets?\b|vehicles?\b|shares?\b))?`;
 // Longest first: "A$85 million" is Australian dollars, never "$85 million" with a stray "A".
 const CURRENCY_PREFIX = String.raw`(RMB|CNY|USD|US\$|AU?\$|CA?\$|HK\$|NZ\$|S\$|(?<![A-Za-z])\$|€|EUR|£|GBP|Rs\.?|INR|₹|KRW|₩)?\s?`;
 
@@ -83,15 +88,16 @@ export function normaliseUnit(raw: string): string {
   if (u === "") return "";
   if (/^(?:kt\/a|kt\/y|kt\/yr|ktpa)$/i.test(u)) return "kt";
   if (unitPeriod(u)) return "t";
-  if (u === "%" || /^per ?cent$/i.test(u)) return "%";
-  if (/^(kg|kilograms?)$/i.test(u)) return "kg";
+  // "30pc": per cent as British trade press abbreviates it.
+  if (u === "%" || /^per ?cent$/i.test(u) || u === "pc") return "%";
+  if (/^(kg|kilograms?|kilos?)$/i.test(u)) return "kg";
   // Pounds of weight (US press: "saves 22 lb", "10-pounds per door"); never converted to kilograms.
   if (/^(lbs?|pounds?)$/i.test(u)) return "lb";
   // A short ton (2,000 lb) is not a tonne: kept as its own unit, never converted.
   if (/^short tons?$/i.test(u)) return "short ton";
   // "mt" is the metric ton in trade press; tons, tonnes and metric tons are all tonnes here.
   if (/^(t|mt|tons?|tonnes?|metric tons?|metric tonnes?)$/i.test(u)) return "t";
-  if (u === "kt") return "kt";
+  if (u === "kt" || /^kilo(?:tonnes?|tons?)$/i.test(u)) return "kt";
   if (/^(yuan|RMB|CNY)$/i.test(u)) return "CNY";
   if (/^(USD|US\$|\$|dollars?)$/i.test(u)) return "USD";
   if (/^(EUR|€|euros?)$/i.test(u)) return "EUR";
@@ -108,7 +114,7 @@ export function normaliseUnit(raw: string): string {
 }
 
 export function parseNumber(s: string): number {
-  return Number(s.replace(/,/g, ""));
+  return Number(s.replace(/[,\s\u00a0\u202f]/g, ""));
 }
 
 const QUALIFIER_BEFORE: [RegExp, Qualifier][] = [

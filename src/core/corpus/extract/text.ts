@@ -11,7 +11,7 @@ export function cleanNounPhrase(np: string): string {
   // "the vehicle's curb weight" names the vehicle.
   s = s.replace(/['’]s?\s+(?:(?:total|net|product|overall|curb|kerb|own|dry|unit)\s+)?weight$/i, "");
   s = s.replace(/^(?:(?:the\s+)?(?:world|china|industry|country|nation)['’]s\s+(?:first|largest|biggest|fastest|leading|only|most\s+\w+)\s+)/i, "");
-  s = s.replace(/\s+(?:made of|made from|produced by|developed by|based on|which|that|using|with|from|for|at|in)\b.*$/i, "");
+  s = s.replace(/\s+(?:made of|made from|produced by|developed by|based on|which|that|using|with|from|for|at|in|by)\b.*$/i, "");
   s = s.replace(/['’]s?$/, "");
   // A product name keeps its words, not a quote mark left dangling by a sentence break ('robot "ER4-550-MI').
   if ((s.match(/"/g) ?? []).length % 2 === 1) s = s.replace(/"/g, "");
@@ -166,4 +166,11 @@ export function clauseAround(text: string, pos: number): { start: number; end: n
  */
 export function withoutMonthMay(text: string): string {
   return text.includes("May") ? text.replace(/\bMay\b/g, "   ") : text;
+}
+
+/** The text with the given spans replaced by spaces (offsets kept). */
+export function blank(text: string, spans: [number, number][]): string {
+  let out = text;
+  for (const [a, b] of spans) out = out.slice(0, a) + " ".repeat(b - a) + out.slice(b);
+  return out;
 }

@@ -8,11 +8,22 @@
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { quantityFields, unitPeriod, type Quantity } from "../numbers";
+import { isProvince } from "../../entities/regions";
 import { cleanNounPhrase, whoIsInvolved } from "../text";
 
 const CAPACITY_CUE = /\b(capacit(?:y|ies)|produc(?:e|es|ed|ing|tion)|output|annual(?:ly)?|yearly|daily|smelting|refining)\b/i;
-const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+)?([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion|refinery|mill)\b/;
+const FACILITY_AFTER = /^[\s-]+(?:per[\s-](?:year|annum|day)\s+|a[\s-]year\s+|(?:annual|yearly)\s+(?:production\s+)?capacity\s+)?([a-z][a-z\s-]{2,80}?)\s+(project|production line|line|plant|base|facility|smelter|factory|expansion|refinery|mill)\b/;
 const NOT_CAPACITY_AFTER = /^\s*(?:allocated|contracted|committed|sold|pledged|under offtake)\b|^\s*(?:of\s+)?(?:\w+\s+)?(?:shipments?|sales|exports?|imports?|orders?|deliver(?:y|ies)|participants|inventor(?:y|ies)|stocks?|reserves?|consumption|demand|per vehicle|per car|per unit)\b|^\s*in\s+(?:shipments?|sales|exports?|orders?)\b/i;
+/** "Magnesium consumption in Europe is expected to grow to 250,000 tonnes a year": the clause is about a market's size. */
+const MARKET_BEFORE = /^\s*(?:the\s+)?(?:[\w'’-]+\s+){0,3}(?:demand|consumption)\b/i;
+/** "The plant uses 120,000 tonnes of dolomite a year", "will need 45,000 tonnes of ferrosilicon": an input, not an output. */
+const INPUT_BEFORE = /\b(?:uses?|using|used|consum(?:e|es|ing)|needs?|needed|needing|requir(?:e|es|ed|ing)|burns?|burning|feeds?)\s+(?:about\s+|around\s+|some\s+|up to\s+|nearly\s+|over\s+|more than\s+)?$/i;
+/**
+ * "Global magnesium production capacity stands at 1.8 million tonnes", "China's magnesium capacity reached ...",
+ * "Shaanxi has a ... capacity": a world's, country's or region's total, no plant's (WRITING: national
+ * or regional output is no capacity). Only when no organisation is named: "Kestrow's total capacity" is a company's.
+ */
+const AGGREGATE_BEFORE = /\b(?:global|world(?:'s|wide)?|worldwide|national|nationwide|country's|industry's|province's|provincial|regional)\s+(?:[\w-]+\s+){0,3}?(?:capacit(?:y|ies)|output|production)\b/i;
 const NOT_CAPACITY_BEFORE = /\b(?:buy(?:s|ing)?|bought|procur\w*|sourc(?:e|es|ed|ing)|shipp(?:ed|ing)|shipments?|deliver(?:ed|ing|y|ies)|sold|sales|exports?|exported|imports?|imported|orders?|consum(?:ed|ption)|demand|inventor(?:y|ies)|stocks?|reserves?|price|prices|reaching|application of|agreements?|contracts?|offtake|purchases?|supply deal|enquir(?:y|ies)|inquir(?:y|ies)|requests?|(?:increase|increment|growth|rise|decrease|drop|gap|shortfall|surplus) (?:of|in))\b[^,;]{0,30}$/i;
 /** A possibility, not a plant: "potentially beyond 10,000 tpa", "might get to", "can support the operation of a ... plant". */
 const HEDGE_BEFORE = /\b(?:potentially|possibly|possibility of|option of|options? to|consider(?:s|ed|ing)? (?:\w+ing|a|an)|(?:can|could) support|enough (?:ash |feed |ore )?(?:to|for))\b[^;]{0,80}$/i;
@@ -24,7 +35,7 @@ const STUDIED_OPTION = /\b(?:stud(?:y|ies)|feasibility|assessment|evaluation)\b[
 /** "might get to", "may reach": a modal of possibility (lower case: "May 2023" is a month). */
 const HEDGE_MODAL = /\b(?:might|may)\s+(?!\d)[^;]{0,80}$/;
 /** Words that say what kind of plant, not what it makes: "a 1000 tpa demonstration plant" makes no "demonstration". */
-const PLANT_DESCRIPTOR = /^(?:(?:demonstration|pilot|commercial|scalable|new|proposed|planned|greenfield|brownfield|first|initial|full-scale|large-scale|small-scale|green|modern|existing|stage \d|phase \d|per annum|per year|a year|annual)\s*)+$/i;
+const PLANT_DESCRIPTOR = /^(?:(?:demonstration|pilot|commercial|scalable|new|proposed|planned|greenfield|brownfield|first|initial|full-scale|large-scale|small-scale|green|modern|existing|stage \d|phase \d|per[\s-]annum|per[\s-]year|a[\s-]year|annual)\s*)+$/i;
 const MACHINE_AFTER = /^[\s-]*(?:[\w-]+\s+){0,5}?(?:machines?|press(?:es)?|die-casting|die casting|island|injection|molding|moulding|clamping|cell|furnace|barrel)\b/i;
 const STATISTIC_BEFORE = /\b(?:(?:reached|totall?ed|amounted to|hit|rose|fell|increased|decreased|grew|dropped|declined|climbed|stood at|was|were)\s+(?:by\s+\S+\s+)?(?:to\s+)?|(?:up|down)\s+from\s+|compared with\s+)(?:about\s+|around\s+|over\s+|nearly\s+|approximately\s+|more than\s+)?$/i;
 const PERIOD_AFTER = /\b(?:in|during|for|over)\s+(?:the\s+)?(?:(?:first|second|third|fourth|last)\s+(?:half|quarter)\s+of\s+)?(?:(?:19|20)\d{2}|January|February|March|April|May|June|July|August|September|October|November|December|the (?:first|second) half|the year|last year|this year)\b|\b(?:last|this) (?:year|month|quarter)\b|\byear[- ]on[- ]year\b/i;
@@ -71,7 +82,24 @@ const OBLIGATION = /\b(?:shall|must|should|(?:is|are|be|been) required to|may on
 /** Words that put a capacity in the future: planned, proposed, under construction, to come online, a phase to come. */
 const PLANNED_BEFORE = /\b(?:will|would|shall be|plan(?:s|ned|ning)|propos(?:ed|es|ing)|expect(?:s|ed)?|anticipat\w+|target(?:s|ed|ing)?|aim(?:s|ed|ing)?|intend(?:s|ed|ing)?|to build|to be built|under construction|being built|(?:is|are) (?:building|constructing)|upon completion|once (?:complete|completed|operational|fully operational)|when (?:complete|completed|fully operational)|is to|are to|set to|scheduled|envisag\w+|feasibility|stud(?:y|ies)|design(?:ed)? capacity|initial(?:ly)?|first stage|second stage|stage (?:1|2|3|one|two|three)|phase (?:2|3|ii|iii|two|three)|future|new plant|expansion to|expand(?:ing)? (?:its )?(?:capacity )?to|increase (?:its )?(?:capacity )?to|ramp(?:ing)? up to|development of|to develop|to host|on target to|on track to|construction phase|demonstration plant|(?:began|begun|begins|begin|started|starts|start|commenced|commences|broke ground on|breaks ground on|laid the foundation (?:stone )?(?:for|of)) (?:the\s+)?(?:construction|building|work) (?:of|on)|(?:broke|breaks|breaking) ground on|groundbreaking (?:of|for))\b(?:[^.;]|\.\d)*$/i;
 const PLANNED_AFTER = /^[^.;]{0,60}\b(?:by (?:19|20)\d{2}|planned|proposed|under construction|when (?:complete|completed)|once (?:complete|completed|operational)|(?:and|which|that) will (?:produce|make|be (?:built|located|constructed|operational)|start|begin|come))\b/i;
+/**
+ * "The new smelter, with a capacity of 60,000 mtpa, is due to start production in 2028", "... is slated for
+ * completion in 2029": what has still to start or be finished
+ * is a plant to come, however far after the figure the sentence says so (in the figure's clause).
+ */
+const TO_START_LATER = /^[^.;]*?\b(?:is|are)\s+(?:due|slated|scheduled|expected|set)\s+(?:to\s+(?:start|begin|commence|come\s+on(?:line|stream|\s+stream)|be\s+(?:commissioned|completed|finished|built|operational)|finish|complete|enter\s+(?:production|operation|service))|for\s+(?:completion|commissioning|start-?up))\b/i;
 const ABLE_BEFORE = /\b(?:can|could|able to|designed|will|would|rated|nameplate)\b/i;
+
+/** "China's magnesium capacity", "Shaanxi has ...": a country or province is what the sentence opens with. */
+function regionPossessive(before: string): boolean {
+  const m = /^(?:the\s+)?([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)(?:['’]s\b|\s+(?:has|had|have|boasts|hosts)\b)/.exec(before.trim());
+  return !!m && (isProvince(m[1]) || /^(?:China|India|Japan|Korea|Russia|Kazakhstan|Israel|Brazil|Canada|Australia|Turkey|Iran|Europe|America)$/.test(m[1]));
+}
+
+function laterStart(afterText: string): boolean {
+  const m = TO_START_LATER.exec(afterText);
+  return !!m && !CLAUSE_BREAK.test(m[0]);
+}
 
 /** Groups of quantities written as a list: "100,000 mt, 200,000 mt, and 300,000 mt". */
 function lists(text: string, qs: Quantity[]): Quantity[][] {
@@ -106,7 +134,7 @@ export const capacityParser: Parser = {
       const afterText = text.slice(last.end, last.end + 300);
       const clauseEnd = afterText.search(/[;.](?:\s|$)|,\s(?!\d)/);
       const after = clauseEnd >= 0 ? afterText.slice(0, clauseEnd) : afterText;
-      if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
+      if (COMPARED_AFTER.test(afterText) || NOT_CAPACITY_AFTER.test(afterText) || NOT_CAPACITY_BEFORE.test(before) || MARKET_BEFORE.test(text.slice(clauseStart, first.start)) || INPUT_BEFORE.test(before) || MACHINE_AFTER.test(afterText)) continue;
       if ((HEDGE_BEFORE.test(text.slice(clauseStart, first.start)) && !STUDIED_OPTION.test(text.slice(clauseStart, first.start))) || HEDGE_MODAL.test(text.slice(clauseStart, first.start))) continue;
       // A target, a plan or a deadline ("reach 15,000 tpa by 2030") makes the figure a planned capacity: a record
       // of the pipeline, marked so, never mixed with what operates. The deadline counts only in the figure's own
@@ -120,7 +148,7 @@ export const capacityParser: Parser = {
       // "boosted capacity in 2012 to 63,500 t from 42,000 t previously": the "from" figure of a change already made
       // is what ran before it, not what runs now.
       const former = fromFigure && (PAST_CHANGE.test(text.slice(clauseStart, first.start)) || /^\s+(?:previously|before|earlier)\b/i.test(afterText));
-      const planned = !fromFigure && (deadline || TARGET_BEFORE.test(before) || PLANNED_BEFORE.test(planScope) || PLANNED_AFTER.test(after));
+      const planned = !fromFigure && (deadline || TARGET_BEFORE.test(before) || PLANNED_BEFORE.test(planScope) || PLANNED_AFTER.test(after) || laterStart(afterText));
       // A government's or a region's target is a policy's, not a plant's: no capacity record ("raise provincial
       // capacity to 500,000 mt by 2027").
       // The region must be the one planning ("the province aims", "provincial capacity"), not where a plant is to
@@ -148,12 +176,15 @@ export const capacityParser: Parser = {
         // the unit says it ("tpa", "t/d")
       } else if (/\b(?:daily)\b/i.test(clause) || PER_DAY.test(own.slice(0, after.length))) per = "day";
       else if (/\b(?:monthly)\b/i.test(clause) || PER_MONTH.test(own.slice(0, after.length))) per = "month";
-      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || PER_YEAR.test(own.slice(0, after.length)) || (capacityAfter && /^\s+of\s+(?:\w+\s+)?annual\b/i.test(afterText))) per = "year";
+      // "a 30,000-tonne annual capacity smelter": the period right after the figure.
+      else if (/\b(?:annual|annually|yearly|per year|a year)\b/i.test(clause) || /^[\s-]+(?:annual|yearly)\s+(?:production\s+)?capacity\b/i.test(afterText) || PER_YEAR.test(own.slice(0, after.length)) || (capacityAfter && /^\s+of\s+(?:\w+\s+)?annual\b/i.test(afterText))) per = "year";
       let product = "";
-      const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
-      if (of && !capacityAfter) product = cleanNounPhrase(of[1]);
+      const of = /^[\s-]+(?:(?:per[\s-](?:year|annum|day)|a[\s-]year)\s+)?(?:of|for)\s+([^,;.]+?)(?=\s+(?:daily|per|a year|a day|annually|monthly|each|every|which|that|with|in|at|by|from|to|is|was|will|has|have|when|once)\b|\s+(?:and|or)\s+\d|[,;.]|$)/.exec(afterText);
+      // "10,000 mt/yr of magnesium ingot capacity": the product is what the capacity makes.
+      if (of && !capacityAfter) product = cleanNounPhrase(of[1].replace(/\s+(?:(?:production|smelting|new|annual)\s+)?capacit(?:y|ies)$/i, ""));
       else if (facility && !PLANT_DESCRIPTOR.test(facility[1].trim())) product = cleanNounPhrase(facility[1]);
       who ??= whoIsInvolved(ctx, { inherit: true });
+      if (who.subject === "" && (AGGREGATE_BEFORE.test(text.slice(0, first.start)) || regionPossessive(text.slice(0, first.start)))) continue;
       // A government plans no plant of its own: its planned figure is a policy's target.
       if (planned && who.subject && ctx.registry.lookup(who.subject)?.type === "government") continue;
       for (const q of group) {

@@ -12,7 +12,7 @@ import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { resolveDate } from "../dates";
 import { parseNumber } from "../numbers";
-import { withoutMonthMay } from "../text";
+import { blank, withoutMonthMay } from "../text";
 
 interface Vocabulary {
   name: string;
@@ -50,11 +50,21 @@ const NOT_A_PRICE_CUE = new RegExp(`\\b(?:${words(pricing.not_a_price_cue)})\\b`
 
 const SENTENCE_FORECAST = /^(?:[^.;]*\b)?(?:it is (?:expected|anticipated|forecast|estimated|predicted) that|(?:analysts?|traders?|SMM|market participants?|sources?) (?:expects?|predicts?|forecasts?) that)\b/i;
 const CUR = String.raw`(?:RMB|CNY|USD|US\s?\$|\$|¥|EUR|€|yuan)`;
-const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+// Thousands spaced ("18 600 yuan/t") are one figure, never "600 yuan/t" (numbers.ts reads them alike).
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?![\d,])|\d+(?:\.\d+)?`;
 const UNIT = String.raw`(?:\/|\s?per\s|\s(?:a|each)\s)\s?(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)(?![\p{L}])`;
 /** A figure with a currency (before the number or after it) and a unit: one price or a range. */
 const PRICE_RE = new RegExp(
   String.raw`(?<![\p{L}\d.,])(?:(?<cur1>${CUR})\s?)?(?<n1>${NUM})(?:\s?(?:~|-|–|—|to)\s?(?:(?<cur2>${CUR})\s?)?(?<n2>${NUM}))?\s?(?<cur3>yuan|RMB|doll[ae]rs?|USD)?${UNIT}`,
+  "giu",
+);
+
+/**
+ * Price tables write the currency and unit before the figures: "Magnesium 99.9% min, FOB China, $/tonne
+ * 2,350-2,400", "ex-works Fugu, RMB/t: 18,600-18,800".
+ */
+const UNIT_FIRST_RE = new RegExp(
+  String.raw`(?<![\p{L}\d.,])(?<cur1>${CUR})\s?(?:\/|per\s)\s?(?<ufirst>mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)(?![\p{L}])\s*:?\s*(?<n1>${NUM})(?:\s?(?:~|-|–|—|to)\s?(?<n2>${NUM}))?(?![\d.,]*\d)(?!\s?%)`,
   "giu",
 );
 
@@ -176,8 +186,11 @@ const GRADE_RE = /(\d{2}(?:\.\d+)?%)(?:\s*(?:grade|Mg|purity|min\.?))?|\b(\d+-\d
 const BASIS_PARTS: RegExp[] = [
   /\b(?:FOB|CIF|CFR|C&F|DDP|DAP)(?:\s+(?:China|Tianjin|Shanghai|Qingdao|Japan|Korea|Rotterdam|Europe|US))?\b/,
   /\bex-(?:works|factory|warehouse)\b/i,
-  /\bin-warehouse(?:\s+\p{Lu}\p{L}+)?/iu,
+  // The place after "in-warehouse" ("in-whs" in tables) is a capitalised name ("in-warehouse Rotterdam"), never "in-warehouse price".
+  /\b[Ii]n-(?:warehouse|whs)(?:\s+\p{Lu}\p{L}+)?/u,
   /\b(?:with(?:out)? taxes?|tax(?:es)? (?:not )?included|tax[- ]inclusive|tax[- ]exclusive|excluding tax(?:es)?|including tax(?:es)?|tax not included)\b/i,
+  // Value-added tax, as Chinese spot reports write it: "VAT included", "including 13% VAT", "excl. VAT".
+  /\bVAT[- ](?:included|inclusive|excluded|exclusive|not included)\b|\b(?:including|excluding|incl\.|excl\.|with(?:out)?)\s+(?:\d{1,2}%\s+)?VAT\b/,
   /\bby cash\b|\bcash\b/i,
 ];
 function basisIn(text: string): string {
@@ -203,7 +216,10 @@ export const priceParser: Parser = {
     // Looked up once per sentence: the windows below are all slices of it.
     let products: Vocabulary[] | undefined;
     let places: Vocabulary[] | undefined;
-    const withUnit = [...text.matchAll(PRICE_RE)];
+    // A unit-first figure overlapping a figure with its unit after it is that figure ("RMB/t 18,600 yuan/t").
+    const unitAfter = [...text.matchAll(PRICE_RE)];
+    const unitFirst = [...text.matchAll(UNIT_FIRST_RE)].filter((u) => !unitAfter.some((w) => (u.index ?? 0) < (w.index ?? 0) + w[0].length && (w.index ?? 0) < (u.index ?? 0) + u[0].length));
+    const withUnit = [...unitAfter, ...unitFirst].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
     const candidates: { m: RegExpMatchArray; bare: boolean }[] = withUnit.map((m) => ({ m, bare: false }));
     for (const m of text.matchAll(BARE_PRICE_RE)) {
       const at = m.index ?? 0;
@@ -219,7 +235,7 @@ export const priceParser: Parser = {
       const end = start + m[0].length;
       const bareUnit = bare ? articleUnits(ctx.article).get(currency) : undefined;
       if (bare && !bareUnit) continue;
-      const unitWord = bare ? bareUnit! : (/(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)$/i.exec(m[0])?.[1] ?? "t");
+      const unitWord = bare ? bareUnit! : (g.ufirst ?? /(mt|t|tonnes?|tons?|metric tons?|kg|kilograms?|lb|pounds?)$/i.exec(m[0])?.[1] ?? "t");
       const value = parseNumber(g.n1);
       let valueMax = g.n2 ? parseNumber(g.n2) : null;
       if (valueMax !== null && valueMax < value) continue; // "from RMB 16,000 to RMB 15,000/t": a move, not a range
@@ -238,7 +254,8 @@ export const priceParser: Parser = {
       if (SENTENCE_FORECAST.test(text.slice(0, start))) continue;
       // What follows the figure up to the next figure or clause: the place and basis written after it.
       const rest = text.slice(end);
-      const nextFigure = rest.search(/\d/);
+      // A date ("on June 11") or a tax rate ("including 13% VAT") written after the figure is no next figure.
+      const nextFigure = blank(rest, ctx.dates.filter((d) => d.start >= end).map((d) => [d.start - end, d.end - end])).replace(/\d{1,2}%(?=\s+VAT\b)/g, (x) => " ".repeat(x.length)).search(/\d/);
       // A parenthesis or a currency opens the next figure's words: "16,150-16,250 yuan/mt (FOB $2,220-$2,300)" is not FOB.
       const restClause = rest.slice(0, Math.min(nextFigure < 0 ? rest.length : nextFigure, 60)).split(/;|\((?=\s*(?:FOB|CIF|CFR|DDP|DAP|US\s?\$|\$|USD|RMB|CNY|€|EUR))|\bwith\b|\bwhile\b|\.\s|(?:RMB|CNY|USD|US\s?\$|\$|¥|€)\s?$/)[0];
 

@@ -15,7 +15,8 @@ const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|Jul
 /** A full date as catalogues write it: 2024-04-25, August 29, 2016, APRIL 30, 2007, 31-Oct-2011, 29 August 2016. */
 const FULL_DATE = `(?:\\d{4}-\\d{1,2}-\\d{1,2}|${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}[-\\s]${MONTH}[-\\s]\\d{4})`;
 const SEP = String.raw`\s*[.:：]?\s*`;
-const ISSUE_FIELD = new RegExp(`\\b(?:Date of Issue|Issued on|Issue date|Date of release|Release date|Released on|Publication Date|Date of publication)${SEP}(${FULL_DATE})`, "i");
+// ASTM pages date their edition in a footnote: "Current edition approved May 1, 2021. Published June 2021."
+const ISSUE_FIELD = new RegExp(`\\b(?:Date of Issue|Issued on|Issue date|Date of release|Release date|Released on|Publication Date|Date of publication|Current edition approved(?: on)?)${SEP}(${FULL_DATE})`, "i");
 const IMPLEMENT_FIELD = new RegExp(`\\b(?:Date of Implementation|Implemented on|Implementation date|Date of implementation|Effective date|Date of entry into force)${SEP}(${FULL_DATE})`, "i");
 const STANDARD_ID = /(?:Standard ID|Standard No\.?|Standard number|Designation)\s*[:：]\s*/i;
 
@@ -75,7 +76,10 @@ function namedStandard(text: string): { code: string; title: string; start: numb
     let title = "";
     const after = text.slice(start + m[0].length);
     const dash = /^\s*(?:[-–—:]\s+)([^]+)$/.exec(after);
+    // "ASTM B93/B93M-21 Standard Specification for ...": ASTM titles open with "Standard" and need no dash.
+    const astm = /^\s*,?\s+(Standard\s+(?:Specification|Practice|Test Methods?|Guide|Terminology|Classification)\b[^]*)$/.exec(after);
     if (dash) title = dash[1];
+    else if (astm) title = astm[1];
     else {
       const desc = /\bDescription(?:\s*\([^)]*\))?\s*:\s*/i.exec(after);
       if (desc) title = after.slice(desc.index + desc[0].length);
@@ -126,18 +130,32 @@ export const standardCatalogueParser: Parser = {
     const inText = (f: Field | undefined) => !!f && text.includes(f.text);
     const issuedOutside = !!fields.issued && !inText(fields.issued);
     const implementedOutside = !!fields.implemented && !inText(fields.implemented);
-    const keepImplemented = !!fields.implemented && (!implementedOutside || !issuedOutside);
+    // Both outside but side by side in one paragraph ("Release date: 2031-03-09 Implementation date: 2031-10-01"):
+    // one span of text holds both, from the first field through the second.
+    const together = issuedOutside && implementedOutside ? fieldSpan(article.paragraphs, fields.issued!, fields.implemented!) : "";
+    const keepImplemented = !!fields.implemented && (!implementedOutside || !issuedOutside || together !== "");
     const found = newFound(ctx, "standardCatalogue", {
       kind: "standard",
       code: standard.code,
       title: standard.title || (named ? "" : titleCode?.title ?? ""),
       date: fields.issued?.iso ?? "",
       date_effective: keepImplemented ? fields.implemented!.iso : "",
-      date_evidence: issuedOutside ? fields.issued!.text : implementedOutside && keepImplemented ? fields.implemented!.text : "",
+      date_evidence: together || (issuedOutside ? fields.issued!.text : implementedOutside && keepImplemented ? fields.implemented!.text : ""),
     });
     return [{ ...found, evidence: text }];
   },
 };
+
+/** The verbatim text from one field through the other when both sit in one paragraph, at most 200 characters; else "". */
+function fieldSpan(paragraphs: readonly string[], a: Field, b: Field): string {
+  if (a.paragraph !== b.paragraph) return "";
+  const p = paragraphs[a.paragraph];
+  const [i, j] = [p.indexOf(a.text), p.indexOf(b.text)];
+  if (i < 0 || j < 0) return "";
+  const start = Math.min(i, j);
+  const end = Math.max(i + a.text.length, j + b.text.length);
+  return end - start <= 200 ? p.slice(start, end) : "";
+}
 
 /**
  * The paragraph that carries the page's record: the first that names the standard and holds a date field,

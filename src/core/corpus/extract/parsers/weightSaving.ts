@@ -15,7 +15,15 @@ const REDUCTION_OF_BEFORE = new RegExp(String.raw`\bweight[- ](?:reduction|savin
 const WEIGHT_REDUCED_BEFORE = new RegExp(String.raw`\bweight\b(?<between>[^,;.]{0,70}?)\b(?:is|are|was|were|has been|have been|can be|could be|will be)?\s*(?:\w+ly\s+)?(?:reduced|reduces|reducing|cut|cuts|lowered|lowers|decreased|decreases|drops?|dropped|falls?|fell)\s+by\s+${Q}$`, "i");
 const REDUCE_WEIGHT_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing)|sav(?:e|es|ed|ing)|lighten(?:s|ed|ing)?)\s+(?:the\s+|its\s+|their\s+)?(?<np>[^,;.]{0,60}?)\b(?:weight|mass)\s+by\s+${Q}$`, "i");
 const WEIGHS_LESS_BEFORE = new RegExp(String.raw`\bweigh(?:s|ed|ing)?\s+${Q}$`, "i");
-const SAVES_BEFORE = new RegExp(String.raw`\bsav(?:e|es|ed|ing)\s+${Q}$`, "i");
+/** "saves 6 lb", "cuts 4.5 kg from each vehicle", "shaves 1.2 kg off": a verb of removal right before a weight. */
+const SAVES_BEFORE = new RegExp(String.raw`\b(?:sav(?:e|es|ed|ing)|cut(?:s|ting)?|shav(?:e|es|ed|ing)|trim(?:s|med|ming)?|shed(?:s|ding)?)\s+${Q}$`, "i");
+/** "cuts 4 kg of CO2 per part": kilograms of something other than the part's weight. */
+const OTHER_MASS_AFTER = /^\s*(?:of\s+)?(?:CO2|CO₂|carbon|emissions?|greenhouse|scrap|waste|material|fuel|coal|energy)\b/i;
+/**
+ * A goal, not a part's saving: "aims to cut vehicle weight by 10% by 2030", "targets a 15% reduction in body
+ * weight". Said of no part made yet, like capacity targets (capacity.ts TARGET_BEFORE).
+ */
+const GOAL_BEFORE = /\b(?:aim(?:s|ed|ing)?\s+(?:to|at|for)|target(?:s|ed|ing)?|goals?|plans?\s+to|planning\s+to|seek(?:s|ing)?\s+to|wants?|wanted|striv(?:e|es|ing)\s+to|intends?\s+to|hop(?:e|es|ing)\s+to|ambition|objective)\b[^;.]{0,80}$/i;
 const MATERIAL = /^(?:(?:pure|the)\s+)?(?:magnesium|aluminum|aluminium|steel|titanium|iron|copper|plastics?|carbon fib(?:er|re)|composites?)(?:[\s-](?:alloys?|materials?|metal|based materials?))?$/i;
 /** "reduces the mass of the cockpit module by 30 percent": weight or mass of a named thing. */
 const REDUCE_WEIGHT_OF_BEFORE = new RegExp(String.raw`\b(?:reduc(?:e|es|ed|ing)|cut(?:s|ting)?|lower(?:s|ed|ing)?|decreas(?:e|es|ed|ing))\s+(?:the\s+|its\s+|their\s+)?(?:weight|mass)\s+of\s+(?<np>[^,;.]{1,60}?)\s+by\s+${Q}$`, "i");
@@ -137,15 +145,26 @@ export const weightSavingParser: Parser = {
         if (target && (cleanNounPhrase(np) === "" || /^(?:a|an|the)$/i.test(np.trim()))) np = target[1];
       } else if (WEIGHS_LESS_BEFORE.test(before) && /^\s+less\b/.test(after)) {
         np = subjectBefore(text, text.lastIndexOf(" weigh", q.start));
-      } else if (q.unit === "kg" && SAVES_BEFORE.test(before)) {
-        np = subjectBefore(text, text.lastIndexOf(" sav", q.start));
+      } else if (q.unit !== "%" && (m = SAVES_BEFORE.exec(before)) && !OTHER_MASS_AFTER.test(after)) {
+        np = subjectBefore(text, q.start - before.length + m.index);
       } else continue;
+      // "by 2030" after the figure in its clause, or a goal word before it: a target, not a saving made.
+      const clauseFrom = Math.max(clauseStartOf(text, q.start), text.lastIndexOf(". ", q.start) + 2);
+      const deadline = ctx.dates.some((d) => d.cue === "by" && d.start >= q.end && !/[;]/.test(text.slice(q.end, d.start)));
+      if (deadline || GOAL_BEFORE.test(text.slice(clauseFrom, q.start))) continue;
+      // "for every 10% reduction in weight": a rate of some other gain per saving, no saving made.
+      if (/\b(?:for\s+)?(?:every|each)\s+$/i.test(before)) continue;
+      // "Replacing steel with magnesium can reduce component weight by up to 75%": a bare class noun said "up to"
+      // by no one named is a generic claim, as a bare plural is (genericClass).
+      if (q.qualifier === "up to" && np !== undefined && /^(?:components?|parts?|vehicles?|cars?|body|structures?|structural)$/i.test(np.trim()) && whoIsInvolved(ctx, { inherit: false }).subject === "") continue;
       previous = { q, np };
       const who = whoIsInvolved(ctx, { inherit: true });
       let product = np !== undefined ? np : "";
       if (isAnaphoric(product) || product === "") product = ctx.discourse?.product ?? "";
       // "Delegates heard that magnesium is ...": what was heard is the clause after "that".
       product = cleanNounPhrase(product.replace(/^.*\b(?:that|said|says|noted|heard)\s+/i, "").replace(/^["“'‘]+/, ""));
+      // "the lightest structural metal, about 75% lighter": a qualifier left where the part would be names nothing.
+      if (/^(?:about|around|nearly|roughly|approximately|almost|some|over|up to|more than|as much as)$/i.test(product)) product = "";
       // "Magnesium is 33% lighter than aluminium" is a property of the material, not a part's saving;
       // a saving that names neither a product nor who reports it says nothing an analyst can use.
       if (MATERIAL.test(product) || MATERIAL.test(product.split(/\s+(?:is|are|was|were)\s+/)[0]) || (product === "" && who.subject === "")) continue;

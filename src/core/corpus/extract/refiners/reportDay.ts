@@ -2,17 +2,23 @@
 // Morning Meeting Notes on July 9:") and then lists its prices in the present tense without repeating it.
 // Those prices hold for the report's day. Only when the article states exactly one day for its prices, only
 // for prices whose sentence dates nothing itself and speaks of now (not "yesterday", "last week", a forecast),
-// and only a day that is the report's publication day or a dateline's ("Notes on July 9:"); the line that
+// and only a day that is the report's publication day or a dateline's ("Notes on July 9:", a wire dateline
+// "SHANGHAI, June 11 (Fastline) -", a heading "Magnesium prices, June 11, 2031"); the line that
 // states the day becomes the record's date evidence (verbatim), so the day stays readable.
 import type { Found, Refiner, RefinerInput } from "../context";
 import { resolveDate } from "../dates";
 
 /** A line that is a dateline for what follows: "... Notes on July 9:", "SMM November 5:", "20th February 2021:". */
 const DATELINE = /:\s*$/;
+/** A wire dateline opening the report: "SHANGHAI, June 11 (Fastline) - ...", "LONDON, 11 June -- ...". */
+const WIRE_DATELINE = /^[A-Z][A-Z .'-]{2,40},\s+[^-–—()]{3,25}?\s*(?:\([^)]{1,40}\)\s*)?(?:-|–|—|--)\s/;
+/** A heading that is the report's day: "Magnesium prices, June 11, 2031" (its own paragraph, no sentence). */
+const PRICE_HEADING = /\b(?:prices?|assessments?|quotations?|quotes|market|report)\b/i;
 /** Another time than the report's: the price is of another day, or not of any day. */
 const OTHER_TIME = /\b(?:yesterday|last (?:week|month|year|friday|monday|tuesday|wednesday|thursday)|previous(?:ly)?|earlier|ago|the day before|a week before|since|average[ds]?|averaging|peak(?:ed)?|expected|forecast|will|would|next)\b/i;
 /** Speaking of now: the present tense of a report ("is", "are quoted", "stood at", "today's", "currently"). */
-const NOW = /\b(?:today|today's|currently|now|at present|is|are|remains?|stands? at|hovers?|ranges?|quoted at)\b/i;
+// An agency's assessment ("was assessed at") is of its report's day; so is a table row "Product, basis: $X-Y/t".
+const NOW = /\b(?:today|today's|currently|now|at present|is|are|remains?|stands? at|hovers?|ranges?|quoted at|(?:was|were) assessed)\b|:\s*(?:RMB|CNY|USD|US\$|\$|€|EUR)?\s?\d/i;
 
 const EXPLICIT_NOW = /\b(?:today|today's|currently|at present)\b/i;
 const ANOTHER_DAY = /\b(?:yesterday|last (?:week|month|year)|the day before|ago|expected|forecast|will|would|next)\b/i;
@@ -39,7 +45,10 @@ export const reportDay: Refiner = {
       if (d && d.date === f.date && !stated.has(d.date)) stated.set(d.date, d.line);
     }
     input.contexts.forEach((ctx, i) => {
-      if (!DATELINE.test(ctx.text) || ctx.text.length > 120) return;
+      const sentence = input.sentences[i];
+      const heading = !!sentence && ctx.text.length <= 80 && input.article.paragraphs[sentence.paragraph]?.trim() === ctx.text.trim() && !/[.!?]\s*$/.test(ctx.text) && PRICE_HEADING.test(ctx.text);
+      const wire = i === 0 && WIRE_DATELINE.test(ctx.text);
+      if (!heading && !wire && (!DATELINE.test(ctx.text) || ctx.text.length > 120)) return;
       const d = dayOf(input, i);
       if (d && !stated.has(d.date)) stated.set(d.date, d.line);
     });
