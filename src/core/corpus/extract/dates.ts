@@ -203,7 +203,8 @@ export function findDates(text: string): DateMention[] {
 const DATELINE_BEFORE = /^[A-Z][A-Za-z .'-]{1,40}(?:,\s[A-Z][A-Za-z .'-]{1,30})?,\s$/;
 const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\)|\/[^/]{1,30}\/)?\s*(?:—|–|--|-)\s/;
 
-function isDateline(text: string, d: DateMention): boolean {
+/** Does `d` open the sentence as a dateline ("SYDNEY, Oct 2 (Reuters) - ...")? */
+export function isDateline(text: string, d: DateMention): boolean {
   return DATELINE_BEFORE.test(text.slice(0, d.start)) && DATELINE_AFTER.test(text.slice(d.end));
 }
 

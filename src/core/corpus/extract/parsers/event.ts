@@ -5,7 +5,7 @@
 // is one more, undated. Policies and standards take precedence (see refiners).
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
-import { resolveDate } from "../dates";
+import { isDateline, resolveDate } from "../dates";
 import { fewerPiecesThan, whoIsInvolved } from "../text";
 import happenings from "../../../../data/happenings.json";
 
@@ -13,6 +13,13 @@ import happenings from "../../../../data/happenings.json";
 const NOT_HAPPENING_CUE = new Set(["by", "until", "till", "through", "throughout", "before", "by the end of", "since", "as of"]);
 const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
 const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans?\s+(?:[\w-]+\s+){0,3}to\b|aiming|tracking towards|current thinking|planned for|aims? to|targets?|targeting|targeted (?:for|at|to)|scheduled to|scheduled for|slated for|slated to|poised to|on track to|set to|intends? to|is to|are to)\b/i;
+/** "could restart", "might reopen", "may resume": a possibility, not a happening ("may" lower case: "May" is a month). */
+const MODAL = /\b(?:[Cc]ould|[Mm]ight)\b|\bmay\b/;
+/** "said in March 2025 that it plans to ...", "told a conference in May that demand would ...": the day a plan or a
+ * forecast was told, not a happening (what was told follows the date). */
+const SAID_BEFORE = /\b(?:said|says|announced|stated|confirmed|noted|added|warned|predicted|told\s+[^,;]{1,40}?)\s+(?:on|in)\s+$/i;
+/** "Shares of X rose 6% on March 3": a move of a share price, market commentary. */
+const SHARES_MOVED = /\b(?:shares?|stock|share price)\b[^;]{0,60}?\b(?:rose|fell|jumped|surged|slumped|plunged|gained|lost|climbed|dropped|tumbled|soared|sank|slid|rallied|(?:was|were) (?:up|down))\s+(?:by\s+)?(?:as much as\s+|about\s+|nearly\s+|more than\s+)?\d[\d.,]*\s?(?:%|percent|per cent)?\s+(?:on|in)\s+$/i;
 /** What is said of a plan ("X will fit ..., the carmaker said on Oct. 14") dates the saying, not a happening. */
 const ATTRIBUTION_BEFORE = /,\s+(?:[\w'’-]+\s+){0,4}(?:said|says|announced|stated|told [\w\s]{1,30}|reported|confirmed)\s+(?:on|in)\s+(?:a\s+|an\s+|its\s+|their\s+)?$/i;
 /** "..., the company said in a release dated Feb. 10": the day of the saying, whatever the sentence tells. */
@@ -146,10 +153,17 @@ export const eventParser: Parser = {
       // "In 2023, the firm opened a plant on May 16": the finer date of the same happening wins.
       if (out.length === 0 && !d.month && ctx.dates.some((x) => x.start > d.end && x.month && !x.year && !NOT_HAPPENING_CUE.has(x.cue))) continue;
       if (ctx.quotes.some(([a, b]) => d.start >= a && d.start < b)) continue;
+      if (SAID_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) {
+        const told = /^(.*?)(?:;\s|\.\s|$)/.exec(unquoted.slice(unquoted.indexOf(d.text) + d.text.length))?.[1] ?? "";
+        if (FUTURE.test(told) || MODAL.test(told)) continue;
+      }
+      if (SHARES_MOVED.test(text.slice(Math.max(0, d.start - 120), d.start))) continue;
       // "will be implemented from July 1": a plan, not a happening (standards and policies carry it).
       if (/\bwill\s+(?:be\s+)?\w+\s+(?:from|on|in)?\s*$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
       // A plan is not a happening: "is due to start in 2026", "expected to open in March".
-      if (FUTURE.test(clause)) {
+      // A dateline dates what its sentence's first clause tells: "TORONTO, Jan 8 (Reuters) - X plans to build ...".
+      const told = d.start === ctx.dates[0].start && isDateline(text, d) ? (/^(.*?)(?:[,;]\s|\s(?:and|but)\s|$)/.exec(unquoted.slice(unquoted.indexOf(d.text) + d.text.length))?.[1] ?? "") : "";
+      if (FUTURE.test(clause) || MODAL.test(clause) || FUTURE.test(told) || MODAL.test(told)) {
         plan = true;
         continue;
       }

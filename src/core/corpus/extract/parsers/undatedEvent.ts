@@ -36,7 +36,8 @@ const MARKET = /\b(?:prices?|exports?|imports?|output|production volume|demand|i
 /** Reported speech about the state of things ("X said the factory had barely been profitable"). */
 const SAID_THAT = /^\W*(?:[\w'’&.-]+\s+){0,6}(?:said|says|stated|noted|believes?|thinks?)\b/i;
 /** "X said it completed ...", "said that they had signed": a happening reported, not a state described. */
-const SAID_IT_DID = /\b(?:said|says|stated|announced|confirmed)\s+(?:that\s+)?(?:it|they|we|the\s+(?:company|firm|group))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?$/i;
+/** (A newswire puts when it was said between: "said on Tuesday that it had", "said Thursday it", "said in a statement it".) */
+const SAID_IT_DID = /\b(?:said|says|stated|announced|confirmed)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+|in\s+an?\s+(?:[\w-]+\s+)?(?:statement|release|filing|announcement)\s+)?(?:that\s+)?(?:it|they|we|the\s+(?:company|firm|group))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?$/i;
 /** The article's company named as "the company", "the Utah-based producer", "it" (see whoIsInvolved). */
 const LEAD_REFERENCE = /\bthe\s+(?:[\w-]+\s+){0,4}?(?:company|company's|firm|firm's|producer|producer's|manufacturer|developer|miner)\b/i;
 /** "the newly signed", "an agreement signed", "of a recently launched": a participle describing a noun. */
