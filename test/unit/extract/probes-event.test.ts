@@ -69,6 +69,8 @@ describe("event probes: happenings", () => {
     ["listing", [["Qiantang Metals Co., Ltd. was listed on the Shenzhen Stock Exchange on 9 October 2024."]], "2024-10-10", "Qiantang lists", "2024-10-09", "Qiantang"],
     ["first shipment left port", [["The first shipment of magnesium ingot from the Northvale Magnesium Corp. plant left the port of Montreal on 30 November 2025."]], "2025-12-01", "First shipment", "2025-11-30", "Northvale"],
     ["cross-month range", [["Magnesium Week 2025 was held in Shanghai from June 30 to July 2, hosted by Qiantang Metals Co., Ltd."]], "2025-07-05", "Magnesium Week", "2025-06-30", ""],
+    ["said on date, did and would", [["Kestrel Magnesium Ltd said on 2 May 2025 it had begun production and would expand the plant in 2027."]], "2025-05-03", "Kestrel begins production", "2025-05-02", "Kestrel"],
+    ["dateline did, and expects", [["SYDNEY, Oct 2 (Reuters) - Kestrel Magnesium Ltd said it had poured its first metal, and expects to reach full output in 2027."]], "2025-10-02", "Kestrel pours first metal", "2025-10-02", "Kestrel"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);
@@ -107,6 +109,9 @@ describe("event probes: no happening", () => {
     ["surplus since", [["The market has been in surplus since March 2024, Halvorsen Metals Group said."]], "2025-04-01", "Market"],
     ["quoted friday", [["Magnesium ingot was quoted at 17,500 yuan/t on Friday in Fugu, up from last week."]], "2025-04-01", "Prices"],
     ["told conference would recover", [["An executive of Qiantang Metals Co., Ltd. told a conference in May 2025 that demand would recover next year."]], "2025-06-01", "Demand"],
+    ["dateline plan with deadline", [["SYDNEY, Oct 2 (Reuters) - Kestrel Magnesium Ltd plans to start commercial production by 2027."]], "2025-10-02", "Kestrel plans"],
+    ["dateline forecast", [["LONDON, May 5 (Reuters) - Global magnesium demand will rise 5% in 2026, Halvorsen Metals Group said."]], "2025-05-05", "Demand outlook"],
+    ["dateline statistic and plan", [["PERTH, Sept 30 (Reuters) - Vantor Resources Ltd said it produced 8,000 tonnes of magnesium, and expects to double output in 2026."]], "2025-09-30", "Vantor output"],
   ])("%s", (_name, paragraphs, published, title) => {
     expect(events(paragraphs, published, title).map((e) => [e.date, e.title])).toEqual([]);
   });

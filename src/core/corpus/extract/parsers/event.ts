@@ -5,7 +5,8 @@
 // is one more, undated. Policies and standards take precedence (see refiners).
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
-import { isDateline, resolveDate } from "../dates";
+import type { DateMention } from "../dates";
+import { findDates, isDateline, resolveDate } from "../dates";
 import { fewerPiecesThan, whoIsInvolved } from "../text";
 import happenings from "../../../../data/happenings.json";
 
@@ -41,6 +42,18 @@ const CONTINUES = /^(?:with|and|followed by|before|then)\b/i;
 const AMOUNT_OVER_YEAR = /\b(?:produced|sold|exported|imported|shipped|consumed|delivered|output of|sales of|production of)\s+(?:a total of\s+|about\s+|around\s+|nearly\s+|some\s+|over\s+|more than\s+|roughly\s+|approximately\s+)?\d[\d,.]*\s?(?:thousand|million)?\s?(?:t|mt|kt|tons?|tonnes?|metric tons?|units|vehicles|pieces|sets)\b/i;
 /** A figure measured over a period ("produced 9,800 tonnes of alloy ingot in 2024"): the year dates the figure, not a happening. */
 const MEASURED_OVER = /^\.?(?:\s+(?:of\s+)?[\w-]+){0,5}\s+(?:in|during|for|over)\s+(?:the\s+(?:whole\s+|full\s+)?year\s+)?$/i;
+
+/**
+ * The dateline opening a sentence ("SYDNEY, Oct 2 (Reuters) - ..."), which findDates leaves out when the sentence
+ * writes another date: the report's day.
+ */
+function datelineOf(text: string): DateMention | undefined {
+  const dash = /\s(?:—|–|--|-)\s/.exec(text.slice(0, 120));
+  if (!dash) return undefined;
+  const head = text.slice(0, dash.index + dash[0].length);
+  const d = findDates(head)[0];
+  return d && d.month && isDateline(head, d) ? d : undefined;
+}
 
 function clauseBefore(text: string, pos: number): string {
   const head = text.slice(Math.max(0, pos - 80), pos);
@@ -132,8 +145,13 @@ export const eventParser: Parser = {
     const unquoted = text.replace(/"[^"]*"|“[^”]*”/g, "");
     const out: Found[] = [];
     let plan = false;
+    /** Dates of plans and deadlines only ("..., and expects to reach full output in 2027"). */
+    let planned = 0;
     for (const d of ctx.dates) {
-      if (NOT_HAPPENING_CUE.has(d.cue)) continue;
+      if (NOT_HAPPENING_CUE.has(d.cue)) {
+        planned++;
+        continue;
+      }
       // "forced the smelters to close until the end of 2021": how long a state lasts, not when anything happened.
       if (/\b(?:until|till|through|by)\s+(?:the\s+)?(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
       // "the six months ended 30 June 2025", "the year ending March 31": a reporting period's end, not a happening.
@@ -144,7 +162,10 @@ export const eventParser: Parser = {
       if (/^\s*(?:posted|published|updated|last updated|first published|dated?|release date|publication date)\s*(?:on\s*)?:?\s*$/i.test(text.slice(0, d.start))) continue;
       if (SAID_IN_DATED.test(text.slice(Math.max(0, d.start - 90), d.start))) continue;
       if (MARKET_FIGURE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
-      if (plan && CONTINUES.test(clause.trim())) continue;
+      if (plan && CONTINUES.test(clause.trim())) {
+        planned++;
+        continue;
+      }
       // "until its closure in 2028": how long something lasts, and a future at that.
       if (/\buntil\s+(?:its|the|their)\s+[\w-]+\s+(?:in|on)\s+$/i.test(text.slice(Math.max(0, d.start - 40), d.start))) continue;
       // "( amm.com, July 10, 2012)": a citation of an earlier report, not a happening.
@@ -154,7 +175,7 @@ export const eventParser: Parser = {
       if (out.length === 0 && !d.month && ctx.dates.some((x) => x.start > d.end && x.month && !x.year && !NOT_HAPPENING_CUE.has(x.cue))) continue;
       if (ctx.quotes.some(([a, b]) => d.start >= a && d.start < b)) continue;
       if (SAID_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) {
-        const told = /^(.*?)(?:;\s|\.\s|$)/.exec(unquoted.slice(unquoted.indexOf(d.text) + d.text.length))?.[1] ?? "";
+        const told = /^(.*?)(?:[,;]\s|\.\s|\s(?:and|but)\s|$)/.exec(unquoted.slice(unquoted.indexOf(d.text) + d.text.length))?.[1] ?? "";
         if (FUTURE.test(told) || MODAL.test(told)) continue;
       }
       if (SHARES_MOVED.test(text.slice(Math.max(0, d.start - 120), d.start))) continue;
@@ -165,6 +186,7 @@ export const eventParser: Parser = {
       const told = d.start === ctx.dates[0].start && isDateline(text, d) ? (/^(.*?)(?:[,;]\s|\s(?:and|but)\s|$)/.exec(unquoted.slice(unquoted.indexOf(d.text) + d.text.length))?.[1] ?? "") : "";
       if (FUTURE.test(clause) || MODAL.test(clause) || FUTURE.test(told) || MODAL.test(told)) {
         plan = true;
+        planned++;
         continue;
       }
       if (!d.month && ctx.quantities.some((q) => q.unit !== "" && q.end <= d.start && MEASURED_OVER.test(text.slice(q.end, d.start)))) continue;
@@ -196,6 +218,18 @@ export const eventParser: Parser = {
           title: eventTitle(text, d.start, d.end),
         }),
       );
+    }
+    // "SYDNEY, Oct 2 (Reuters) - X said it had poured its first metal, and expects full output in 2027": the dateline
+    // dates the happening its first clause tells; the sentence's own dates were all of plans.
+    const dateline = out.length === 0 && planned > 0 && planned === ctx.dates.length ? datelineOf(text) : undefined;
+    if (dateline) {
+      const told = /^(.*?)(?:[,;]\s|\s(?:and|but)\s|$)/.exec(unquoted.slice(unquoted.indexOf(dateline.text) + dateline.text.length))?.[1] ?? "";
+      const { date, date_end } = resolveDate(dateline, ctx.years);
+      const statistic = (ctx.orgs.length === 0 && STATISTIC.test(unquoted)) || AGGREGATE_MOVED.test(unquoted) || PRICE_STATED.test(unquoted) || AMOUNT_OVER_YEAR.test(unquoted);
+      if (date && !FUTURE.test(told) && !MODAL.test(told) && !statistic) {
+        const who = leadOf(ctx, 0);
+        out.push(newFound(ctx, "event", { kind: "event", date, date_end, subject: who.subject, organizations: who.organizations, title: eventTitle(text, dateline.start, dateline.end) }));
+      }
     }
     const award = out.length > 0 ? AWARD_WON_AFTER.exec(text) : null;
     if (award && ctx.dates.every((d) => d.end <= award.index)) {
