@@ -91,6 +91,23 @@ describe("event probes: happenings", () => {
     ["completed construction", [["Brantwood Alloys Inc. has completed construction of its magnesium recycling facility in Ohio."]], "2025-06-10", "Light metals wire", "", "Brantwood"],
     ["began deliveries", [["Brantwood Alloys Inc. began deliveries of recycled magnesium billets to Lumina Motors."]], "2025-06-10", "Light metals wire", "", "Brantwood"],
     ["opened office", [["Sakaida Metals Corp. opened a sales office in Stuttgart to serve European carmakers."]], "2025-06-10", "Light metals wire", "", "Sakaida"],
+    ["4th March", [["On 4th March 2025, Kestrel Magnesium Ltd began commercial production at its Queensland plant."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["the 4th of March", [["On the 4th of March, Kestrel Magnesium Ltd began commercial production at its Queensland plant."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["March 4th", [["Kestrel Magnesium Ltd began commercial production at its Queensland plant on March 4th."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["ISO", [["Kestrel Magnesium Ltd began commercial production at its Queensland plant on 2025-03-04."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["local time", [["Kestrel Magnesium Ltd began commercial production at its Queensland plant on March 4 local time."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["early on", [["Early on March 4, a fire broke out at the Queensland plant of Kestrel Magnesium Ltd."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["Mar. abbreviation", [["Kestrel Magnesium Ltd began commercial production on Mar. 4, 2025."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["Sept abbreviation", [["Kestrel Magnesium Ltd signed a supply agreement with Sakaida Metals Corp. on Sept. 4."]], "2024-10-01", "Light metals wire", "2024-09-04", "Kestrel"],
+    ["in early March", [["In early March, Kestrel Magnesium Ltd began commercial production at its Queensland plant."]], "2025-03-10", "Light metals wire", "2025-03", "Kestrel"],
+    ["mid-March", [["Kestrel Magnesium Ltd began commercial production in mid-March."]], "2025-03-10", "Light metals wire", "2025-03", "Kestrel"],
+    ["weekday comma date", [["On Tuesday, March 4, Kestrel Magnesium Ltd began commercial production at its Queensland plant."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["date in parentheses", [["Kestrel Magnesium Ltd (ASX: KMG) on 4 March 2025 announced it had begun commercial production."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["european numeric", [["Kestrel Magnesium Ltd began commercial production at its plant on 04.03.2025."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["last year month", [["Kestrel Magnesium Ltd began commercial production in March last year."]], "2025-03-10", "Light metals wire", "2024-03", "Kestrel"],
+    ["dateline em dash", [["Sydney, 4 March 2025 — Kestrel Magnesium Ltd has begun commercial production at its Queensland plant."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
+    ["dateline Business Wire", [["BRISBANE, Australia--(BUSINESS WIRE)--Kestrel Magnesium Ltd today announced it has begun commercial production."]], "2025-03-10", "Light metals wire", "", "Kestrel"],
+    ["this year month", [["Kestrel Magnesium Ltd began commercial production in March this year."]], "2025-06-10", "Light metals wire", "2025-03", "Kestrel"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);
