@@ -160,7 +160,22 @@ describe("event probes: no happening", () => {
     ["remains on care and maintenance", [["The Bell Bay smelter of Yarrow Magnesium Ltd remains on care and maintenance."]], "2025-06-10", "Light metals wire"],
     ["alloy exhibited property", [["The new alloy of Qiantang Metals Co., Ltd. exhibited excellent ductility in tests."]], "2025-06-10", "Light metals wire"],
     ["placed an order", [["Lumina Motors placed an order for 500 tonnes of magnesium ingot with Kestrel Magnesium Ltd."]], "2025-06-10", "Light metals wire"],
+    ["date after publication", [["The Quebec smelter of Northvale Magnesium Corp. is designed to produce 3,000 tonnes a year when fully operating in 2027."]], "2025-06-10", "Light metals wire"],
+    ["month after publication", [["Marlow Magnesium Ltd hosts its first investor day at the Texas plant in September 2025."]], "2025-06-10", "Light metals wire"],
   ])("%s", (_name, paragraphs, published, title) => {
     expect(events(paragraphs, published, title).map((e) => [e.date, e.title])).toEqual([]);
+  });
+});
+
+describe("event probes: short articles (headline, dateline, body)", () => {
+  it.each<[string, string, string, string[][], string[]]>([
+    ["wire", "Kestrel Magnesium pours first metal at Queensland plant", "2025-10-02", [["SYDNEY, Oct 2 (Reuters) - Kestrel Magnesium Ltd said on Thursday it had poured its first metal at its demonstration plant in Queensland, a milestone for the company's plans to supply carmakers."], ["The plant is designed to produce 3,000 tonnes of magnesium a year when fully operating in 2027."], ["Kestrel shares rose 12% to A$0.45 in early trade."], ["Construction of the plant started in March 2024."]], ["2025-10-02","2024-03"]],
+    ["xinhua", "Northwest China starts production at new magnesium alloy plant", "2025-03-04", [["YINCHUAN, March 4 (Xinhua) -- A magnesium alloy plant built by Qiantang Metals Co., Ltd. began production on Monday in northwest China's Ningxia Hui Autonomous Region."], ["The plant has an annual capacity of 50,000 tonnes and cost 2 billion yuan, according to the company."], ["Ningxia produced 120,000 tonnes of magnesium in 2024, accounting for 13 percent of the national total."]], ["2025-03-04"]],
+    ["release", "Northvale Magnesium Announces Start of Construction at Quebec Smelter", "2025-06-02", [["MONTREAL, Quebec, June 2, 2025 /CNW/ - Northvale Magnesium Corp. (TSXV: NVM) (\"Northvale\" or the \"Company\") is pleased to announce that construction of its Quebec smelter has begun."], ["\"This is a proud day for our team,\" said Anne Roy, Chief Executive Officer of Northvale."], ["The Company expects to produce first metal in the second half of 2026."], ["About Northvale Magnesium Corp."], ["Northvale is a Canadian company developing a low-carbon magnesium smelter."]], ["2025-06-02"]],
+    ["auto", "Lumina Aster gets magnesium seat frames", "2025-04-15", [["Lumina Motors has started production of its Aster crossover at its plant in Ohio, the first Lumina model with magnesium seat frames."], ["The seat frames, supplied by Ostrava Castings Group, are 30% lighter than the steel parts they replace."], ["The Aster was first shown at the Detroit auto show in January."]], ["","2025-01"]],
+    ["government", "Vice governor inspects magnesium enterprises in Fugu", "2025-03-14", [["On March 12, Vice Governor Zhang Wei led a delegation to inspect Jinhe Magnesium Co., Ltd. and Taihe Light Alloy Co., Ltd. in Fugu County."], ["Zhang stressed that enterprises should accelerate green transformation and ensure safe production."]], ["2025-03-12"]],
+    ["trade press", "Redcliff idles Utah smelter", "2025-08-20", [["Redcliff Magnesium Ltd has idled its Utah smelter after a transformer failure on Aug. 18, the company said."], ["The smelter, which began operating in 1972, produced about 40,000 tonnes of magnesium last year."], ["Redcliff said it expects to restart the plant in the fourth quarter."], ["Magnesium prices in Europe rose 8% on the news."]], ["2025-08-18"]],
+  ])("%s", (_name, title, published, paragraphs, dates) => {
+    expect(events(paragraphs, published, title).map((e) => e.date).sort()).toEqual([...dates].sort());
   });
 });

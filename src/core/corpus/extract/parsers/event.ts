@@ -55,6 +55,11 @@ function datelineOf(text: string): DateMention | undefined {
   return d && d.month && isDateline(head, d) ? d : undefined;
 }
 
+/** Is an ISO date (at its precision) after the publication day? */
+function AFTER_PUBLICATION(date: string, published: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}$/.test(published) && date > published.slice(0, date.length);
+}
+
 function clauseBefore(text: string, pos: number): string {
   const head = text.slice(Math.max(0, pos - 80), pos);
   const cut = Math.max(head.lastIndexOf(", "), head.lastIndexOf("; "));
@@ -193,6 +198,12 @@ export const eventParser: Parser = {
       // "In 2029, Zeta produced 50,000 tonnes of magnesium": a year's amount made or sold is a statistic, whoever made it.
       if (!d.month && AMOUNT_OVER_YEAR.test(unquoted)) continue;
       const { date, date_end } = resolveDate(d, ctx.years);
+      // A date after publication has not happened yet: "designed to produce ... when fully operating in 2027".
+      if (date && AFTER_PUBLICATION(date, ctx.article.published)) {
+        plan = true;
+        planned++;
+        continue;
+      }
       if (out.length > 0) {
         // Later dates are events only when they date a second happening of their own.
         const joined = SECOND_HAPPENING.exec(text.slice(Math.max(0, d.start - 60), d.start));
