@@ -108,6 +108,13 @@ describe("event probes: happenings", () => {
     ["dateline em dash", [["Sydney, 4 March 2025 — Kestrel Magnesium Ltd has begun commercial production at its Queensland plant."]], "2025-03-10", "Light metals wire", "2025-03-04", "Kestrel"],
     ["dateline Business Wire", [["BRISBANE, Australia--(BUSINESS WIRE)--Kestrel Magnesium Ltd today announced it has begun commercial production."]], "2025-03-10", "Light metals wire", "", "Kestrel"],
     ["this year month", [["Kestrel Magnesium Ltd began commercial production in March this year."]], "2025-06-10", "Light metals wire", "2025-03", "Kestrel"],
+    ["founded background", [["Founded in 1998, Ostrava Castings Group supplies magnesium parts to European carmakers."]], "2025-06-10", "Light metals wire", "1998", "Ostrava"],
+    ["halted since shares", [["The company's shares have fallen 40% since Redcliff Magnesium Ltd halted production in January."]], "2025-06-10", "Light metals wire", "2025-01", "Redcliff"],
+    ["resumed after suspension", [["Jinhe Magnesium Co., Ltd. resumed production on March 2 after a two-week suspension that began on February 15."]], "2025-06-10", "Light metals wire", "2025-03-02", "Jinhe"],
+    ["recently produced first batch", [["Recently, Taihe Light Alloy Co., Ltd. successfully produced its first batch of magnesium alloy wheels."]], "2025-06-10", "Light metals wire", "", "Taihe"],
+    ["signing ceremony held", [["The signing ceremony was held in Shanghai on April 18, attended by executives of Corvane Automotive Group and Qiantang Metals Co., Ltd."]], "2025-06-10", "Light metals wire", "2025-04-18", ""],
+    ["FID approved", [["The board of Kestrel Magnesium Ltd approved a final investment decision on the plant on 14 May 2025."]], "2025-06-10", "Light metals wire", "2025-05-14", "Kestrel"],
+    ["fined", [["Jinhe Magnesium Co., Ltd. was fined 2 million yuan on 5 May 2025 for emissions violations."]], "2025-06-10", "Light metals wire", "2025-05-05", "Jinhe"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);
@@ -162,6 +169,15 @@ describe("event probes: no happening", () => {
     ["placed an order", [["Lumina Motors placed an order for 500 tonnes of magnesium ingot with Kestrel Magnesium Ltd."]], "2025-06-10", "Light metals wire"],
     ["date after publication", [["The Quebec smelter of Northvale Magnesium Corp. is designed to produce 3,000 tonnes a year when fully operating in 2027."]], "2025-06-10", "Light metals wire"],
     ["month after publication", [["Marlow Magnesium Ltd hosts its first investor day at the Texas plant in September 2025."]], "2025-06-10", "Light metals wire"],
+    ["results for year to", [["Kestrel Magnesium Ltd reported a net profit of A$12 million for the year to June 30."]], "2025-08-20", "Light metals wire"],
+    ["history no org", [["Magnesium was first produced commercially in Germany in 1886."]], "2025-06-10", "Light metals wire"],
+    ["AGM will take place", [["The annual general meeting of Kestrel Magnesium Ltd will take place on 20 November 2025."]], "2025-06-10", "Light metals wire"],
+    ["global output reached", [["In 2024, global magnesium output reached 1.1 million tonnes."]], "2025-06-10", "Light metals wire"],
+    ["every March", [["Qiantang Metals Co., Ltd. holds its annual sales conference every March."]], "2025-06-10", "Light metals wire"],
+    ["price averaged", [["The price of magnesium ingot averaged 17,300 yuan/t in the first half of 2025, Halvorsen Metals Group said."]], "2025-06-10", "Light metals wire"],
+    ["sales in quarter rose", [["Sakaida Metals Corp. said sales in the quarter to September rose 5%."]], "2025-06-10", "Light metals wire"],
+    ["suspended since", [["Production at the plant had been suspended since October 2024."]], "2025-06-10", "Light metals wire"],
+    ["said it would close", [["Fenwick Metals Corp. said on Monday it would close its Nevada smelter in December."]], "2025-06-10", "Light metals wire"],
   ])("%s", (_name, paragraphs, published, title) => {
     expect(events(paragraphs, published, title).map((e) => [e.date, e.title])).toEqual([]);
   });

@@ -160,7 +160,8 @@ export const eventParser: Parser = {
       // "forced the smelters to close until the end of 2021": how long a state lasts, not when anything happened.
       if (/\b(?:until|till|through|by)\s+(?:the\s+)?(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
       // "the six months ended 30 June 2025", "the year ending March 31": a reporting period's end, not a happening.
-      if (/\b(?:ended|ending|ends)\s+(?:on\s+)?$/i.test(text.slice(Math.max(0, d.start - 12), d.start))) continue;
+      // "the year to June 30", "the quarter through September 30" too.
+      if (/\b(?:ended|ending|ends)\s+(?:on\s+)?$|\b(?:year|quarter|half|half-year|period|months|weeks)\s+(?:to|through)\s+$/i.test(text.slice(Math.max(0, d.start - 16), d.start))) continue;
       const clause = clauseBefore(text, d.start);
       // "Posted 7 June 2024", "Updated: May 3": the page's own date, not a happening.
       // "date 2024-10-25 X has ...", "Date: May 3": a page's date label.
