@@ -115,6 +115,12 @@ describe("event probes: happenings", () => {
     ["signing ceremony held", [["The signing ceremony was held in Shanghai on April 18, attended by executives of Corvane Automotive Group and Qiantang Metals Co., Ltd."]], "2025-06-10", "Light metals wire", "2025-04-18", ""],
     ["FID approved", [["The board of Kestrel Magnesium Ltd approved a final investment decision on the plant on 14 May 2025."]], "2025-06-10", "Light metals wire", "2025-05-14", "Kestrel"],
     ["fined", [["Jinhe Magnesium Co., Ltd. was fined 2 million yuan on 5 May 2025 for emissions violations."]], "2025-06-10", "Light metals wire", "2025-05-05", "Jinhe"],
+    ["short name possessive", [["Kestrel Magnesium Ltd (ASX: KMG) is building a magnesium plant in Queensland."], ["Kestrel's demonstration plant began production on 3 March 2025."]], "2025-03-10", "Kestrel update", "2025-03-03", "Kestrel"],
+    ["passive opened by", [["The new smelter was opened by the Altavia premier and the chief executive of Redcliff Magnesium Ltd on 2 May 2025."]], "2025-05-05", "Smelter opens", "2025-05-02", "Redcliff"],
+    ["ticker name undated", [["Vantor Resources (ASX: VTR) has completed its magnesium pilot campaign."]], "2025-05-05", "Vantor Resources completes pilot", "", "Vantor"],
+    ["joint venture apposition", [["Taihe-Corvane Magnesium Co., Ltd., a joint venture of Taihe Light Alloy Co., Ltd. and Corvane Automotive Group, began production on 1 July 2025."]], "2025-07-03", "JV starts", "2025-07-01", "Taihe-Corvane"],
+    ["It refers back", [["Brantwood Alloys Inc. is a magnesium recycler based in Ohio.", "It opened its second plant in Kentucky in May 2025."]], "2025-06-10", "Brantwood grows", "2025-05", "Brantwood"],
+    ["the company, title names it", [["Marlow Magnesium Ltd has restarted its magnesium plant in Texas."], ["The plant restarted on 4 August 2025 after a three-month outage, the company said."]], "2025-08-06", "Marlow Magnesium restarts Texas plant", "2025-08-04", "Marlow"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);

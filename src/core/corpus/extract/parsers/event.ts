@@ -133,7 +133,8 @@ function leadOf(ctx: SentenceContext, from: number) {
     for (const m of ctx.orgs) if (!who.organizations.includes(m.entity.name)) who.organizations.push(m.entity.name);
     return who;
   }
-  return whoIsInvolved(ctx, { inherit: false, preferAfter: main.length > 0 ? main[0].start : undefined });
+  // Naming no one, "..., the company said" in a story whose title names one company speaks of it (see whoIsInvolved).
+  return whoIsInvolved(ctx, { inherit: ctx.orgs.length === 0, preferAfter: main.length > 0 ? main[0].start : undefined });
 }
 
 export const eventParser: Parser = {
