@@ -121,6 +121,8 @@ describe("event probes: happenings", () => {
     ["joint venture apposition", [["Taihe-Corvane Magnesium Co., Ltd., a joint venture of Taihe Light Alloy Co., Ltd. and Corvane Automotive Group, began production on 1 July 2025."]], "2025-07-03", "JV starts", "2025-07-01", "Taihe-Corvane"],
     ["It refers back", [["Brantwood Alloys Inc. is a magnesium recycler based in Ohio.", "It opened its second plant in Kentucky in May 2025."]], "2025-06-10", "Brantwood grows", "2025-05", "Brantwood"],
     ["the company, title names it", [["Marlow Magnesium Ltd has restarted its magnesium plant in Texas."], ["The plant restarted on 4 August 2025 after a three-month outage, the company said."]], "2025-08-06", "Marlow Magnesium restarts Texas plant", "2025-08-04", "Marlow"],
+    ["figure and a happening", [["The investment of Taihe Light Alloy Co., Ltd. was 2 billion yuan, and construction began on 3 May 2025."]], "2025-06-10", "Light metals wire", "2025-05-03", "Taihe"],
+    ["largest producer opened", [["Qiantang Metals Co., Ltd., the largest alloy producer in Ningxia, opened its second plant in May 2025."]], "2025-06-10", "Light metals wire", "2025-05", "Qiantang"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);
@@ -184,6 +186,16 @@ describe("event probes: no happening", () => {
     ["sales in quarter rose", [["Sakaida Metals Corp. said sales in the quarter to September rose 5%."]], "2025-06-10", "Light metals wire"],
     ["suspended since", [["Production at the plant had been suspended since October 2024."]], "2025-06-10", "Light metals wire"],
     ["said it would close", [["Fenwick Metals Corp. said on Monday it would close its Nevada smelter in December."]], "2025-06-10", "Light metals wire"],
+    ["according to data demand was", [["According to data from Halvorsen Metals Group, magnesium demand in Europe was 180,000 tonnes in 2024."]], "2025-06-10", "Light metals wire"],
+    ["revenue was", [["Revenue of Ostrava Castings Group in 2024 was EUR 450 million."]], "2025-06-10", "Light metals wire"],
+    ["is forecast at", [["Global magnesium consumption is forecast at 1.2 million tonnes in 2025, Halvorsen Metals Group said."]], "2025-06-10", "Light metals wire"],
+    ["accounted for share", [["Shipments to Lumina Motors accounted for 40% of the sales of Brantwood Alloys Inc. in 2024."]], "2025-06-10", "Light metals wire"],
+    ["employed at end of year", [["Ostrava Castings Group employed 1,200 people at the end of 2024."]], "2025-06-10", "Light metals wire"],
+    ["market value was", [["The market value of Kestrel Magnesium Ltd was A$300 million in May."]], "2025-06-10", "Light metals wire"],
+    ["capacity stood", [["The capacity of Jinhe Magnesium Co., Ltd. stood at 30,000 tonnes a year in 2024."]], "2025-06-10", "Light metals wire"],
+    ["held a stake", [["Halvorsen Metals Group held a 20% stake in Fenwick Metals Corp. in 2023."]], "2025-06-10", "Light metals wire"],
+    ["was the largest producer", [["In 2023, Qiantang Metals Co., Ltd. was the largest magnesium alloy producer in Ningxia."]], "2025-06-10", "Light metals wire"],
+    ["net loss widened", [["The net loss of Jinhe Magnesium Co., Ltd. widened to 120 million yuan in 2024."]], "2025-06-10", "Light metals wire"],
   ])("%s", (_name, paragraphs, published, title) => {
     expect(events(paragraphs, published, title).map((e) => [e.date, e.title])).toEqual([]);
   });

@@ -72,6 +72,13 @@ const STATISTIC = /\b(?:ranked (?:first|second|third|\w+th|top) in|rose|fell|tot
 const AGGREGATE_MOVED = /\b(?:shipments|exports|imports|export volume|import volume|output|production|sales|prices|demand|consumption|inventories|stocks|deliveries)\s+(?:of\s+[^,;.]{1,60}?\s+)?(?:in\s+[^,;.]{1,30}?\s+)?(?:\w+ly\s+)?(?:rose|fell|increased|decreased|declined|dropped|climbed|grew|slipped|totall?ed|reached|stood at|averaged|(?:was|were) (?:up|down))\b/i;
 /** "the price of 99.9% magnesium ingot in Fugu was 16,350-16,500 yuan/mt on December 2": a quote, not a happening. */
 const PRICE_STATED = /\bprices?\b[^,;]{0,80}?\b(?:was|were|is|are|held|stood|hovered|traded|averaged|quoted)\b[^,;.]{0,20}\d/i;
+/**
+ * A state or a figure of a named company ("Revenue of X in 2024 was EUR 450 million", "X employed 1,200 people at
+ * the end of 2024", "held a 20% stake in Y in 2023", "was the largest producer in the region"), unless the sentence
+ * also tells a happening (its verbs: happenings.json "done"): a measurement, not a happening.
+ */
+const STATE_FIGURE = /\b(?:was|were|stood at|accounted for|amounted to|employed|held|owned|remained)\s+(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|over\s+|more than\s+|some\s+|roughly\s+|approximately\s+)?(?:[A-Z]{0,3}\$|(?:EUR|USD|RMB|CNY|AUD|CAD)\s?|[¥€£])?\d|\b(?:was|were|remained)\s+(?:the|a|an)\s+(?:(?:world|country|region|nation|China|Europe)['’]s\s+)?(?:largest|biggest|leading|top|main|sole|only|second-largest|third-largest)\b/i;
+const HAPPENED = new RegExp(`\\b(?:${[...happenings.done, ...happenings.done_perfect_only].map((x) => x.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
 /** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
 const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;
 /** A second happening joined to the first: "..., and launched in April". */
@@ -220,6 +227,7 @@ export const eventParser: Parser = {
       // and is a measurement, not a happening.
       if (ctx.orgs.length === 0 && STATISTIC.test(unquoted) && /\d/.test(unquoted.replace(d.text, ""))) return [];
       if (AGGREGATE_MOVED.test(unquoted) || PRICE_STATED.test(unquoted)) return [];
+      if (STATE_FIGURE.test(unquoted) && !HAPPENED.test(unquoted)) return [];
       const who = leadOf(ctx, d.start <= 12 ? d.end : 0);
       out.push(
         newFound(ctx, "event", {
