@@ -123,6 +123,8 @@ describe("event probes: happenings", () => {
     ["the company, title names it", [["Marlow Magnesium Ltd has restarted its magnesium plant in Texas."], ["The plant restarted on 4 August 2025 after a three-month outage, the company said."]], "2025-08-06", "Marlow Magnesium restarts Texas plant", "2025-08-04", "Marlow"],
     ["figure and a happening", [["The investment of Taihe Light Alloy Co., Ltd. was 2 billion yuan, and construction began on 3 May 2025."]], "2025-06-10", "Light metals wire", "2025-05-03", "Taihe"],
     ["largest producer opened", [["Qiantang Metals Co., Ltd., the largest alloy producer in Ningxia, opened its second plant in May 2025."]], "2025-06-10", "Light metals wire", "2025-05", "Qiantang"],
+    ["smelters cut output unnamed", [["Chinese smelters in Fugu cut output in September amid power shortages."]], "2024-10-01", "Light metals wire", "2024-09", ""],
+    ["said on date that it had", [["Kestrel Magnesium Ltd said on 3 June 2025 that its plant had produced first metal."]], "2025-06-10", "Light metals wire", "2025-06-03", "Kestrel"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);
@@ -196,6 +198,10 @@ describe("event probes: no happening", () => {
     ["held a stake", [["Halvorsen Metals Group held a 20% stake in Fenwick Metals Corp. in 2023."]], "2025-06-10", "Light metals wire"],
     ["was the largest producer", [["In 2023, Qiantang Metals Co., Ltd. was the largest magnesium alloy producer in Ningxia."]], "2025-06-10", "Light metals wire"],
     ["net loss widened", [["The net loss of Jinhe Magnesium Co., Ltd. widened to 120 million yuan in 2024."]], "2025-06-10", "Light metals wire"],
+    ["demand remained weak", [["Demand from the automotive sector remained weak in March, Halvorsen Metals Group said."]], "2025-06-10", "Light metals wire"],
+    ["market was tight", [["The magnesium market was tight in the fourth quarter of 2024."]], "2025-06-10", "Light metals wire"],
+    ["analysts said prices bottomed", [["Analysts at Halvorsen Metals Group said on 3 June 2025 that prices had bottomed out."]], "2025-06-10", "Light metals wire"],
+    ["shipped between months", [["Between January and May, Qiantang Metals Co., Ltd. shipped 12,000 tonnes of alloy to Europe."]], "2025-06-10", "Light metals wire"],
   ])("%s", (_name, paragraphs, published, title) => {
     expect(events(paragraphs, published, title).map((e) => [e.date, e.title])).toEqual([]);
   });

@@ -79,6 +79,10 @@ const PRICE_STATED = /\bprices?\b[^,;]{0,80}?\b(?:was|were|is|are|held|stood|hov
  */
 const STATE_FIGURE = /\b(?:was|were|stood at|accounted for|amounted to|employed|held|owned|remained)\s+(?:a\s+|an\s+|about\s+|around\s+|nearly\s+|over\s+|more than\s+|some\s+|roughly\s+|approximately\s+)?(?:[A-Z]{0,3}\$|(?:EUR|USD|RMB|CNY|AUD|CAD)\s?|[¥€£])?\d|\b(?:was|were|remained)\s+(?:the|a|an)\s+(?:(?:world|country|region|nation|China|Europe)['’]s\s+)?(?:largest|biggest|leading|top|main|sole|only|second-largest|third-largest)\b/i;
 const HAPPENED = new RegExp(`\\b(?:${[...happenings.done, ...happenings.done_perfect_only].map((x) => x.replace(/\s+/g, "\\s+")).join("|")})\\b`, "i");
+/** Market commentary: "Demand ... remained weak in March", "The magnesium market was tight in Q4 2024". */
+const MARKET_STATE = /\b(?:demand|supply|market|prices?|sentiment|trading|consumption|inventor(?:y|ies)|stocks)\b[^,;.]{0,40}?\b(?:remained|was|were|stayed|is|are|has been|have been)\s+(?:\w+ly\s+)?(?:weak|strong|tight|firm|soft|subdued|sluggish|stable|steady|flat|quiet|balanced|oversupplied|bearish|bullish|muted|robust|in (?:surplus|deficit))\b/i;
+/** What was told of the market ("said on 3 June 2025 that prices had bottomed out") is commentary. */
+const MARKET_TALK = /\b(?:prices?|demand|supply|market|sentiment|consumption|outlook)\b/i;
 /** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
 const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;
 /** A second happening joined to the first: "..., and launched in April". */
@@ -190,7 +194,7 @@ export const eventParser: Parser = {
       if (ctx.quotes.some(([a, b]) => d.start >= a && d.start < b)) continue;
       if (SAID_BEFORE.test(text.slice(Math.max(0, d.start - 60), d.start))) {
         const told = /^(.*?)(?:[,;]\s|\.\s|\s(?:and|but)\s|$)/.exec(unquoted.slice(unquoted.indexOf(d.text) + d.text.length))?.[1] ?? "";
-        if (FUTURE.test(told) || MODAL.test(told)) continue;
+        if (FUTURE.test(told) || MODAL.test(told) || (/^\s*,?\s*that\b/i.test(told) && MARKET_TALK.test(told))) continue;
       }
       if (SHARES_MOVED.test(text.slice(Math.max(0, d.start - 120), d.start))) continue;
       // "will be implemented from July 1": a plan, not a happening (standards and policies carry it).
@@ -228,6 +232,7 @@ export const eventParser: Parser = {
       if (ctx.orgs.length === 0 && STATISTIC.test(unquoted) && /\d/.test(unquoted.replace(d.text, ""))) return [];
       if (AGGREGATE_MOVED.test(unquoted) || PRICE_STATED.test(unquoted)) return [];
       if (STATE_FIGURE.test(unquoted) && !HAPPENED.test(unquoted)) return [];
+      if (MARKET_STATE.test(unquoted) && !HAPPENED.test(unquoted)) return [];
       const who = leadOf(ctx, d.start <= 12 ? d.end : 0);
       out.push(
         newFound(ctx, "event", {
