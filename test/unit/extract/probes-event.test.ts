@@ -125,6 +125,9 @@ describe("event probes: happenings", () => {
     ["largest producer opened", [["Qiantang Metals Co., Ltd., the largest alloy producer in Ningxia, opened its second plant in May 2025."]], "2025-06-10", "Light metals wire", "2025-05", "Qiantang"],
     ["smelters cut output unnamed", [["Chinese smelters in Fugu cut output in September amid power shortages."]], "2024-10-01", "Light metals wire", "2024-09", ""],
     ["said on date that it had", [["Kestrel Magnesium Ltd said on 3 June 2025 that its plant had produced first metal."]], "2025-06-10", "Light metals wire", "2025-06-03", "Kestrel"],
+    ["announced plans", [["Kestrel Magnesium Ltd announced plans to build a second smelter in Queensland."]], "2025-06-10", "Light metals wire", "", "Kestrel"],
+    ["announced it will", [["Redcliff Magnesium Ltd announced that it will build a new furnace at its Utah smelter."]], "2025-06-10", "Light metals wire", "", "Redcliff"],
+    ["announced on date that it will", [["Kestrel Magnesium Ltd announced on 2 May 2025 that it will build a second smelter in Queensland."]], "2025-06-10", "Light metals wire", "2025-05-02", "Kestrel"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);
@@ -202,6 +205,10 @@ describe("event probes: no happening", () => {
     ["market was tight", [["The magnesium market was tight in the fourth quarter of 2024."]], "2025-06-10", "Light metals wire"],
     ["analysts said prices bottomed", [["Analysts at Halvorsen Metals Group said on 3 June 2025 that prices had bottomed out."]], "2025-06-10", "Light metals wire"],
     ["shipped between months", [["Between January and May, Qiantang Metals Co., Ltd. shipped 12,000 tonnes of alloy to Europe."]], "2025-06-10", "Light metals wire"],
+    ["won praise", [["Ostrava Castings Group won praise from customers for the quality of its castings."]], "2025-06-10", "Light metals wire"],
+    ["delivered strong results", [["Brantwood Alloys Inc. delivered strong results despite weak magnesium prices."]], "2025-06-10", "Light metals wire"],
+    ["started to see", [["Halvorsen Metals Group has started to see a recovery in orders from carmakers."]], "2025-06-10", "Light metals wire"],
+    ["opened the door", [["The new alloy of Qiantang Metals Co., Ltd. opened the door to lighter battery housings."]], "2025-06-10", "Light metals wire"],
   ])("%s", (_name, paragraphs, published, title) => {
     expect(events(paragraphs, published, title).map((e) => [e.date, e.title])).toEqual([]);
   });

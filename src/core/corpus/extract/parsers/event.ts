@@ -16,9 +16,12 @@ const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bco
 const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans?\s+(?:[\w-]+\s+){0,3}to\b|aiming|tracking towards|current thinking|planned for|aims? to|targets?|targeting|targeted (?:for|at|to)|scheduled to|scheduled for|slated for|slated to|poised to|on track to|set to|intends? to|is to|are to)\b/i;
 /** "could restart", "might reopen", "may resume": a possibility, not a happening ("may" lower case: "May" is a month). */
 const MODAL = /\b(?:[Cc]ould|[Mm]ight)\b|\bmay\b/;
-/** "said in March 2025 that it plans to ...", "told a conference in May that demand would ...": the day a plan or a
- * forecast was told, not a happening (what was told follows the date). */
-const SAID_BEFORE = /\b(?:said|says|announced|stated|confirmed|noted|added|warned|predicted|told\s+[^,;]{1,40}?)\s+(?:on|in)\s+$/i;
+/**
+ * "said in March 2025 that it plans to ...", "told a conference in May that demand would ...": the day a plan or a
+ * forecast was told, not a happening (what was told follows the date). An announcement is one ("announced on May 2
+ * that it will build ...": the gold's "announced plans" is an event).
+ */
+const SAID_BEFORE = /\b(?:said|says|stated|noted|added|warned|predicted|told\s+[^,;]{1,40}?)\s+(?:on|in)\s+$/i;
 /** "Shares of X rose 6% on March 3": a move of a share price, market commentary. */
 const SHARES_MOVED = /\b(?:shares?|stock|share price)\b[^;]{0,60}?\b(?:rose|fell|jumped|surged|slumped|plunged|gained|lost|climbed|dropped|tumbled|soared|sank|slid|rallied|(?:was|were) (?:up|down))\s+(?:by\s+)?(?:as much as\s+|about\s+|nearly\s+|more than\s+)?\d[\d.,]*\s?(?:%|percent|per cent)?\s+(?:on|in)\s+$/i;
 /** What is said of a plan ("X will fit ..., the carmaker said on Oct. 14") dates the saying, not a happening. */

@@ -20,6 +20,8 @@ const PERFECT = String.raw`(?:has|have|had|was|were)\s+(?:\w+ly\s+){0,2}(?:been\
 const DONE = new RegExp(`\\b(?:(?:${PERFECT})?(?:${alt(happenings.done)})|${PERFECT}(?:${alt(happenings.done_perfect_only)}))\\b`, "i");
 /** "established a benchmark", "laid the foundation": a figure of speech, not a happening. */
 const FIGURATIVE_AFTER = new RegExp(`^\\s+(?:a|an|the|new)\\s+(?:\\w+\\s+)?(?:${alt(happenings.figurative_objects)})\\b`, "i");
+/** "won praise", "delivered strong results", "opened the door to", "started to see": figures of speech too. */
+const FIGURATIVE_RIGHT_AFTER = new RegExp(`^\\s+(?:${alt(happenings.figurative_after)})\\b`, "i");
 /** "has completed over 10 million products": an amount made, a statistic. */
 const AMOUNT_AFTER = /^\s+(?:over|more than|about|around|nearly|some)?\s*\d/i;
 /** "signed a 2,000 t order", "won orders for": a sale booked, not a happening of the industry. */
@@ -73,7 +75,7 @@ export const undatedEventParser: Parser = {
     const verb = done ?? (NOUN_VERB.test(text) ? NOUN.exec(text) : null);
     if (!verb) return [];
     const after = text.slice(verb.index + verb[0].length);
-    if (FIGURATIVE_AFTER.test(after) || AMOUNT_AFTER.test(after) || ORDER_AFTER.test(after)) return [];
+    if (FIGURATIVE_AFTER.test(after) || FIGURATIVE_RIGHT_AFTER.test(after) || AMOUNT_AFTER.test(after) || ORDER_AFTER.test(after)) return [];
     // Only the clause of the verb speaks: "X, which will build a plant, has signed ..." keeps the signing.
     const clauseStart = Math.max(text.lastIndexOf(", ", verb.index), text.lastIndexOf("; ", verb.index), -1) + 1;
     const clause = text.slice(clauseStart, verb.index + verb[0].length);
