@@ -58,6 +58,20 @@ function datelineOf(text: string): DateMention | undefined {
   return d && d.month && isDateline(head, d) ? d : undefined;
 }
 
+const WEEKDAYS = ["Sunday", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday"];
+const WEEKDAY = /\b(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/g;
+
+/**
+ * A dateline's day dates its sentence's happening unless the sentence names another weekday: "BEIJING, March 4
+ * (Xinhua) -- X began production on Monday" (March 4 a Tuesday) writes no day for it, so the event stays undated
+ * (gold: "'on Thursday' names no date, the dateline was not a Thursday"); never a day counted back.
+ */
+function weekdayDisagrees(text: string, date: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return false;
+  const named = [...text.matchAll(WEEKDAY)].map((m) => m[1]);
+  return named.length > 0 && !named.includes(WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]);
+}
+
 /** Is an ISO date (at its precision) after the publication day? */
 function AFTER_PUBLICATION(date: string, published: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(published) && date > published.slice(0, date.length);
@@ -204,7 +218,8 @@ export const eventParser: Parser = {
       if (/\bwill\s+(?:be\s+)?\w+\s+(?:from|on|in)?\s*$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
       // A plan is not a happening: "is due to start in 2026", "expected to open in March".
       // A dateline dates what its sentence's first clause tells: "TORONTO, Jan 8 (Reuters) - X plans to build ...".
-      const told = d.start === ctx.dates[0].start && isDateline(text, d) ? (/^(.*?)(?:[,;]\s|\s(?:and|but)\s|$)/.exec(unquoted.slice(unquoted.indexOf(d.text) + d.text.length))?.[1] ?? "") : "";
+      const opensAsDateline = d.start === ctx.dates[0].start && isDateline(text, d);
+      const told = opensAsDateline ? (/^(.*?)(?:[,;]\s|\s(?:and|but)\s|$)/.exec(unquoted.slice(unquoted.indexOf(d.text) + d.text.length))?.[1] ?? "") : "";
       if (FUTURE.test(clause) || MODAL.test(clause) || FUTURE.test(told) || MODAL.test(told)) {
         plan = true;
         planned++;
@@ -214,6 +229,7 @@ export const eventParser: Parser = {
       // "In 2029, Zeta produced 50,000 tonnes of magnesium": a year's amount made or sold is a statistic, whoever made it.
       if (!d.month && AMOUNT_OVER_YEAR.test(unquoted)) continue;
       const { date, date_end } = resolveDate(d, ctx.years);
+      if (opensAsDateline && weekdayDisagrees(text, date)) continue;
       // A date after publication has not happened yet: "designed to produce ... when fully operating in 2027".
       if (date && AFTER_PUBLICATION(date, ctx.article.published)) {
         plan = true;
@@ -255,7 +271,7 @@ export const eventParser: Parser = {
       const told = /^(.*?)(?:[,;]\s|\s(?:and|but)\s|$)/.exec(unquoted.slice(unquoted.indexOf(dateline.text) + dateline.text.length))?.[1] ?? "";
       const { date, date_end } = resolveDate(dateline, ctx.years);
       const statistic = (ctx.orgs.length === 0 && STATISTIC.test(unquoted)) || AGGREGATE_MOVED.test(unquoted) || PRICE_STATED.test(unquoted) || AMOUNT_OVER_YEAR.test(unquoted);
-      if (date && !FUTURE.test(told) && !MODAL.test(told) && !statistic) {
+      if (date && !FUTURE.test(told) && !MODAL.test(told) && !statistic && !weekdayDisagrees(text, date)) {
         const who = leadOf(ctx, 0);
         out.push(newFound(ctx, "event", { kind: "event", date, date_end, subject: who.subject, organizations: who.organizations, title: eventTitle(text, dateline.start, dateline.end) }));
       }
