@@ -209,6 +209,16 @@ describe("event probes: no happening", () => {
     ["delivered strong results", [["Brantwood Alloys Inc. delivered strong results despite weak magnesium prices."]], "2025-06-10", "Light metals wire"],
     ["started to see", [["Halvorsen Metals Group has started to see a recovery in orders from carmakers."]], "2025-06-10", "Light metals wire"],
     ["opened the door", [["The new alloy of Qiantang Metals Co., Ltd. opened the door to lighter battery housings."]], "2025-06-10", "Light metals wire"],
+    ["published label", [["Published: 12 May 2025"]], "2025-06-10", "Light metals wire"],
+    ["updated label time", [["Updated 3 June 2025 10:32 GMT"]], "2025-06-10", "Light metals wire"],
+    ["byline pipe", [["By Jane Doe | May 12, 2025"]], "2025-06-10", "Light metals wire"],
+    ["reporting by", [["(Reporting by Jane Doe in Sydney; Editing by John Roe on May 12, 2025)"]], "2025-06-10", "Light metals wire"],
+    ["photo caption", [["FILE PHOTO: A worker at the Fugu plant of Jinhe Magnesium Co., Ltd., taken on May 3, 2025."]], "2025-06-10", "Light metals wire"],
+    ["source line", [["Source: Halvorsen Metals Group, 2024"]], "2025-06-10", "Light metals wire"],
+    ["read more", [["Read more: Kestrel Magnesium Ltd begins construction (May 3, 2025)"]], "2025-06-10", "Light metals wire"],
+    ["chart caption", [["Chart: magnesium ingot prices in Fugu, January 2024 to May 2025"]], "2025-06-10", "Light metals wire"],
+    ["related link", [["Related: Qiantang Metals Co., Ltd. signs wheel deal, April 2, 2025"]], "2025-06-10", "Light metals wire"],
+    ["undated caption", [["Photo: Kestrel Magnesium Ltd has poured first metal at its demonstration plant."]], "2025-06-10", "Light metals wire"],
   ])("%s", (_name, paragraphs, published, title) => {
     expect(events(paragraphs, published, title).map((e) => [e.date, e.title])).toEqual([]);
   });

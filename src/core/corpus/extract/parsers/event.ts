@@ -12,6 +12,8 @@ import happenings from "../../../../data/happenings.json";
 
 /** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
 const NOT_HAPPENING_CUE = new Set(["by", "until", "till", "through", "throughout", "before", "by the end of", "since", "as of"]);
+/** A caption, a chart's label or a link to another story ("FILE PHOTO: ...", "Chart: ...", "Read more: ..."): not this report's news. */
+export const CAPTION_OR_LINK = /^\s*(?:FILE PHOTO|PHOTO|Photo|Image|Picture|Pictured|Chart|Graphic|Caption|Video|Read more|Read also|Also read|Related|See also|Source|Sources)\s*:/;
 const BOILERPLATE = /@|\bplease (?:contact|email)\b|\ball rights reserved\b|\bcopyright\b|\bsubscribe\b/i;
 const FUTURE = /\b(?:will|would|shall|is due|are due|due to|due for|expected to|is expected|are expected|expects?|plans?\s+(?:[\w-]+\s+){0,3}to\b|aiming|tracking towards|current thinking|planned for|aims? to|targets?|targeting|targeted (?:for|at|to)|scheduled to|scheduled for|slated for|slated to|poised to|on track to|set to|intends? to|is to|are to)\b/i;
 /** "could restart", "might reopen", "may resume": a possibility, not a happening ("may" lower case: "May" is a month). */
@@ -170,7 +172,7 @@ export const eventParser: Parser = {
   parse(ctx: SentenceContext): Found[] {
     const { text } = ctx;
     if (ctx.dates.length === 0) return [];
-    if (BOILERPLATE.test(text) || fewerPiecesThan(text, 5)) return [];
+    if (BOILERPLATE.test(text) || CAPTION_OR_LINK.test(text) || fewerPiecesThan(text, 5)) return [];
     // A byline or dateline ("By Staff Writer · 18 June 2025") has no verb, nothing in lower case: it reports nothing.
     if (!/\b[a-z]{3,}\b/.test(ctx.dates.reduce((t, d) => t.replace(d.text, ""), text).replace(/\b(?:by|on|in|and|the|from|at)\b/gi, ""))) return [];
     // The headline: its date is the document's, and what it announces the body tells.

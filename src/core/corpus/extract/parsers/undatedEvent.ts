@@ -8,7 +8,7 @@
 import happenings from "../../../../data/happenings.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
-import { eventTitle, REPORTING } from "./event";
+import { CAPTION_OR_LINK, eventTitle, REPORTING } from "./event";
 import { fewerPiecesThan, whoIsInvolved, withoutMonthMay } from "../text";
 import { quantityFields } from "../numbers";
 
@@ -80,7 +80,7 @@ export const undatedEventParser: Parser = {
     const clauseStart = Math.max(text.lastIndexOf(", ", verb.index), text.lastIndexOf("; ", verb.index), -1) + 1;
     const clause = text.slice(clauseStart, verb.index + verb[0].length);
     if (NOT_A_HAPPENING.test(withoutMonthMay(clause)) || NOT_A_HAPPENING.test(withoutMonthMay(text.slice(0, verb.index).slice(-40)))) return [];
-    if (REPORTING.test(text)) return [];
+    if (REPORTING.test(text) || CAPTION_OR_LINK.test(text)) return [];
     if (MARKET.test(text) || (SAID_THAT.test(text.slice(0, verb.index)) && !SAID_IT_DID.test(text.slice(0, verb.index)))) return [];
     // "This completed the proof of concept stage" names no one: it refers back to a figure (orgs checked above).
     const who = whoIsInvolved(ctx, { inherit: leadOnly });
