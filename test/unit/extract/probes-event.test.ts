@@ -128,6 +128,10 @@ describe("event probes: happenings", () => {
     ["announced plans", [["Kestrel Magnesium Ltd announced plans to build a second smelter in Queensland."]], "2025-06-10", "Light metals wire", "", "Kestrel"],
     ["announced it will", [["Redcliff Magnesium Ltd announced that it will build a new furnace at its Utah smelter."]], "2025-06-10", "Light metals wire", "", "Redcliff"],
     ["announced on date that it will", [["Kestrel Magnesium Ltd announced on 2 May 2025 that it will build a second smelter in Queensland."]], "2025-06-10", "Light metals wire", "2025-05-02", "Kestrel"],
+    ["relative clause background", [["Kestrel Magnesium Ltd, which listed on the ASX in 2021, began commercial production on 3 March 2025."]], "2025-03-10", "Light metals wire", "2025-03-03", "Kestrel"],
+    ["opening participle background", [["Founded in 1998, Ostrava Castings Group opened a new die-casting plant on 2 May 2025."]], "2025-06-10", "Light metals wire", "2025-05-02", "Ostrava"],
+    ["apposition background", [["Ostrava Castings Group, founded in 1998, opened a new die-casting plant in Brno in May 2025."]], "2025-06-10", "Light metals wire", "2025-05", "Ostrava"],
+    ["background alone", [["Ostrava Castings Group, founded in 1998, supplies magnesium parts to carmakers."]], "2025-06-10", "Light metals wire", "1998", "Ostrava"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);

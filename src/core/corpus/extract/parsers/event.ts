@@ -74,6 +74,16 @@ function weekdayDisagrees(text: string, date: string): boolean {
   return named.length > 0 && !named.includes(WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]);
 }
 
+/**
+ * Background in an apposition or a relative clause ("X, which listed on the ASX in 2021, began production on 3 March
+ * 2025", "Founded in 1998, X opened ...", "X, founded in 1998, opened ..."): its date is not of the main happening.
+ */
+const BACKGROUND = /,\s(?:which|who)\s[^,;]{0,120}?,\s|,\s(?:founded|established|set up|incorporated|formed|created|listed|built|opened|commissioned)\s+(?:in|on)\s+[^,;]{0,40}?,\s|^(?:Founded|Established|Set up|Incorporated|Formed|Created|Listed|Built|Opened|Commissioned)\s+(?:in|on)\s+[^,;]{0,40}?,\s/g;
+function inBackground(text: string, d: DateMention): boolean {
+  for (const m of text.matchAll(BACKGROUND)) if (d.start >= m.index && d.end <= m.index + m[0].length) return true;
+  return false;
+}
+
 /** Is an ISO date (at its precision) after the publication day? */
 function AFTER_PUBLICATION(date: string, published: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(published) && date > published.slice(0, date.length);
@@ -188,6 +198,8 @@ export const eventParser: Parser = {
         planned++;
         continue;
       }
+      // The main happening's own date wins over a background one.
+      if (out.length === 0 && inBackground(text, d) && ctx.dates.some((x) => x.start > d.end && !NOT_HAPPENING_CUE.has(x.cue) && !inBackground(text, x))) continue;
       // "forced the smelters to close until the end of 2021": how long a state lasts, not when anything happened.
       if (/\b(?:until|till|through|by)\s+(?:the\s+)?(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
       // "the six months ended 30 June 2025", "the year ending March 31": a reporting period's end, not a happening.
