@@ -132,6 +132,8 @@ describe("event probes: happenings", () => {
     ["opening participle background", [["Founded in 1998, Ostrava Castings Group opened a new die-casting plant on 2 May 2025."]], "2025-06-10", "Light metals wire", "2025-05-02", "Ostrava"],
     ["apposition background", [["Ostrava Castings Group, founded in 1998, opened a new die-casting plant in Brno in May 2025."]], "2025-06-10", "Light metals wire", "2025-05", "Ostrava"],
     ["background alone", [["Ostrava Castings Group, founded in 1998, supplies magnesium parts to carmakers."]], "2025-06-10", "Light metals wire", "1998", "Ostrava"],
+    ["after clause background", [["After securing funding in 2023, Northvale Magnesium Corp. began construction of its smelter in May 2024."]], "2025-06-10", "Light metals wire", "2024-05", "Northvale"],
+    ["following clause background", [["Following a three-year construction period that began in 2021, Marlow Magnesium Ltd started production on 1 June 2024."]], "2025-06-10", "Light metals wire", "2024-06-01", "Marlow"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);

@@ -76,9 +76,10 @@ function weekdayDisagrees(text: string, date: string): boolean {
 
 /**
  * Background in an apposition or a relative clause ("X, which listed on the ASX in 2021, began production on 3 March
- * 2025", "Founded in 1998, X opened ...", "X, founded in 1998, opened ..."): its date is not of the main happening.
+ * 2025", "Founded in 1998, X opened ...", "X, founded in 1998, opened ...", "After securing funding in 2023, X began ..."):
+ * its date is not of the main happening.
  */
-const BACKGROUND = /,\s(?:which|who)\s[^,;]{0,120}?,\s|,\s(?:founded|established|set up|incorporated|formed|created|listed|built|opened|commissioned)\s+(?:in|on)\s+[^,;]{0,40}?,\s|^(?:Founded|Established|Set up|Incorporated|Formed|Created|Listed|Built|Opened|Commissioned)\s+(?:in|on)\s+[^,;]{0,40}?,\s/g;
+const BACKGROUND = /,\s(?:which|who)\s[^,;]{0,120}?,\s|,\s(?:founded|established|set up|incorporated|formed|created|listed|built|opened|commissioned)\s+(?:in|on)\s+[^,;]{0,40}?,\s|^(?:Founded|Established|Set up|Incorporated|Formed|Created|Listed|Built|Opened|Commissioned)\s+(?:in|on)\s+[^,;]{0,40}?,\s|^(?:After|Following)\s[^,;]{0,120}?,\s/g;
 function inBackground(text: string, d: DateMention): boolean {
   for (const m of text.matchAll(BACKGROUND)) if (d.start >= m.index && d.end <= m.index + m[0].length) return true;
   return false;
