@@ -134,6 +134,9 @@ describe("event probes: happenings", () => {
     ["background alone", [["Ostrava Castings Group, founded in 1998, supplies magnesium parts to carmakers."]], "2025-06-10", "Light metals wire", "1998", "Ostrava"],
     ["after clause background", [["After securing funding in 2023, Northvale Magnesium Corp. began construction of its smelter in May 2024."]], "2025-06-10", "Light metals wire", "2024-05", "Northvale"],
     ["following clause background", [["Following a three-year construction period that began in 2021, Marlow Magnesium Ltd started production on 1 June 2024."]], "2025-06-10", "Light metals wire", "2024-06-01", "Marlow"],
+    ["list second happening", [["Taihe Light Alloy Co., Ltd. signed the investment agreement in January, broke ground in March and began trial production in November."]], "2025-12-10", "Light metals wire", "2025-03", "Taihe"],
+    ["list third happening", [["Taihe Light Alloy Co., Ltd. signed the investment agreement in January, broke ground in March and began trial production in November."]], "2025-12-10", "Light metals wire", "2025-11", "Taihe"],
+    ["second with own subject", [["Taihe Light Alloy Co., Ltd. started construction in March 2024, and the plant was completed in May 2025."]], "2025-12-10", "Light metals wire", "2025-05", "Taihe"],
   ])("%s", (_name, paragraphs, published, title, date, subject) => {
     const found = events(paragraphs, published, title);
     expect(found.map((e) => e.date)).toContain(date);

@@ -116,7 +116,9 @@ const MARKET_TALK = /\b(?:prices?|demand|supply|market|sentiment|consumption|out
 /** Summaries of many happenings ("In 2024, ... issued multiple policies") are not one happening. */
 const AGGREGATE = /\b(?:multiple|a series of|several|numerous|many|various|a number of)\b/i;
 /** A second happening joined to the first: "..., and launched in April". */
-const SECOND_HAPPENING = /,?\s+and\s+(?:was\s+|were\s+)?(?:\w+ly\s+)?\w+ed\s+(?:\w+\s+){0,3}$/i;
+// Also in a list ("signed ... in January, broke ground in March and began trial production in November"), with an
+// irregular past, or with a subject of its own ("..., and the plant was completed in May 2025").
+const SECOND_HAPPENING = /(?:,\s+(?:and\s+)?|\s+and\s+|;\s+)(?:(?:the|its)\s+(?:[\w-]+\s+){0,3}?(?:was|were)\s+|was\s+|were\s+)?(?:\w+ly\s+)?(?:\w+ed|began|broke|won|held|made|took|went|shut|sold|built)\s+(?:[\w-]+\s+){0,3}$/i;
 
 /**
  * "..., launched in April, winning the 2031 Foundry Product Award": a named prize won after the dated happenings, with
@@ -255,7 +257,7 @@ export const eventParser: Parser = {
         // Later dates are events only when they date a second happening of their own.
         const joined = SECOND_HAPPENING.exec(text.slice(Math.max(0, d.start - 60), d.start));
         if (!date || !d.month || !joined) continue;
-        const verb = joined[0].replace(/^,?\s+and\s+/, "").trim();
+        const verb = joined[0].replace(/^[,;]?\s*(?:and\s+)?/, "").trim();
         out.push(newFound(ctx, "event", { kind: "event", date, date_end, subject: out[0].subject, organizations: out[0].organizations, title: `${out[0].title.split(/\s+/).slice(0, 8).join(" ")} … ${verb} ${d.text}`.trim() }));
         continue;
       }
