@@ -74,4 +74,14 @@ describe("dates", () => {
     expect(articleSubjectYear("", ["In 2021, output grew."])).toBe(2021);
     expect(articleSubjectYear("Outlook 2024-2025", ["Prices rose."])).toBeUndefined();
   });
+
+  it("reads 'the 4th of March' as a day", () => {
+    expect(first("On the 4th of March, the smelter restarted.", { published: "2031-03-10" })?.date).toBe("2031-03-04");
+  });
+
+  it("a month 'last year' or 'next year' is in the publication year's neighbour, not in the publication year", () => {
+    expect(first("The line started up in March last year.", { published: "2031-06-10" })?.date).toBe("2030-03");
+    expect(first("The plant opened in March this year.", { published: "2031-06-10" })?.date).toBe("2031-03");
+    expect(first("The line started up in March last year.", { articleYear: 2031 })?.date).toBe("");
+  });
 });

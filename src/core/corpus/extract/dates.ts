@@ -12,6 +12,8 @@ export interface DateMention {
   text: string;
   /** Year written in the mention itself, if any. */
   year?: number;
+  /** "March last year" (-1), "in May this year" (0), "June next year" (1): the publication year's neighbour. */
+  yearOffset?: number;
   month?: number;
   day?: number;
   endMonth?: number;
@@ -43,8 +45,9 @@ const MONTH_DAY_RE = new RegExp(
 const MONTH_DAY_ONLY = new RegExp(`^(${MONTH_ALT}) \\d{1,2}${ORD}`);
 // day-day Month [year] (British order ranges: "12-14 November", "between 12 and 14 November 2024").
 const DAY_RANGE_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD}\\s?(?:-|–|to|and)\\s?(\\d{1,2})${ORD} (${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
-// day Month [year] (British order); an abbreviation without its period only before a year ("11 Jun 2031").
-const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})${ORD} (${MONTH_ALT}|(?:${MONTH_ABBR_ALT})(?=,? ${YEAR}(?![\\d-])))(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
+// day Month [year] (British order; "the 4th of March"); an abbreviation without its period only before a year
+// ("11 Jun 2031").
+const DAY_MONTH_RE = new RegExp(`\\b(\\d{1,2})(?:${ORD} |(?:st|nd|rd|th) of )(${MONTH_ALT}|(?:${MONTH_ABBR_ALT})(?=,? ${YEAR}(?![\\d-])))(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
 // Month [year] with no day.
 const MONTH_RE = new RegExp(`\\b(${MONTH_ALT})(?:,? (${YEAR})(?![\\d-]))?\\b`, "g");
 // A bare year: only after a cue word, never followed by a range, an edition or a name.
@@ -192,6 +195,10 @@ export function findDates(text: string): DateMention[] {
     push(d);
   }
   out.sort((a, b) => a.start - b.start);
+  for (const d of out) {
+    const rel = d.month && !d.year ? /^,?\s+(?:of\s+)?(last|this|next)\s+year\b/i.exec(text.slice(d.end, d.end + 20)) : null;
+    if (rel) d.yearOffset = { last: -1, this: 0, next: 1 }[rel[1].toLowerCase() as "last" | "this" | "next"];
+  }
   // A dateline ("BEIJING, Dec. 6 (AlloyChina) — ...", "VANCOUVER, BC, Sept. 9, 2024 /PRNewswire/ -- ...") dates the
   // report, not what the sentence tells: it stands for "today" only when the sentence gives no other date.
   // "Kolding, 21 August 2025 - X today announced its results for the six months ended 30 June 2025": "today" is the
@@ -203,7 +210,8 @@ export function findDates(text: string): DateMention[] {
 const DATELINE_BEFORE = /^[A-Z][A-Za-z .'-]{1,40}(?:,\s[A-Z][A-Za-z .'-]{1,30})?,\s$/;
 const DATELINE_AFTER = /^\s*(?:\([^)]{1,40}\)|\/[^/]{1,30}\/)?\s*(?:—|–|--|-)\s/;
 
-function isDateline(text: string, d: DateMention): boolean {
+/** Does `d` open the sentence as a dateline ("SYDNEY, Oct 2 (Reuters) - ...")? */
+export function isDateline(text: string, d: DateMention): boolean {
   return DATELINE_BEFORE.test(text.slice(0, d.start)) && DATELINE_AFTER.test(text.slice(d.end));
 }
 
@@ -229,6 +237,7 @@ function iso(year: number, month?: number, day?: number): string {
 /** The year a mention without its own year belongs to, or undefined when the text does not pin it down. */
 export function contextYear(d: DateMention, ctx: YearContext): number | undefined {
   if (d.year) return d.year;
+  if (d.yearOffset !== undefined) return ctx.published && /^\d{4}/.test(ctx.published) ? +ctx.published.slice(0, 4) + d.yearOffset : undefined;
   const pubDay = ctx.published && /^\d{4}-\d{2}-\d{2}$/.test(ctx.published) ? ctx.published : "";
   // A borrowed year never puts a yearless mention after publication ("On Dec. 1 ... by the end of 2026").
   if (ctx.sentenceYear && !(pubDay && iso(ctx.sentenceYear, d.month, d.day) > pubDay.slice(0, iso(ctx.sentenceYear, d.month, d.day).length))) return ctx.sentenceYear;

@@ -8,7 +8,7 @@
 import happenings from "../../../../data/happenings.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
-import { eventTitle, REPORTING } from "./event";
+import { CAPTION_OR_LINK, eventTitle, REPORTING } from "./event";
 import { fewerPiecesThan, whoIsInvolved, withoutMonthMay } from "../text";
 import { quantityFields } from "../numbers";
 
@@ -20,6 +20,8 @@ const PERFECT = String.raw`(?:has|have|had|was|were)\s+(?:\w+ly\s+){0,2}(?:been\
 const DONE = new RegExp(`\\b(?:(?:${PERFECT})?(?:${alt(happenings.done)})|${PERFECT}(?:${alt(happenings.done_perfect_only)}))\\b`, "i");
 /** "established a benchmark", "laid the foundation": a figure of speech, not a happening. */
 const FIGURATIVE_AFTER = new RegExp(`^\\s+(?:a|an|the|new)\\s+(?:\\w+\\s+)?(?:${alt(happenings.figurative_objects)})\\b`, "i");
+/** "won praise", "delivered strong results", "opened the door to", "started to see": figures of speech too. */
+const FIGURATIVE_RIGHT_AFTER = new RegExp(`^\\s+(?:${alt(happenings.figurative_after)})\\b`, "i");
 /** "has completed over 10 million products": an amount made, a statistic. */
 const AMOUNT_AFTER = /^\s+(?:over|more than|about|around|nearly|some)?\s*\d/i;
 /** "signed a 2,000 t order", "won orders for": a sale booked, not a happening of the industry. */
@@ -36,7 +38,8 @@ const MARKET = /\b(?:prices?|exports?|imports?|output|production volume|demand|i
 /** Reported speech about the state of things ("X said the factory had barely been profitable"). */
 const SAID_THAT = /^\W*(?:[\w'’&.-]+\s+){0,6}(?:said|says|stated|noted|believes?|thinks?)\b/i;
 /** "X said it completed ...", "said that they had signed": a happening reported, not a state described. */
-const SAID_IT_DID = /\b(?:said|says|stated|announced|confirmed)\s+(?:that\s+)?(?:it|they|we|the\s+(?:company|firm|group))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?$/i;
+/** (A newswire puts when it was said between: "said on Tuesday that it had", "said Thursday it", "said in a statement it".) */
+const SAID_IT_DID = /\b(?:said|says|stated|announced|confirmed)\s+(?:(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday)\s+|in\s+an?\s+(?:[\w-]+\s+)?(?:statement|release|filing|announcement)\s+)?(?:that\s+)?(?:it|they|we|the\s+(?:company|firm|group))\s+(?:has\s+|had\s+|have\s+)?(?:\w+ly\s+)?$/i;
 /** The article's company named as "the company", "the Utah-based producer", "it" (see whoIsInvolved). */
 const LEAD_REFERENCE = /\bthe\s+(?:[\w-]+\s+){0,4}?(?:company|company's|firm|firm's|producer|producer's|manufacturer|developer|miner)\b/i;
 /** "the newly signed", "an agreement signed", "of a recently launched": a participle describing a noun. */
@@ -72,12 +75,12 @@ export const undatedEventParser: Parser = {
     const verb = done ?? (NOUN_VERB.test(text) ? NOUN.exec(text) : null);
     if (!verb) return [];
     const after = text.slice(verb.index + verb[0].length);
-    if (FIGURATIVE_AFTER.test(after) || AMOUNT_AFTER.test(after) || ORDER_AFTER.test(after)) return [];
+    if (FIGURATIVE_AFTER.test(after) || FIGURATIVE_RIGHT_AFTER.test(after) || AMOUNT_AFTER.test(after) || ORDER_AFTER.test(after)) return [];
     // Only the clause of the verb speaks: "X, which will build a plant, has signed ..." keeps the signing.
     const clauseStart = Math.max(text.lastIndexOf(", ", verb.index), text.lastIndexOf("; ", verb.index), -1) + 1;
     const clause = text.slice(clauseStart, verb.index + verb[0].length);
     if (NOT_A_HAPPENING.test(withoutMonthMay(clause)) || NOT_A_HAPPENING.test(withoutMonthMay(text.slice(0, verb.index).slice(-40)))) return [];
-    if (REPORTING.test(text)) return [];
+    if (REPORTING.test(text) || CAPTION_OR_LINK.test(text)) return [];
     if (MARKET.test(text) || (SAID_THAT.test(text.slice(0, verb.index)) && !SAID_IT_DID.test(text.slice(0, verb.index)))) return [];
     // "This completed the proof of concept stage" names no one: it refers back to a figure (orgs checked above).
     const who = whoIsInvolved(ctx, { inherit: leadOnly });
