@@ -14,7 +14,14 @@ const DROP = new Set([
   "script", "style", "noscript", "template", "nav", "footer", "aside", "header", "form", "button", "svg",
   "iframe", "select", "textarea", "object", "embed", "canvas", "audio", "video", "head", "title", "meta",
   "link", "input", "label", "menu", "dialog",
+  // AMP's own furniture: menus, ads, consent banners, share buttons, analytics, carousels of other stories.
+  "amp-sidebar", "amp-ad", "amp-embed", "amp-sticky-ad", "amp-consent", "amp-user-notification", "amp-social-share",
+  "amp-analytics", "amp-pixel", "amp-carousel", "amp-iframe",
+  // A photo's caption describes the picture (often an older scene), not the news; a table's <caption> stays.
+  "figcaption",
 ]);
+// ARIA landmarks of page furniture, for sites that mark regions by role rather than by tag.
+const FURNITURE_ROLES = new Set(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"]);
 const BLOCK = new Set([
   "p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote",
   "pre", "table", "thead", "tbody", "tfoot", "tr", "dl", "dt", "dd", "figure", "figcaption", "hr", "br",
@@ -22,7 +29,26 @@ const BLOCK = new Set([
 ]);
 const CELL = new Set(["td", "th"]);
 // Class/id words of page furniture that is not the article (share bars, related links, ads, cookie banners).
-const FURNITURE_RE = /(?:^|[\s_-])(?:sr-only|screen-reader-text|visually-?hidden|share|sharing|social|related|comments?|advert|ads|newsletter|subscribe|breadcrumbs?|cookie|popup|modal)(?:$|[\s_-])/i;
+// A word may run on into a plugin's suffix ("jp-relatedposts", "sharedaddy"); "comments?" stays whole, as
+// "commentary" is content. Lists of other stories ("latest", "most-read", "also-like", "recommended") and
+// price tickers or sidebars hold other reports' figures; embedded posts (tweets) are third parties' words.
+const FURNITURE_RE =
+  /(?:^|[\s_-])(?:sr-only|screen-reader-text|visually-?hidden|(?:share|sharing|social|related|newsletter|subscribe|ticker|gdpr|recommended|trending|popular)[a-z]*|comments?|comment-(?:list|body|respond|area)|advert|ads|breadcrumbs?|cookies?|consent|popup|modal|latest|most-(?:read|viewed|popular)|also-like|more-(?:news|stories|from)|read-next|caption|wp-caption-text|twitter-tweet|instagram-media|tiktok-embed|author-(?:box|bio|info)|bio)(?:$|[\s_-])/i;
+
+// Layout words that also name wrappers ("content-sidebar-wrap", "elementor-widget-text-editor") count only
+// at the start of a class: "sidebar", "sidebar-left", "widget", "widget-area".
+const FURNITURE_START_RE = /^(?:sidebar|widget|widget-area|widget_[a-z_]+)(?:[-_][\w-]*)?$/i;
+// WordPress names a post's categories and tags in its classes ("category-latest-news", "tag-share-prices"):
+// those say what the post is about, not that it is furniture.
+const TAXONOMY_CLASS_RE = /^(?:category|tag|post|format|type|status|has|page|postid|single|archive|term|taxonomy|node|path)-/i;
+
+function isFurnitureClass(value: string): boolean {
+  for (const token of value.split(/\s+/)) {
+    if (!token || TAXONOMY_CLASS_RE.test(token)) continue;
+    if (FURNITURE_RE.test(token) || FURNITURE_START_RE.test(token)) return true;
+  }
+  return false;
+}
 
 function isElement(n: AnyNode): n is Element {
   return n.type === "tag" || n.type === "script" || n.type === "style";
@@ -32,7 +58,8 @@ function isHidden(el: Element): boolean {
   const a = el.attribs;
   if ("hidden" in a || a["aria-hidden"] === "true") return true;
   if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
-  return FURNITURE_RE.test(a.class ?? "") || FURNITURE_RE.test(a.id ?? "");
+  if (a.role && FURNITURE_ROLES.has(a.role.trim().toLowerCase())) return true;
+  return isFurnitureClass(a.class ?? "") || isFurnitureClass(a.id ?? "");
 }
 
 // Traversals are iterative: a page with thousands of unclosed tags nests that deep, and recursion would
@@ -290,6 +317,8 @@ function outermostArticles(nodes: AnyNode[]): Element[] {
   while (stack.length > 0) {
     const [n, inside] = stack.pop() as [AnyNode, boolean];
     if (!isElement(n)) continue;
+    // An <article> inside a comment list or a related-stories box is not the page's story.
+    if (isHidden(n)) continue;
     let within = inside;
     if (n.name === "article") {
       if (!inside) out.push(n);
@@ -298,6 +327,31 @@ function outermostArticles(nodes: AnyNode[]): Element[] {
     for (let i = n.children.length - 1; i >= 0; i--) stack.push([n.children[i], within]);
   }
   return out;
+}
+
+/** A link inside a heading (h1-h4) of the subtree; one pass, however deep headings nest. */
+function hasLinkedHeading(root: Element): boolean {
+  const stack: [AnyNode, boolean][] = [[root, false]];
+  while (stack.length > 0) {
+    const [n, inHeading] = stack.pop() as [AnyNode, boolean];
+    if (!isElement(n)) continue;
+    if (inHeading && n.name === "a" && n.attribs.href) return true;
+    const within = inHeading || /^h[1-4]$/.test(n.name);
+    for (let i = n.children.length - 1; i >= 0; i--) stack.push([n.children[i], within]);
+  }
+  return false;
+}
+
+/**
+ * Several <article> elements, each headed by a link to its own page ("<h2><a href=...>"), and none at least
+ * twice as long as the next: a listing of teasers. A story page's own <article> has an unlinked headline, and
+ * live-blog entries are not links. Each article is a separate subtree, so this reads the page once.
+ */
+function isListing(articles: Element[]): boolean {
+  if (articles.length < 3) return false;
+  if (!articles.every(hasLinkedHeading)) return false;
+  const lengths = articles.map((a) => collapse(textOf(a)).length).sort((x, y) => y - x);
+  return lengths[0] < 2 * lengths[1];
 }
 
 function metaContent(metas: Element[], keys: string[]): string {
@@ -337,12 +391,17 @@ export function readHtml(html: string, origin: string): Article {
   // Body root: the longest <article>, else <main>, else <body>, else the whole fragment.
   const articles = outermostArticles(all);
   let root: AnyNode[] = all;
-  if (articles.length > 0) {
+  if (isListing(articles)) {
+    // A page of teasers (a category or search page) is no story of its own: each teaser's figures belong to
+    // the story it links to, dated and titled there. Nothing is read, and the input is reported as empty.
+    root = [];
+  } else if (articles.length > 0) {
     // Each text measured once (a page can hold thousands of articles).
     const lengths = articles.map((a) => collapse(textOf(a)).length);
     root = [articles[lengths.reduce((best, n, i) => (n > lengths[best] ? i : best), 0)]];
   } else {
-    const main = findAll(all, (e) => e.name === "main")[0] ?? findAll(all, (e) => e.name === "body")[0];
+    const main =
+      findAll(all, (e) => e.name === "main" || (e.attribs.role ?? "").toLowerCase() === "main")[0] ?? findAll(all, (e) => e.name === "body")[0];
     if (main) root = [main];
   }
 
@@ -354,17 +413,32 @@ export function readHtml(html: string, origin: string): Article {
     (titleEl ? collapse(titleEl.children.map(textOf).join("")) : "");
 
   let published = isoDatePart(
-    metaContent(metas, ["article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.created", "parsely-pub-date", "sailthru.date"]),
+    metaContent(metas, ["article:published_time", "datepublished", "date", "pubdate", "publishdate", "publish-date", "dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created", "dc.date.created", "parsely-pub-date", "sailthru.date"]),
   );
   if (!published) {
-    const time = findAll(root, (e) => e.name === "time" && !!e.attribs.datetime)[0] ?? findAll(all, (e) => e.name === "time" && !!e.attribs.datetime)[0];
+    // A <time> marked as the page's update ("updated", "modified") is not when the story came out.
+    const isPubTime = (e: Element) => e.name === "time" && !!e.attribs.datetime && !/\b(?:updated|modified)\b/i.test(e.attribs.class ?? "");
+    const time = findAll(root, isPubTime)[0] ?? findAll(all, isPubTime)[0];
     if (time) published = isoDatePart(time.attribs.datetime);
   }
   if (!published) published = jsonLdDate(findAll(all, (e) => e.name === "script"));
 
   const outlet = metaContent(metas, ["og:site_name", "application-name"]) || hostOf(url);
+  const read = paragraphsOf(root, h1 ? collapse(textOf(h1)) : undefined);
+  // A page without a dated tag dates the story in its byline: a date line before the first sentence of the
+  // body ("March 3, 2031" under the headline); a "Last updated" line further down is not it.
+  if (!published) {
+    for (const p of read) {
+      if (/[.!?]["”’)]*$/.test(p) && p.length > 60) break;
+      const d = !/\b(?:updated|modified|reviewed)\b/i.test(p) ? parseDateLine(p) : "";
+      if (d) {
+        published = d;
+        break;
+      }
+    }
+  }
   // A paragraph that is only a date line is page furniture (the byline date), not content.
-  const paragraphs = dropBoilerplate(paragraphsOf(root, h1 ? collapse(textOf(h1)) : undefined).filter((p) => !parseDateLine(p)));
+  const paragraphs = dropBoilerplate(read.filter((p) => !parseDateLine(p)));
   return {
     source_id: (url && sourceIdFromUrl(url)) || sourceIdFromOrigin(origin),
     title,
