@@ -206,3 +206,21 @@ describe("a plain-text press release: the issuer's boilerplate after the news", 
     expect(text).not.toMatch(/Founded in 1987|20,000-tonne|appeared first/);
   });
 });
+
+describe("class words name furniture, not the story that carries them", () => {
+  const html = (body: string) => `<!doctype html><html><head><title>Story</title></head>${body}</html>`;
+  const story = "<p>Dorvale Magnesium restarted its 20,000 tonnes per year smelter in Quebec on 4 April 2031.</p>";
+
+  it("a post filed under 'Latest news' or tagged 'share prices' is still read (WordPress names its categories in classes)", () => {
+    const a = readInput({ origin: "p.html", bytes: new TextEncoder().encode(html(`<body><article class="post category-latest-news tag-share-prices">${story}</article></body>`)) });
+    expect(a.articles[0].paragraphs).toEqual([expect.stringContaining("restarted its 20,000 tonnes")]);
+  });
+
+  it("a body whose class tells of a cookie banner or a sidebar layout is still read", () => {
+    const a = readInput({
+      origin: "p.html",
+      bytes: new TextEncoder().encode(html(`<body class="cookie-consent-open"><div class="content-sidebar-wrap"><div class="content">${story}</div><div class="sidebar">Hexton Alloys plans 30,000 t/yr.</div></div></body>`)),
+    });
+    expect(a.articles[0].paragraphs).toEqual([expect.stringContaining("restarted its 20,000 tonnes")]);
+  });
+});

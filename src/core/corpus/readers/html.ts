@@ -18,7 +18,7 @@ const DROP = new Set([
   "amp-sidebar", "amp-ad", "amp-embed", "amp-sticky-ad", "amp-consent", "amp-user-notification", "amp-social-share",
   "amp-analytics", "amp-pixel", "amp-carousel", "amp-iframe",
   // A photo's caption describes the picture (often an older scene), not the news; a table's <caption> stays.
-  "figcaption",
+  "figcaption", "marquee",
 ]);
 // ARIA landmarks of page furniture, for sites that mark regions by role rather than by tag.
 const FURNITURE_ROLES = new Set(["navigation", "banner", "contentinfo", "complementary", "search", "dialog", "alertdialog"]);
@@ -33,14 +33,14 @@ const CELL = new Set(["td", "th"]);
 // "commentary" is content. Lists of other stories ("latest", "most-read", "also-like", "recommended") and
 // price tickers or sidebars hold other reports' figures; embedded posts (tweets) are third parties' words.
 const FURNITURE_RE =
-  /(?:^|[\s_-])(?:sr-only|screen-reader-text|visually-?hidden|(?:share|sharing|social|related|newsletter|subscribe|ticker|gdpr|recommended|trending|popular)[a-z]*|comments?|comment-(?:list|body|respond|area)|advert|ads|breadcrumbs?|cookies?|consent|popup|modal|latest|most-(?:read|viewed|popular)|also-like|more-(?:news|stories|from)|read-next|caption|wp-caption-text|twitter-tweet|instagram-media|tiktok-embed|author-(?:box|bio|info)|bio)(?:$|[\s_-])/i;
+  /(?:^|[\s_-])(?:sr-only|screen-reader-text|visually-?hidden|(?:share|sharing|social|related|newsletter|subscribe|ticker|gdpr|recommended|trending|popular)[a-z]*|comments?|comment-(?:list|body|respond|area)|advert|ads|breadcrumbs?|cookies?|consent|popup|modal|latest|most-(?:read|viewed|popular)|also-like|more-(?:news|stories|from)|read-next|caption|wp-caption-text|twitter-tweet|instagram-media|tiktok-embed|author-(?:box|bio|info)|bio|footer|nav|navbar|navigation|menu|masthead|pagination|skip-link|disqus)(?:$|[\s_-])/i;
 
 // Layout words that also name wrappers ("content-sidebar-wrap", "elementor-widget-text-editor") count only
 // at the start of a class: "sidebar", "sidebar-left", "widget", "widget-area".
 const FURNITURE_START_RE = /^(?:sidebar|widget|widget-area|widget_[a-z_]+)(?:[-_][\w-]*)?$/i;
 // WordPress names a post's categories and tags in its classes ("category-latest-news", "tag-share-prices"):
 // those say what the post is about, not that it is furniture.
-const TAXONOMY_CLASS_RE = /^(?:category|tag|post|format|type|status|has|page|postid|single|archive|term|taxonomy|node|path)-/i;
+const TAXONOMY_CLASS_RE = /^(?:(?:category|tag|format|type|status|has|postid|single|term|taxonomy|path|page-(?:id|template|parent|child)|node--type)-|post-\d)/i;
 
 function isFurnitureClass(value: string): boolean {
   for (const token of value.split(/\s+/)) {
@@ -118,7 +118,7 @@ function textCollapsesTo(root: AnyNode, target: string): boolean {
 }
 
 /** Paragraphs of an HTML fragment or page subtree, in reading order. */
-function paragraphsOf(nodes: AnyNode[], skipHeading?: string): string[] {
+function paragraphsOf(nodes: AnyNode[], skipHeading?: string, bodyRoot?: AnyNode): string[] {
   const out: string[] = [];
   let buf = "";
   const flush = () => {
@@ -142,7 +142,8 @@ function paragraphsOf(nodes: AnyNode[], skipHeading?: string): string[] {
     }
     if (!isElement(n)) continue;
     const name = n.name.toLowerCase();
-    if (DROP.has(name) || isHidden(n)) continue;
+    // The element chosen as the body is read whatever its classes say ("<body class=\"cookie-consent-open\">").
+    if (DROP.has(name) || (n !== bodyRoot && isHidden(n))) continue;
     if (skipHeading !== undefined && name === "h1" && textCollapsesTo(n, skipHeading)) continue;
     if (CELL.has(name)) {
       if (collapse(buf)) buf += " | ";
@@ -424,7 +425,7 @@ export function readHtml(html: string, origin: string): Article {
   if (!published) published = jsonLdDate(findAll(all, (e) => e.name === "script"));
 
   const outlet = metaContent(metas, ["og:site_name", "application-name"]) || hostOf(url);
-  const read = paragraphsOf(root, h1 ? collapse(textOf(h1)) : undefined);
+  const read = paragraphsOf(root, h1 ? collapse(textOf(h1)) : undefined, root.length === 1 ? root[0] : undefined);
   // A page without a dated tag dates the story in its byline: a date line before the first sentence of the
   // body ("March 3, 2031" under the headline); a "Last updated" line further down is not it.
   if (!published) {
