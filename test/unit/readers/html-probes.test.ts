@@ -224,3 +224,20 @@ describe("class words name furniture, not the story that carries them", () => {
     expect(a.articles[0].paragraphs).toEqual([expect.stringContaining("restarted its 20,000 tonnes")]);
   });
 });
+
+describe("furniture told by its words when the markup does not say", () => {
+  const read = (html: string) => readInput({ origin: "p.html", bytes: new TextEncoder().encode(`<!doctype html><html><body>${html}</body></html>`) }).articles[0].paragraphs;
+
+  it("a cookie notice, and the headlines under a 'Most read' heading, are not the story", () => {
+    const p = read(
+      "<div><p>We use cookies to give you the best experience.</p></div><div><p>Qiantang Metals raised output at its Yulin smelter by 10% in May 2031.</p></div>" +
+        "<div><h3>Most read</h3><p>Hexton Alloys plans 30,000 t/yr plant</p><p>Mg ingot hits $2,900/t</p></div>",
+    );
+    expect(p).toEqual(["Qiantang Metals raised output at its Yulin smelter by 10% in May 2031."]);
+  });
+
+  it("a section of the story headed 'Latest developments' stays", () => {
+    const p = read("<p>Qiantang Metals raised output by 10% in May 2031.</p><h2>Latest developments</h2><p>Capacity now stands at 45,000 t/yr</p><p>The company will report in June.</p>");
+    expect(p).toContain("Capacity now stands at 45,000 t/yr");
+  });
+});

@@ -3,7 +3,7 @@
 
 const EMAIL_RE = /[\w.+-]+@[\w-]+(?:\.[\w-]+)+/;
 const CONTACT_RE = /\bplease\s+(?:contact|e-?mail|call|write\s+to|reach|visit)\b|^(?:for\s+(?:queries|enquiries|inquiries|more\s+information|media|press|questions)\b|contact\s+us\b|tel(?:ephone)?\s*[:.]|phone\s*[:.]|e-?mail\s*[:.])/i;
-const SITE_RE = /^(?:all\s+rights\s+reserved|copyright\b|©|share(?:\s+this)?\b|print\b|follow\s+us\b|subscribe\b|sign\s+up\b|related\s+(?:articles|news|posts|stories)\b|read\s+more\b|(?:read|see)\s+also\b|also\s+read\b|tags?\s*:|disclaimer\s*:)/i;
+const SITE_RE = /^(?:all\s+rights\s+reserved|copyright\b|©|share(?:\s+this)?\b|print\b|follow\s+us\b|subscribe\b|sign\s+up\b|related\s+(?:articles|news|posts|stories)\b|read\s+more\b|(?:read|see)\s+also\b|also\s+read\b|tags?\s*:|disclaimer\s*:|(?:this\s+(?:web)?site|we(?:\s+and\s+our\s+partners)?)\s+uses?\s+cookies\b)/i;
 // A feed's closing line: "The post <title> appeared first on <site>."
 const FEED_FOOTER_RE = /^the\s+post\s+.{1,300}\s+appeared\s+first\s+on\s+/i;
 // Legal boilerplate of press releases, run into one paragraph ("This press release contains forward-looking statements ...").
@@ -18,7 +18,7 @@ const COPYRIGHT_RE = /(?:©|\(c\)|\bcopyright)\s*(?:\d{4}\b)/i;
  * under it are those stories' headlines, with their own dates and figures.
  */
 const LIST_HEADING_RE =
-  /^(?:related(?:\s+(?:articles|posts|news|stories|content|insights|releases|reading|links|coverage|reports))?|latest(?:\s+(?:news|articles|stories|posts|headlines|updates|\w+\s+(?:news|reports)))?|more\s+(?:news|stories|articles|headlines|from\s+.{1,40})|most\s+(?:read|popular|viewed|shared)|popular(?:\s+(?:posts|stories|articles|now))?|trending(?:\s+(?:now|stories|articles))?|recommended(?:\s+(?:for\s+you|reading|articles|stories))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|read\s+(?:next|more)|further\s+reading|also\s+from\s+this\s+source|top\s+stories|editor['’]?s\s+picks)\s*:?$/i;
+  /^(?:related(?:\s+(?:articles|posts|news|stories|content|insights|releases|reading|links|coverage|reports))?|latest(?:\s+(?:news|articles|stories|posts|headlines|\w+\s+(?:news|reports)))?|more\s+(?:news|stories|articles|headlines|from\s+.{1,40})|most\s+(?:read|popular|viewed|shared)|popular(?:\s+(?:posts|stories|articles|now))?|trending(?:\s+(?:now|stories|articles))?|recommended(?:\s+(?:for\s+you|reading|articles|stories))?|you\s+(?:may|might)\s+(?:also\s+)?(?:like|be\s+interested\s+in)|read\s+(?:next|more)|further\s+reading|also\s+from\s+this\s+source|top\s+stories|editor['’]?s\s+picks)\s*:?$/i;
 /**
  * A heading that opens a block about the issuer or the law, not the news: "About <Company>", "About the
  * author", "Forward-looking statements", "Safe harbor statement", "Notes to editors", "Media contact".
