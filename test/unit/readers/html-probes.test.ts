@@ -223,6 +223,14 @@ describe("class words name furniture, not the story that carries them", () => {
     });
     expect(a.articles[0].paragraphs).toEqual([expect.stringContaining("restarted its 20,000 tonnes")]);
   });
+
+  it("a story wrapped in an element whose class holds a furniture word is read, not lost whole", () => {
+    const a = readInput({
+      origin: "p.html",
+      bytes: new TextEncoder().encode(html(`<body><nav>Home | Markets | Prices</nav><div id="main" class="latest-news-article"><h1>Story</h1>${story}</div><footer>Contact us</footer></body>`)),
+    });
+    expect(a.articles[0].paragraphs).toEqual([expect.stringContaining("restarted its 20,000 tonnes")]);
+  });
 });
 
 describe("furniture told by its words when the markup does not say", () => {

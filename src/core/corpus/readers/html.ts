@@ -54,12 +54,12 @@ function isElement(n: AnyNode): n is Element {
   return n.type === "tag" || n.type === "script" || n.type === "style";
 }
 
-function isHidden(el: Element): boolean {
+function isHidden(el: Element, classWords = true): boolean {
   const a = el.attribs;
   if ("hidden" in a || a["aria-hidden"] === "true") return true;
   if (a.style && /display\s*:\s*none|visibility\s*:\s*hidden/i.test(a.style)) return true;
   if (a.role && FURNITURE_ROLES.has(a.role.trim().toLowerCase())) return true;
-  return isFurnitureClass(a.class ?? "") || isFurnitureClass(a.id ?? "");
+  return classWords && (isFurnitureClass(a.class ?? "") || isFurnitureClass(a.id ?? ""));
 }
 
 // Traversals are iterative: a page with thousands of unclosed tags nests that deep, and recursion would
@@ -118,7 +118,7 @@ function textCollapsesTo(root: AnyNode, target: string): boolean {
 }
 
 /** Paragraphs of an HTML fragment or page subtree, in reading order. */
-function paragraphsOf(nodes: AnyNode[], skipHeading?: string, bodyRoot?: AnyNode): string[] {
+function paragraphsOf(nodes: AnyNode[], skipHeading?: string, bodyRoot?: AnyNode, classWords = true): string[] {
   const out: string[] = [];
   let buf = "";
   const flush = () => {
@@ -143,7 +143,7 @@ function paragraphsOf(nodes: AnyNode[], skipHeading?: string, bodyRoot?: AnyNode
     if (!isElement(n)) continue;
     const name = n.name.toLowerCase();
     // The element chosen as the body is read whatever its classes say ("<body class=\"cookie-consent-open\">").
-    if (DROP.has(name) || (n !== bodyRoot && isHidden(n))) continue;
+    if (DROP.has(name) || (n !== bodyRoot && isHidden(n, classWords))) continue;
     if (skipHeading !== undefined && name === "h1" && textCollapsesTo(n, skipHeading)) continue;
     if (CELL.has(name)) {
       if (collapse(buf)) buf += " | ";
@@ -375,6 +375,9 @@ function jsonLdDate(scripts: Element[]): string {
 }
 
 /** Reads one HTML page into an Article. */
+/** A paragraph of running text (a sentence of some length), not a label, a date line or a menu entry. */
+const isProse = (p: string): boolean => /[.!?]["”’)]*$/.test(p) && p.length > 60;
+
 export function readHtml(html: string, origin: string): Article {
   const doc = parseDocument(html);
   const all = doc.children;
@@ -425,12 +428,20 @@ export function readHtml(html: string, origin: string): Article {
   if (!published) published = jsonLdDate(findAll(all, (e) => e.name === "script"));
 
   const outlet = metaContent(metas, ["og:site_name", "application-name"]) || hostOf(url);
-  const read = paragraphsOf(root, h1 ? collapse(textOf(h1)) : undefined, root.length === 1 ? root[0] : undefined);
+  const skip = h1 ? collapse(textOf(h1)) : undefined;
+  let read = paragraphsOf(root, skip, root.length === 1 ? root[0] : undefined);
+  // Class words are a guess about a site's markup: a body wrapped in an element whose class merely contains one
+  // ("latest-news-article") would be lost whole. When they leave no prose at all, the page is read again with
+  // only tags, roles and hidden attributes dropping furniture, so a story is never lost to a class name.
+  if (root.length > 0 && !read.some(isProse)) {
+    const again = paragraphsOf(root, skip, root.length === 1 ? root[0] : undefined, false);
+    if (again.some(isProse)) read = again;
+  }
   // A page without a dated tag dates the story in its byline: a date line before the first sentence of the
   // body ("March 3, 2031" under the headline); a "Last updated" line further down is not it.
   if (!published) {
     for (const p of read) {
-      if (/[.!?]["”’)]*$/.test(p) && p.length > 60) break;
+      if (isProse(p)) break;
       const d = !/\b(?:updated|modified|reviewed)\b/i.test(p) ? parseDateLine(p) : "";
       if (d) {
         published = d;
