@@ -24,6 +24,13 @@ describe("standards catalogue pages", () => {
     expect(ofKind(shop, "standard").map(fields)).toEqual([["ASTM B9999-31", "2031-02-12", "", "12-Feb-2031"]]);
   });
 
+  it("a publication date given as a month only ('Publication date: 2031-02') dates the standard to the month", () => {
+    const page = extract([["ISO 99120:2031 - Magnesium alloys - Sampling of invented ingots"], ["Status: Published Publication date: 2031-02 Edition: 2"]]);
+    expect(ofKind(page, "standard").map(fields)).toEqual([["ISO 99120:2031", "2031-02", "", "Publication date: 2031-02"]]);
+    // not a month: no date
+    expect(ofKind(extract([["ISO 99120:2031 - Magnesium alloys - Sampling"], ["Publication date: 2031-13"]]), "standard")).toEqual([]);
+  });
+
   it("a page without labelled date fields gives no catalogue record", () => {
     expect(ofKind(extract([["ASTM B9999-31 - Standard Practice for Coding Invented Alloys. It has eight pages."]]), "standard")).toEqual([]);
   });

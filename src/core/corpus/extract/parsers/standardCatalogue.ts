@@ -12,8 +12,11 @@ import { REPLACED_BEFORE, STANDARD_CODE } from "./standard";
 
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 const MONTH = "(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)";
-/** A full date as catalogues write it: 2024-04-25, August 29, 2016, APRIL 30, 2007, 31-Oct-2011, 29 August 2016. */
-const FULL_DATE = `(?:\\d{4}-\\d{1,2}-\\d{1,2}|${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}[-\\s]${MONTH}[-\\s]\\d{4})`;
+/**
+ * A date as catalogues write it: 2024-04-25, August 29, 2016, APRIL 30, 2007, 31-Oct-2011, 29 August 2016; or a
+ * month only, as ISO's pages give "Publication date: 2031-02" (the record's date then has month precision).
+ */
+const FULL_DATE = `(?:\\d{4}-\\d{1,2}-\\d{1,2}|${MONTH}\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}[-\\s]${MONTH}[-\\s]\\d{4}|\\d{4}-\\d{1,2}(?![\\d-]))`;
 const SEP = String.raw`\s*[.:：]?\s*`;
 // ASTM pages date their edition in a footnote: "Current edition approved May 1, 2021. Published June 2021."
 const ISSUE_FIELD = new RegExp(`\\b(?:Date of Issue|Issued on|Issue date|Date of release|Release date|Released on|Publication Date|Date of publication|Current edition approved(?: on)?)${SEP}(${FULL_DATE})`, "i");
@@ -28,6 +31,8 @@ function isoOf(raw: string): string {
     return mo >= 1 && mo <= 12 && d >= 1 && d <= days ? `${y}-${String(mo).padStart(2, "0")}-${String(d).padStart(2, "0")}` : "";
   };
   if (m) return out(+m[1], +m[2], +m[3]);
+  m = /^(\d{4})-(\d{1,2})$/.exec(s);
+  if (m) return +m[2] >= 1 && +m[2] <= 12 ? `${m[1]}-${m[2].padStart(2, "0")}` : "";
   const month = (name: string) => MONTHS.indexOf(name.slice(0, 3).toLowerCase()) + 1;
   m = /^([A-Za-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})$/.exec(s);
   if (m) return out(+m[3], month(m[1]), +m[2]);
