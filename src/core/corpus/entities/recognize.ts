@@ -107,7 +107,9 @@ const HEAD_TYPES: Record<string, EntityType> = {
 };
 // Legal forms of other jurisdictions too: "Kestrel Magnesium Corp", "Nordcast Druckguss GmbH", "Tasman Light Metals Pty Ltd".
 const SOFT_HEADS = new Set(["Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive"]);
-const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oyj", "B.V.", "BV", "A/S", "ApS"]);
+// Nordic (AS, ASA, AB, Oy, Oyj, A/S), Romance (SA, S.A., SpA, S.p.A.), Dutch (NV, BV), Japanese (KK), Malaysian (Bhd,
+// "Sdn Bhd") and Russian (JSC, PJSC) forms are as common in this trade as Ltd. and Inc.
+const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oy", "Oyj", "B.V.", "BV", "A/S", "ApS", "SA", "SpA", "NV", "KK", "Bhd", "Berhad", "JSC", "PJSC", "OJSC"]);
 const PORTFOLIO = String.raw`(?:Trade|Industry|Energy|Economy|Commerce|Science|Technology|Information|Resources|Environment|Planning|Development|Innovation|Infrastructure|Transport|Mines|Mining|Finance|Employment|Labour|Labor|Ecology|Climate|Agriculture|Land)`;
 /** ", Industry and Energy" after "Ministry of Trade": only portfolio words, so ", Baowu and Chalco" never joins a name. */
 const PORTFOLIO_LIST = new RegExp(String.raw`^,\s(?:${PORTFOLIO},\s){0,3}${PORTFOLIO},?\s(?:and|&)\s${PORTFOLIO}\b`);
@@ -134,7 +136,7 @@ function tokenize(text: string): Tok[] {
     let t = m[0];
     // A sentence-final period is not part of the word, except in abbreviations of legal forms.
     // Nor in initialisms ("U.S. Department of Commerce"): their last period belongs to them.
-    if (t.length > 1 && t.endsWith(".") && !/^(Co|Ltd|Inc|Corp|St|Jr)\.$/.test(t) && !/^(?:[A-Z]\.){2,}$/.test(t)) t = t.slice(0, -1);
+    if (t.length > 1 && t.endsWith(".") && !/^(Co|Ltd|Inc|Corp|St|Jr|S\.p\.A)\.$/.test(t) && !/^(?:[A-Z]\.){2,}$/.test(t)) t = t.slice(0, -1);
     toks.push({ s: m.index, e: m.index + t.length, t });
   }
   return toks;
@@ -158,6 +160,7 @@ function legalSuffixEnd(toks: Tok[], i: number): number {
     return i;
   }
   if (t === "Pty" || t === "Pty.") return LEGAL.has(toks[i + 1]?.t ?? "") ? i + 1 : i;
+  if (t === "Sdn" && (toks[i + 1]?.t === "Bhd" || toks[i + 1]?.t === "Berhad")) return i + 1;
   if (t && LEGAL.has(t)) return i;
   return -1;
 }
@@ -180,7 +183,7 @@ interface GenericName {
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Cheap test: could the text hold a head noun or a legal form at all? */
-const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oyj", "BV", "A\\/S", "ApS", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
+const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oy", "Oyj", "BV", "SA", "SpA", "NV", "KK", "Bhd", "Berhad", "Sdn", "JSC", "PJSC", "OJSC", "A\\/S", "ApS", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
 
 function genericNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
@@ -338,7 +341,7 @@ const GOVERNMENT_NAME = /\b(Commission|Ministry|Government|Bureau|Department|Adm
 export function canonicalGenericName(name: string): string {
   let n = plainApostrophes(name).trim().replace(/^the\s+/i, "");
   for (;;) {
-    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|A\/S|ApS|AB|Oyj|B\.V\.|BV)$/, "").trim();
+    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Sdn\.?\s*(?:Bhd|Berhad)\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|A\/S|ApS|AB|Oyj|Oy|B\.V\.|BV|SA|SpA|NV|KK|Bhd\.?|Berhad|PJSC|OJSC|JSC)$/, "").trim();
     if (next === n || next === "") break;
     n = next;
   }
@@ -450,21 +453,38 @@ export function findOrganizations(text: string, registry: EntityRegistry, scans?
 }
 
 /** Verbs whose Title-Case subject at the start of a clause is an organisation ("Corvel Drive signed ..."). */
-const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|has|have|had|will)\b/g;
+const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|added|adds|increased|boosted|doubled|bought|purchased|sold|ordered|has|have|had|will)\b/g;
+
+/**
+ * Other places an unregistered Title-Case name is an organisation: two subjects of one action verb ("Corvel
+ * Drive and Norvik Magnesium signed ..."), an apposition that says what it is ("Halden Metals, a Norwegian
+ * producer, ..."), the agent of a passive ("a plant built by Tarvos Minerals", "owned by ...") and the seller
+ * after a purchase ("bought a line from Brenta Leghe").
+ */
+// A whole Title-Case run, never its first words only ("by the Shaanxi ... Engineering Research Center of ...").
+const NAME = String.raw`((?:[A-Z][\w&'-]*\s){1,4}[A-Z][\w&-]*)(?![\w&-]|\s[A-Z(])`;
+const ACTOR_VERB_HEAD = String.raw`(?:has\s|have\s|had\s|also\s|jointly\s|recently\s)?(?:signed|agreed|announced|formed|launched|established|set up|teamed up|partnered|will|have|plan|planned|completed|opened|unveiled)\b`;
+const PAIR_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s)(?:the\s+)?${NAME}\s(?:and|&)\s${NAME}\s${ACTOR_VERB_HEAD}`, "g");
+const APPOSITION_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s|\s)${NAME},\s(?:a|an|the)\s(?:[\w-]+\s){0,5}(?:company|producer|maker|manufacturer|miner|developer|supplier|smelter|foundry|firm|group|subsidiary|unit|startup|start-up|refiner|processor|recycler|caster|diecaster|die-caster|fabricator|trader|explorer)(?:\s(?:of|in|based|listed|owned)\b[^,]{0,60})?,`, "g");
+const AGENT_RE = new RegExp(String.raw`\b(?:built|owned|operated|run|developed|acquired|bought|purchased|supplied|produced|made|designed|controlled|founded|backed|financed|funded|commissioned|led|awarded|won|taken over)\s+by\s+(?:the\s+)?${NAME}`, "g");
+const SELLER_RE = new RegExp(String.raw`\b(?:bought|buys|purchased|purchases|acquired|acquires|ordered|orders|sourced|sources|licensed|licenses)\s(?:[\w%-]+\s){1,8}?from\s+(?:the\s+)?${NAME}`, "g");
 
 /** The owner of a plant or project: "Qinghai Western Magnesium's 100,000 mt/year magnesium project passed ...". */
-const OWNER_RE = /(?:^|[,;:]\s|\.\s|\s)((?:[A-Z][\w&-]*\s){1,4}[A-Z][\w&-]*)'s\s+(?:[\w,./-]+\s+){0,6}?(?:project|plant|smelter|production line|factory|facility|mill|foundry|refinery)\b/g;
+// "Tarvos Minerals' plant" as "Tarvos Minerals's"; and what a company owns or makes: its capacity, output, shares, parts.
+const OWNER_RE = /(?:^|[,;:]\s|\.\s|\s)((?:[A-Z][\w&-]*\s){1,4}[A-Z][\w&-]*?)(?:'s|(?<=s)')\s+(?:[\w,./-]+\s+){0,6}?(?:project|plant|smelter|production line|factory|facility|mill|foundry|refinery|mine|capacity|output|production|shares|subsidiary|seat frame|frame|part|component|housing|casting|castings|bracket|wheel|wheels)\b/g;
 
 const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Korea|South Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Australia|Canada|Mexico|Brazil|Russia|Kazakhstan|Israel|Turkey|Germany|France|Italy|Spain|Norway|Sweden|Finland|Poland|Austria|Britain|UK|U\\.K\\.|US|U\\.S\\.|America|Europe|Asia)$`);
 
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
-  for (const re of [ACTOR_RE, OWNER_RE]) {
-    if (re === OWNER_RE && !text.includes("'s")) continue; // an owner is a possessive
+  for (const re of [ACTOR_RE, OWNER_RE, PAIR_RE, APPOSITION_RE, AGENT_RE, SELLER_RE]) {
+    if (re === OWNER_RE && !text.includes("'")) continue; // an owner is a possessive
+    if (re === PAIR_RE && !/ (?:and|&) /.test(text)) continue;
+    if ((re === AGENT_RE && !text.includes(" by ")) || (re === SELLER_RE && !text.includes(" from "))) continue;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      let name = m[1];
-      let start = m.index + m[0].indexOf(name);
+    for (let m = re.exec(text); m; m = re.exec(text)) for (const group of re === PAIR_RE ? [1, 2] : [1]) {
+      let name = m[group];
+      let start = group === 2 ? m.index + m[0].indexOf(name, m[0].indexOf(m[1]) + m[1].length) : m.index + m[0].indexOf(name);
       const words = name.split(" ");
       while (words.length > 0 && LEFT_STOP.has(words[0])) {
         start += words[0].length + 1;
@@ -486,7 +506,10 @@ function actorNames(text: string, quotes: [number, number][]): GenericName[] {
       out.push({ start, end: start + name.length, text: name, type: "organization" });
     }
   }
-  return out;
+  // In text order, one name per span: the patterns overlap ("X and Y signed" is also "Y signed"), and the
+  // overlap test of findOrganizations reads them in order.
+  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  return out.filter((g, k) => k === 0 || !out.slice(0, k).some((h) => h.start < g.end && g.start < h.end));
 }
 
 const ACRONYM_IN_PARENS = /\((?:the\s+)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9&-]*\)/;
@@ -511,7 +534,7 @@ export function acronymDefinitions(text: string, registry: EntityRegistry, menti
   return out;
 }
 
-const LEGAL_TAIL = /(?:,?\s+(?:Co\.?,?\s+)?(?:Ltd\.?|Inc\.?|Corp\.?|LLC|Limited|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|Oyj|B\.V\.|Pty\.?\s+Ltd\.?|Corporation))+$/;
+const LEGAL_TAIL = /(?:,?\s+(?:Co\.?,?\s+)?(?:Ltd\.?|Inc\.?|Corp\.?|LLC|Limited|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|AB|Oyj|Oy|A\/S|B\.V\.|BV|SA|SpA|NV|KK|(?:Sdn\.?\s+)?Bhd\.?|Berhad|PJSC|OJSC|JSC|Pty\.?\s+Ltd\.?|Corporation))+$/;
 
 /**
  * Names written once with their legal form and after without it: "U.S. Magnesium LLC" then "U.S. Magnesium",
