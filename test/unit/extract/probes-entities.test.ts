@@ -65,12 +65,32 @@ const probes: Probe[] = [
   // Weight saving of a named company.
   ["weight saving possessive", "Light metals wire", [["Corvel Drive's magnesium seat frame is 30% lighter than the steel part it replaces."]], "weight_saving", "Corvel Drive", [], []],
   ["weight saving the company", "Corvel Drive adopts magnesium", [["Corvel Drive GmbH presented a magnesium seat frame on Tuesday."], ["The company said the frame is 2.5 kg lighter than the steel part it replaces."]], "weight_saving", "Corvel Drive", [], []],
+  // Round 2: no legal form anywhere, roles, descriptors before the name, tickers with a legal form, defined short names.
+  ["title, no legal form anywhere", "Halden Metals to restart Norwegian smelter", [["Halden Metals said on Monday it would restart its idle smelter."], [`The company ${CAP}`]], "capacity", "Halden Metals", [], []],
+  ["ticker with Ltd, then the company", "Light metals wire", [["Tarvos Minerals Ltd (ASX: TVM) said on Monday it would restart its idle smelter.", `The company ${CAP}`]], "capacity", "Tarvos Minerals", [], []],
+  ["defined 'Company'", "Light metals wire", [['Coldwater Magnesium Inc. (TSXV: CWM) ("Coldwater" or the "Company") announced results.', "The Company's plant has an annual capacity of 20,000 tonnes."]], "capacity", "Coldwater Magnesium", [], ["Company"]],
+  ["chief executive of X", "Light metals wire", [["The smelter has an annual capacity of 20,000 tonnes, said Ingrid Solberg, chief executive of Tarvos Minerals."]], "capacity", "Tarvos Minerals", [], ["Ingrid Solberg"]],
+  ["agreement with X", "Light metals wire", [["Corvel Drive signed a supply agreement with Norvik Magnesium on June 4, 2031."]], "event", "Corvel Drive", ["Corvel Drive", "Norvik Magnesium"], []],
+  ["short name said", "Light metals wire", [["Tarvos Minerals began production at its smelter on June 4, 2031.", `Tarvos said the smelter ${CAP}`]], "capacity", "Tarvos Minerals", [], []],
+  ["subsidiary of X", "Light metals wire", [["Fenwick Magnesium, a subsidiary of Tarvos Minerals, began production on June 4, 2031."]], "event", "Fenwick Magnesium", ["Fenwick Magnesium", "Tarvos Minerals"], []],
+  ["a unit of X, legal forms", "Light metals wire", [["Fenwick Magnesium Ltd, a unit of Tarvos Minerals Ltd, began production on June 4, 2031."]], "event", "Fenwick Magnesium", ["Tarvos Minerals"], []],
+  ["Oslo-based X", "Light metals wire", [["Oslo-based Halden Metals began production at its magnesium smelter on June 4, 2031."]], "event", "Halden Metals", [], ["Oslo-based Halden Metals"]],
+  ["Oslo-based X AS", "Light metals wire", [["Oslo-based Halden Metals AS began production at its magnesium smelter on June 4, 2031."]], "event", "Halden Metals", [], []],
+  ["Norwegian producer X", "Light metals wire", [["Norwegian producer Halden Metals began production at its magnesium smelter on June 4, 2031."]], "event", "Halden Metals", [], []],
+  ["Japanese Co., Ltd.", "Light metals wire", [["Hokuriku Light Alloy Co., Ltd. began production at its magnesium plant on June 4, 2031."]], "event", "Hokuriku Light Alloy", [], []],
+  ["country's X GmbH", "Light metals wire", [["Germany's Rheinberg Leichtmetall GmbH began production at its magnesium plant on June 4, 2031."]], "event", "Rheinberg Leichtmetall", [], []],
+  ["weight saving, apposition", "Light metals wire", [["Corvel Drive, a German supplier, said its magnesium seat frame is 30% lighter than the steel part."]], "weight_saving", "Corvel Drive", [], []],
+  ["weight saving, it", "Light metals wire", [["Corvel Drive GmbH developed a magnesium seat frame.", "It is 30% lighter than the steel part it replaces."]], "weight_saving", "Corvel Drive", [], []],
+  ["a day before the name", "Light metals wire", [["On Monday Halden Metals AS began production at its magnesium smelter on June 4, 2031."]], "event", "Halden Metals", [], ["Monday Halden Metals"]],
 ];
 
 /** [name, title, paragraphs, kind, names that must not be an organisation of any record of the kind] */
 type Negative = [string, string, string[][], Kind, string[]];
 const negatives: Negative[] = [
   ["place", "Light metals wire", [["Fenwick Valley smelters have a combined capacity of 20,000 tonnes a year, officials said."]], "capacity", ["Fenwick Valley"]],
+  ["headline words", "Light metals wire", [["Magnesium Prices Rise as Chinese Output Falls on June 4, 2031, traders said."]], "event", ["Magnesium Prices", "Magnesium Prices Rise"]],
+  ["a class of producers", "Light metals wire", [["Chinese Magnesium Producers cut output on June 4, 2031."]], "event", ["Chinese Magnesium Producers", "Magnesium Producers"]],
+  ["a name inside a longer one", "Light metals wire", [["The Fenwick Light Alloy Engineering Research Center of Tarvos University began operation on June 4, 2031."]], "event", ["Fenwick Light Alloy"]],
   // Known gap, not asserted: a person's trailing attribution (", Ingrid Solberg said.") reads as an actor name.
   ["brand", "Light metals wire", [["Corvel Drive's Aerolite Seat frame is 30% lighter than the steel frame."]], "weight_saving", ["Aerolite Seat"]],
   ["sentence-initial word", "Light metals wire", [["Separately, Halden Metals AS began production at its magnesium smelter on June 4, 2031."]], "event", ["Separately"]],

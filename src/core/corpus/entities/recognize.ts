@@ -120,6 +120,9 @@ const LEFT_STOP = new Set([
   "Secretary", "Chairman", "Director", "President", "Mayor", "Professor", "Academician", "Deputy", "Manager",
   "Vice", "Executive", "Member", "Leader", "Dean", "Head", "Minister", "Governor", "Chief", "General", "CEO", "Founder",
   "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+  // Days and sentence adverbs open clauses, not names: "On Monday Halden Metals AS began ...".
+  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "However",
+  "Separately", "Elsewhere", "Earlier", "Later", "Also", "Now", "Last",
 ]);
 
 interface Tok {
@@ -231,7 +234,10 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
       }
       // "General Office of ...", "General Administration of ...": here "General" names the body, not a person's title.
       const generalBody = t === "General" && j === i - 1 && /^(?:Office|Administration|Secretariat|Bureau)$/.test(tok.t);
-      if ((LEFT_STOP.has(t) && !generalBody) || isPossessive(t) || inSpans(toks[j].s, quotes)) break;
+      // "Oslo-based Halden Metals AS": where it is based, opening the phrase, is no part of its name (inside a name,
+      // "Anhui Provincial Magnesium-based New Materials ... Institute", it is).
+      const basedIn = t.endsWith("-based") && (j === 0 || !isCap(toks[j - 1].t) || LEFT_STOP.has(toks[j - 1].t));
+      if ((LEFT_STOP.has(t) && !generalBody) || isPossessive(t) || basedIn || inSpans(toks[j].s, quotes)) break;
       // A name's words are separated by spaces only: "PRNewswire/ -- Coastline Magnesium Inc." starts at "Coastline".
       if (isCap(t) && t !== "(" && onlySpace(text, toks[j].e, toks[j + 1].s)) {
         first = j;
@@ -453,7 +459,7 @@ export function findOrganizations(text: string, registry: EntityRegistry, scans?
 }
 
 /** Verbs whose Title-Case subject at the start of a clause is an organisation ("Corvel Drive signed ..."). */
-const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|added|adds|increased|boosted|doubled|bought|purchased|sold|ordered|has|have|had|will)\b/g;
+const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?(?:(?:[A-Z][\w-]*\s){0,2}(?:[a-z][\w-]*\s)?(?:producer|maker|carmaker|automaker|manufacturer|miner|supplier|developer|smelter|foundry|company|firm|group|refiner|processor|recycler)\s)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|added|adds|increased|boosted|doubled|bought|purchased|sold|ordered|has|have|had|will)\b/g;
 
 /**
  * Other places an unregistered Title-Case name is an organisation: two subjects of one action verb ("Corvel
@@ -467,6 +473,8 @@ const ACTOR_VERB_HEAD = String.raw`(?:has\s|have\s|had\s|also\s|jointly\s|recent
 const PAIR_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s)(?:the\s+)?${NAME}\s(?:and|&)\s${NAME}\s${ACTOR_VERB_HEAD}`, "g");
 const APPOSITION_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s|\s)${NAME},\s(?:a|an|the)\s(?:[\w-]+\s){0,5}(?:company|producer|maker|manufacturer|miner|developer|supplier|smelter|foundry|firm|group|subsidiary|unit|startup|start-up|refiner|processor|recycler|caster|diecaster|die-caster|fabricator|trader|explorer)(?:\s(?:of|in|based|listed|owned)\b[^,]{0,60})?,`, "g");
 const AGENT_RE = new RegExp(String.raw`\b(?:built|owned|operated|run|developed|acquired|bought|purchased|supplied|produced|made|designed|controlled|founded|backed|financed|funded|commissioned|led|awarded|won|taken over)\s+by\s+(?:the\s+)?${NAME}`, "g");
+/** "chief executive of Tarvos Minerals", "a subsidiary of ...", "an agreement with ...": the company named after it. */
+const ROLE_OF_RE = new RegExp(String.raw`\b(?:chief executive(?: officer)?|CEO|chairman|chairwoman|chair|president|managing director|general manager|spokesperson|spokesman|spokeswoman|founder|subsidiary|unit|division|affiliate|parent company|agreement|deal|contract|partnership|memorandum of understanding|joint venture)\s+(?:of|at|with)\s+(?:the\s+)?${NAME}`, "g");
 const SELLER_RE = new RegExp(String.raw`\b(?:bought|buys|purchased|purchases|acquired|acquires|ordered|orders|sourced|sources|licensed|licenses)\s(?:[\w%-]+\s){1,8}?from\s+(?:the\s+)?${NAME}`, "g");
 
 /** The owner of a plant or project: "Qinghai Western Magnesium's 100,000 mt/year magnesium project passed ...". */
@@ -477,7 +485,7 @@ const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Ko
 
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
-  for (const re of [ACTOR_RE, OWNER_RE, PAIR_RE, APPOSITION_RE, AGENT_RE, SELLER_RE]) {
+  for (const re of [ACTOR_RE, OWNER_RE, PAIR_RE, APPOSITION_RE, AGENT_RE, SELLER_RE, ROLE_OF_RE]) {
     if (re === OWNER_RE && !text.includes("'")) continue; // an owner is a possessive
     if (re === PAIR_RE && !/ (?:and|&) /.test(text)) continue;
     if ((re === AGENT_RE && !text.includes(" by ")) || (re === SELLER_RE && !text.includes(" from "))) continue;
@@ -486,7 +494,7 @@ function actorNames(text: string, quotes: [number, number][]): GenericName[] {
       let name = m[group];
       let start = group === 2 ? m.index + m[0].indexOf(name, m[0].indexOf(m[1]) + m[1].length) : m.index + m[0].indexOf(name);
       const words = name.split(" ");
-      while (words.length > 0 && LEFT_STOP.has(words[0])) {
+      while (words.length > 0 && (LEFT_STOP.has(words[0]) || words[0].endsWith("-based"))) {
         start += words[0].length + 1;
         words.shift();
       }

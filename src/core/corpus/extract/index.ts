@@ -3,13 +3,13 @@
 // every parser of the configuration, then keep a small discourse state (who/what the section is about) for
 // sentences that refer back ("It ...", "This product ..."). Refiners then merge and filter.
 import type { Article, RecordDraft, Sentence } from "../types";
-import { acronymDefinitions, containsAny, findOrganizations, getRegistry, legalFormlessDefinitions, scanOf, tickerDefinitions, shortNameDefinitions } from "../entities";
+import { acronymDefinitions, containsAny, findOrganizations, getRegistry, legalFormlessDefinitions, plainApostrophes, scanOf, tickerDefinitions, shortNameDefinitions } from "../entities";
 import type { EntityMention, EntityRegistry, TextScans } from "../entities";
 import type { Discourse, Found, SentenceContext } from "./context";
 import { DEFAULT_CONFIGURATION, ExtractorConfiguration } from "./configuration";
 import { articleSubjectYear, findDates, statedYear } from "./dates";
 import { findQuantities } from "./numbers";
-import { introducedProduct, openingNounPhrase, refersBack, whoIsInvolved } from "./text";
+import { fewerPiecesThan, introducedProduct, openingNounPhrase, refersBack, whoIsInvolved } from "./text";
 
 export type { ExtractorConfiguration } from "./configuration";
 export { DEFAULT_CONFIGURATION } from "./configuration";
@@ -52,10 +52,30 @@ const LEAD_TYPES = new Set(["company", "organization"]);
  * The company a story is about: the one its title names, if exactly one. (Only the title: it is shown beside
  * every record of the source, so a record that takes its subject from it still shows where the name comes from.)
  */
-function leadOrganization(article: Article, registry: EntityRegistry, scans: TextScans): EntityMention[] {
+function leadOrganization(article: Article, registry: EntityRegistry, scans: TextScans, orgs: EntityMention[][]): EntityMention[] {
   if (!article.title) return [];
   const names = findOrganizations(article.title, registry, scans).filter((m) => LEAD_TYPES.has(m.entity.type));
-  return new Set(names.map((m) => m.entity.name)).size === 1 ? names.slice(0, 1) : [];
+  if (names.length > 0) return new Set(names.map((m) => m.entity.name)).size === 1 ? names.slice(0, 1) : [];
+  // "Halden Metals to restart smelter" names no one by its own words; the body's "Halden Metals said ..." tells
+  // that it is a company: a company of the body written in the title, as a whole run of words, is its lead.
+  const title = plainApostrophes(article.title);
+  const found = new Map<string, EntityMention>();
+  for (const ms of orgs) {
+    for (const m of ms) {
+      if (!LEAD_TYPES.has(m.entity.type) || found.has(m.entity.name) || fewerPiecesThan(m.entity.name, 2)) continue;
+      const at = wholeWordsAt(title, m.entity.name);
+      if (at >= 0) found.set(m.entity.name, { ...m, start: at, end: at + m.entity.name.length, text: m.entity.name });
+    }
+  }
+  return found.size === 1 ? [...found.values()] : [];
+}
+
+/** Where `name` is written in `text` as whole words, or -1. */
+function wholeWordsAt(text: string, name: string): number {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!/[\w&-]/.test(text.charAt(at - 1)) && !/[\w&-]/.test(text.charAt(at + name.length))) return at;
+  }
+  return -1;
 }
 
 export function buildContexts(article: Article, sentences: Sentence[]): SentenceContext[] {
@@ -64,7 +84,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
   const { registry, orgs } = articleOrganizations(article, sentences, scans);
   const articleYear = articleSubjectYear(article.title, sentences.slice(0, 3).map((s) => s.text));
   const headingOrgs = new Map<string, EntityMention[]>();
-  const leadOrgs = leadOrganization(article, registry, scans);
+  const leadOrgs = leadOrganization(article, registry, scans, orgs);
   const contexts: SentenceContext[] = [];
   let sectionKey: string | undefined;
   let sectionYear: number | undefined;
