@@ -81,6 +81,7 @@ const probes: Probe[] = [
   ["country's X GmbH", "Light metals wire", [["Germany's Rheinberg Leichtmetall GmbH began production at its magnesium plant on June 4, 2031."]], "event", "Rheinberg Leichtmetall", [], []],
   ["weight saving, apposition", "Light metals wire", [["Corvel Drive, a German supplier, said its magnesium seat frame is 30% lighter than the steel part."]], "weight_saving", "Corvel Drive", [], []],
   ["weight saving, it", "Light metals wire", [["Corvel Drive GmbH developed a magnesium seat frame.", "It is 30% lighter than the steel part it replaces."]], "weight_saving", "Corvel Drive", [], []],
+  ["apposition with 'partner of'", "Light metals wire", [["Corvel Drive, the German partner of Halden Metals AS, has an annual capacity of 20,000 tonnes of magnesium castings."]], "capacity", "Corvel Drive", ["Corvel Drive", "Halden Metals"], []],
   ["a day before the name", "Light metals wire", [["On Monday Halden Metals AS began production at its magnesium smelter on June 4, 2031."]], "event", "Halden Metals", [], ["Monday Halden Metals"]],
 ];
 
@@ -91,7 +92,10 @@ const negatives: Negative[] = [
   ["headline words", "Light metals wire", [["Magnesium Prices Rise as Chinese Output Falls on June 4, 2031, traders said."]], "event", ["Magnesium Prices", "Magnesium Prices Rise"]],
   ["a class of producers", "Light metals wire", [["Chinese Magnesium Producers cut output on June 4, 2031."]], "event", ["Chinese Magnesium Producers", "Magnesium Producers"]],
   ["a name inside a longer one", "Light metals wire", [["The Fenwick Light Alloy Engineering Research Center of Tarvos University began operation on June 4, 2031."]], "event", ["Fenwick Light Alloy"]],
-  // Known gap, not asserted: a person's trailing attribution (", Ingrid Solberg said.") reads as an actor name.
+  // A person the article introduces by a role is no organisation when she speaks later.
+  ["person introduced by a role", "Light metals wire", [["The plant will restart in July, said Ingrid Solberg, chief executive of Halden Metals AS.", "Halden Metals AS has an annual capacity of 20,000 tonnes of magnesium, Ingrid Solberg said."]], "capacity", ["Ingrid Solberg"]],
+  ["person after her role", "Light metals wire", [["Halden Metals AS has an annual capacity of 20,000 tonnes of magnesium, chief executive Ingrid Solberg said."]], "capacity", ["Ingrid Solberg"]],
+  // Known gap, not asserted: a person never introduced by a role (", Ingrid Solberg said." alone) reads as an actor name.
   ["brand", "Light metals wire", [["Corvel Drive's Aerolite Seat frame is 30% lighter than the steel frame."]], "weight_saving", ["Aerolite Seat"]],
   ["sentence-initial word", "Light metals wire", [["Separately, Halden Metals AS began production at its magnesium smelter on June 4, 2031."]], "event", ["Separately"]],
   ["magnesium prices", "Light metals wire", [["Magnesium prices rose on June 4, 2031, after Halden Metals AS began production at its magnesium smelter."]], "event", ["Magnesium prices", "Magnesium"]],
