@@ -109,7 +109,7 @@ const HEAD_TYPES: Record<string, EntityType> = {
 const SOFT_HEADS = new Set(["Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive"]);
 // Nordic (AS, ASA, AB, Oy, Oyj, A/S), Romance (SA, S.A., SpA, S.p.A.), Dutch (NV, BV), Japanese (KK), Malaysian (Bhd,
 // "Sdn Bhd") and Russian (JSC, PJSC) forms are as common in this trade as Ltd. and Inc.
-const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oy", "Oyj", "B.V.", "BV", "A/S", "ApS", "SA", "SpA", "NV", "KK", "Bhd", "Berhad", "JSC", "PJSC", "OJSC"]);
+const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oy", "Oyj", "B.V.", "BV", "A/S", "ApS", "SA", "SpA", "NV", "KK", "Bhd", "Berhad", "JSC", "PJSC", "OJSC", "SE", "SAS", "S.A.S.", "Ltda", "Ltda.", "Tbk", "Srl", "SRL", "S.r.l."]);
 const PORTFOLIO = String.raw`(?:Trade|Industry|Energy|Economy|Commerce|Science|Technology|Information|Resources|Environment|Planning|Development|Innovation|Infrastructure|Transport|Mines|Mining|Finance|Employment|Labour|Labor|Ecology|Climate|Agriculture|Land)`;
 /** ", Industry and Energy" after "Ministry of Trade": only portfolio words, so ", Baowu and Chalco" never joins a name. */
 const PORTFOLIO_LIST = new RegExp(String.raw`^,\s(?:${PORTFOLIO},\s){0,3}${PORTFOLIO},?\s(?:and|&)\s${PORTFOLIO}\b`);
@@ -139,7 +139,7 @@ function tokenize(text: string): Tok[] {
     let t = m[0];
     // A sentence-final period is not part of the word, except in abbreviations of legal forms.
     // Nor in initialisms ("U.S. Department of Commerce"): their last period belongs to them.
-    if (t.length > 1 && t.endsWith(".") && !/^(Co|Ltd|Inc|Corp|St|Jr|S\.p\.A)\.$/.test(t) && !/^(?:[A-Z]\.){2,}$/.test(t)) t = t.slice(0, -1);
+    if (t.length > 1 && t.endsWith(".") && !/^(Co|Ltd|Inc|Corp|St|Jr|S\.p\.A|S\.r\.l|Ltda)\.$/.test(t) && !/^(?:[A-Z]\.){2,}$/.test(t)) t = t.slice(0, -1);
     toks.push({ s: m.index, e: m.index + t.length, t });
   }
   return toks;
@@ -186,7 +186,7 @@ interface GenericName {
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Cheap test: could the text hold a head noun or a legal form at all? */
-const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oy", "Oyj", "BV", "SA", "SpA", "NV", "KK", "Bhd", "Berhad", "Sdn", "JSC", "PJSC", "OJSC", "A\\/S", "ApS", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
+const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oy", "Oyj", "BV", "SA", "SpA", "NV", "KK", "Bhd", "Berhad", "Sdn", "JSC", "PJSC", "OJSC", "SE", "SAS", "S\\.A\\.S\\.", "Ltda", "Tbk", "Srl", "SRL", "S\\.r\\.l\\.", "A\\/S", "ApS", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
 
 function genericNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
@@ -347,7 +347,7 @@ const GOVERNMENT_NAME = /\b(Commission|Ministry|Government|Bureau|Department|Adm
 export function canonicalGenericName(name: string): string {
   let n = plainApostrophes(name).trim().replace(/^the\s+/i, "");
   for (;;) {
-    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Sdn\.?\s*(?:Bhd|Berhad)\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|A\/S|ApS|AB|Oyj|Oy|B\.V\.|BV|SA|SpA|NV|KK|Bhd\.?|Berhad|PJSC|OJSC|JSC)$/, "").trim();
+    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Sdn\.?\s*(?:Bhd|Berhad)\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|A\/S|ApS|AB|Oyj|Oy|B\.V\.|BV|SA|SpA|NV|KK|Bhd\.?|Berhad|PJSC|OJSC|JSC|SE|S\.A\.S\.|SAS|Ltda\.?|Tbk|S\.r\.l\.|Srl|SRL)$/, "").trim();
     if (next === n || next === "") break;
     n = next;
   }
@@ -459,7 +459,15 @@ export function findOrganizations(text: string, registry: EntityRegistry, scans?
 }
 
 /** Verbs whose Title-Case subject at the start of a clause is an organisation ("Corvel Drive signed ..."). */
-const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?(?:(?:[A-Z][\w-]*\s){0,2}(?:[a-z][\w-]*\s)?(?:producer|maker|carmaker|automaker|manufacturer|miner|supplier|developer|smelter|foundry|company|firm|group|refiner|processor|recycler)\s)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|added|adds|increased|boosted|doubled|bought|purchased|sold|ordered|has|have|had|will)\b/g;
+/** What an actor does right after its name: "has signed", "began", "will" ... */
+const ACTOR_VERBS = String.raw`(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|added|adds|increased|boosted|doubled|bought|purchased|sold|ordered|has|have|had|will)\b`;
+const ACTOR_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s)(?:the\s+)?(?:(?:[A-Z][\w-]*\s){0,2}(?:[a-z][\w-]*\s)?(?:producer|maker|carmaker|automaker|manufacturer|miner|supplier|developer|smelter|foundry|company|firm|group|refiner|processor|recycler)\s)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s${ACTOR_VERBS}`, "g");
+/**
+ * An actor whose verb comes after an aside: "Corvel Drive, in partnership with Norvik Magnesium, began",
+ * "Corvel Drive, which listed in 2021, began", "Corvel Drive together with Norvik Magnesium began". The aside
+ * opens with a lower-case word ("North America, Europe and Asia, have" is a list, not an aside).
+ */
+const ACTOR_ASIDE_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){1,4}[A-Z][\w&-]*)(?:,\s[a-z][^,;]{1,80},|\s(?:together with|along with|alongside|jointly with)\s[^,;]{1,60}?)\s${ACTOR_VERBS}`, "g");
 
 /**
  * Other places an unregistered Title-Case name is an organisation: two subjects of one action verb ("Corvel
@@ -474,7 +482,7 @@ const PAIR_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s)(?:the\s+)?${NAME}\s(?:a
 const APPOSITION_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s|\s)${NAME},\s(?:a|an|the)\s(?:[\w-]+\s){0,5}(?:company|producer|maker|manufacturer|miner|developer|supplier|smelter|foundry|firm|group|subsidiary|unit|startup|start-up|refiner|processor|recycler|caster|diecaster|die-caster|fabricator|trader|explorer|partner|customer|rival|competitor|owner|operator|parent|affiliate|venture)(?:\s(?:of|in|based|listed|owned)\b[^,]{0,60})?,`, "g");
 const AGENT_RE = new RegExp(String.raw`\b(?:built|owned|operated|run|developed|acquired|bought|purchased|supplied|produced|made|designed|controlled|founded|backed|financed|funded|commissioned|led|awarded|won|taken over)\s+by\s+(?:the\s+)?${NAME}`, "g");
 /** "chief executive of Tarvos Minerals", "a subsidiary of ...", "an agreement with ...": the company named after it. */
-const ROLE_OF_RE = new RegExp(String.raw`\b(?:chief executive(?: officer)?|CEO|chairman|chairwoman|chair|president|managing director|general manager|spokesperson|spokesman|spokeswoman|founder|subsidiary|unit|division|affiliate|parent company|agreement|deal|contract|partnership|memorandum of understanding|joint venture)\s+(?:of|at|with)\s+(?:the\s+)?${NAME}`, "g");
+const ROLE_OF_RE = new RegExp(String.raw`\b(?:chief executive(?: officer)?|CEO|chairman|chairwoman|chair|president|managing director|general manager|spokesperson|spokesman|spokeswoman|founder|subsidiary|unit|division|affiliate|parent company|agreement|deal|contract|partnership|memorandum of understanding|joint venture|together|along|jointly|cooperation|collaboration|talks|negotiations)\s+(?:of|at|with)\s+(?:the\s+)?${NAME}`, "g");
 const SELLER_RE = new RegExp(String.raw`\b(?:bought|buys|purchased|purchases|acquired|acquires|ordered|orders|sourced|sources|licensed|licenses)\s(?:[\w%-]+\s){1,8}?from\s+(?:the\s+)?${NAME}`, "g");
 
 /** The owner of a plant or project: "Qinghai Western Magnesium's 100,000 mt/year magnesium project passed ...". */
@@ -485,7 +493,7 @@ const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Ko
 
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
-  for (const re of [ACTOR_RE, OWNER_RE, PAIR_RE, APPOSITION_RE, AGENT_RE, SELLER_RE, ROLE_OF_RE]) {
+  for (const re of [ACTOR_RE, OWNER_RE, PAIR_RE, APPOSITION_RE, AGENT_RE, SELLER_RE, ROLE_OF_RE, ACTOR_ASIDE_RE]) {
     if (re === OWNER_RE && !text.includes("'")) continue; // an owner is a possessive
     if (re === PAIR_RE && !/ (?:and|&) /.test(text)) continue;
     if ((re === AGENT_RE && !text.includes(" by ")) || (re === SELLER_RE && !text.includes(" from "))) continue;
@@ -542,7 +550,7 @@ export function acronymDefinitions(text: string, registry: EntityRegistry, menti
   return out;
 }
 
-const LEGAL_TAIL = /(?:,?\s+(?:Co\.?,?\s+)?(?:Ltd\.?|Inc\.?|Corp\.?|LLC|Limited|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|AB|Oyj|Oy|A\/S|B\.V\.|BV|SA|SpA|NV|KK|(?:Sdn\.?\s+)?Bhd\.?|Berhad|PJSC|OJSC|JSC|Pty\.?\s+Ltd\.?|Corporation))+$/;
+const LEGAL_TAIL = /(?:,?\s+(?:Co\.?,?\s+)?(?:Ltd\.?|Inc\.?|Corp\.?|LLC|Limited|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|AB|Oyj|Oy|A\/S|B\.V\.|BV|SA|SpA|NV|KK|(?:Sdn\.?\s+)?Bhd\.?|Berhad|PJSC|OJSC|JSC|SE|S\.A\.S\.|SAS|Ltda\.?|Tbk|S\.r\.l\.|Srl|SRL|Pty\.?\s+Ltd\.?|Corporation))+$/;
 
 /**
  * Names written once with their legal form and after without it: "U.S. Magnesium LLC" then "U.S. Magnesium",
@@ -571,7 +579,7 @@ export function legalFormlessDefinitions(mentions: readonly EntityMention[][], r
   return out;
 }
 
-const TICKER = /((?:[A-Z][\w&.'-]*\s){0,4}[A-Z][\w&.-]*)\s*\(\s*(?:ASX|TSXV|TSX-V|TSX|NYSE|NYSE American|NASDAQ|Nasdaq|LSE|AIM|OTCQB|OTCQX|OTC|CSE|FSE|FWB|HKEX|SEHK|HK|SSE|SZSE|KRX|TYO|TSE|NZX|JSE)\s*:\s*[A-Z0-9.]{1,8}(?:\s*[;,]\s*[A-Z][\w -]{0,12}:\s*[A-Z0-9.]{1,8})*\s*\)/g;
+const TICKER = /((?:[A-Z][\w&.'-]*\s){0,4}[A-Z][\w&.-]*)\s*\(\s*(?:ASX|TSXV|TSX-V|TSX|NYSE|NYSE American|NASDAQ|Nasdaq|LSE|AIM|OTCQB|OTCQX|OTC|CSE|FSE|FWB|HKEX|SEHK|HK|SSE|SZSE|KRX|KOSDAQ|TYO|TSE|NZX|JSE|OSE|Oslo|Euronext|XETRA|Xetra|SIX|BIT|TASE|NSE|BSE|IDX|SGX|TWSE|MOEX|WSE|BMV|OMX|Nasdaq Stockholm|Nasdaq Helsinki|Nasdaq Copenhagen)\s*:\s*[A-Z0-9.]{1,8}(?:\s*[;,]\s*[A-Z][\w -]{0,12}:\s*[A-Z0-9.]{1,8})*\s*\)/g;
 
 /**
  * Listed companies named with their ticker: "Latrobe Magnesium (ASX: LMG)", "Coastline Magnesium (TSXV: CMG)".
