@@ -382,8 +382,10 @@ const SUBSIDIARY_WORD = /^(?:Magnesium|Aluminium|Aluminum|Alloys?|Metals?)$/;
  * are one SUBSIDIARY_WORD, then at most a legal form or "Group" ("SAIC Motor Corporation" is SAIC Motor;
  * "SAIC Motor Chairman Wang" is SAIC), and not when the longer name overlaps any other mention.
  */
-function registeredStartOf(text: string, name: { start: number; end: number }, mentions: readonly EntityMention[]): EntityMention | undefined {
-  const shorter = mentions.find((m) => m.registered && m.start === name.start && m.end < name.end);
+function registeredStartOf(text: string, name: { start: number; end: number }, mentions: readonly EntityMention[], registeredAt?: ReadonlyMap<number, EntityMention>): EntityMention | undefined {
+  // By start when the caller has them so (a long text has many names: no scan of all mentions for each).
+  const at = registeredAt?.get(name.start);
+  const shorter = registeredAt ? (at && at.end < name.end ? at : undefined) : mentions.find((m) => m.registered && m.start === name.start && m.end < name.end);
   if (!shorter) return undefined;
   if (mentions.some((m) => m !== shorter && m.start < name.end && m.end > name.start)) return undefined;
   const further = text.slice(shorter.end, name.end).trim().split(/\s+/).map((w) => w.replace(/[.,]+$/, ""));
@@ -445,8 +447,9 @@ export function findOrganizations(text: string, registry: EntityRegistry, scans?
   }
   mentions.sort((a, b) => a.start - b.start);
   const overlapsAny = sweep(mentions.slice());
+  const registeredAt = new Map(mentions.filter((m) => m.registered).map((m) => [m.start, m] as const));
   for (const g of (scan.actors ??= actorNames(plain, quotes))) {
-    const shorter = registeredStartOf(plain, g, mentions);
+    const shorter = registeredStartOf(plain, g, mentions, registeredAt);
     if (overlapsAny(g) && !shorter) continue;
     const registered = registry.lookup(g.text);
     const entity: Entity = registered ?? { name: canonicalGenericName(g.text) || g.text, aliases: [g.text], type: "organization", region: "" };
@@ -525,7 +528,12 @@ function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   // In text order, one name per span: the patterns overlap ("X and Y signed" is also "Y signed"), and the
   // overlap test of findOrganizations reads them in order.
   out.sort((x, y) => x.start - y.start || y.end - x.end);
-  return out.filter((g, k) => k === 0 || !out.slice(0, k).some((h) => h.start < g.end && g.start < h.end));
+  let reach = -1;
+  return out.filter((g) => {
+    if (g.start < reach) return false;
+    reach = g.end;
+    return true;
+  });
 }
 
 const ACRONYM_IN_PARENS = /\((?:the\s+)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9&-]*\)/;
