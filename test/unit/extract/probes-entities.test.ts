@@ -113,6 +113,12 @@ const negatives: Negative[] = [
   // A person the article introduces by a role is no organisation when she speaks later.
   ["person introduced by a role", "Light metals wire", [["The plant will restart in July, said Ingrid Solberg, chief executive of Halden Metals AS.", "Halden Metals AS has an annual capacity of 20,000 tonnes of magnesium, Ingrid Solberg said."]], "capacity", ["Ingrid Solberg"]],
   ["person after her role", "Light metals wire", [["Halden Metals AS has an annual capacity of 20,000 tonnes of magnesium, chief executive Ingrid Solberg said."]], "capacity", ["Ingrid Solberg"]],
+  // The new name patterns' own negatives: people after a title or as founders, classes of firms, regions.
+  ["led by a titled person", "Light metals wire", [["The Fenwick smelter, led by Chief Executive Ingrid Solberg, has an annual capacity of 20,000 tonnes."]], "capacity", ["Ingrid Solberg", "Executive Ingrid Solberg"]],
+  ["founded by a person", "Light metals wire", [["Halden Metals AS, founded by Ingrid Solberg in 1998, has an annual capacity of 20,000 tonnes of magnesium."]], "capacity", ["Ingrid Solberg"]],
+  ["a class of producers that added", "Light metals wire", [["Chinese Magnesium Producers added 20,000 tonnes of annual capacity on June 4, 2031."]], "event", ["Chinese Magnesium Producers"]],
+  ["owned by a class", "Light metals wire", [["The Fenwick smelter, owned by Local Investors, has an annual capacity of 20,000 tonnes."]], "capacity", ["Local Investors"]],
+  ["a region with an aside", "Light metals wire", [["North America, especially the United States, has an annual die-casting capacity of 20,000 tonnes of magnesium, Halden Metals AS said."]], "capacity", ["North America"]],
   // Known gap, not asserted: a person never introduced by a role (", Ingrid Solberg said." alone) reads as an actor name.
   ["brand", "Light metals wire", [["Corvel Drive's Aerolite Seat frame is 30% lighter than the steel frame."]], "weight_saving", ["Aerolite Seat"]],
   ["sentence-initial word", "Light metals wire", [["Separately, Halden Metals AS began production at its magnesium smelter on June 4, 2031."]], "event", ["Separately"]],

@@ -483,7 +483,8 @@ const NAME = String.raw`((?:[A-Z][\w&'-]*\s){1,4}[A-Z][\w&-]*)(?![\w&-]|\s[A-Z(]
 const ACTOR_VERB_HEAD = String.raw`(?:has\s|have\s|had\s|also\s|jointly\s|recently\s)?(?:signed|agreed|announced|formed|launched|established|set up|teamed up|partnered|will|have|plan|planned|completed|opened|unveiled)\b`;
 const PAIR_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s)(?:the\s+)?${NAME}\s(?:and|&)\s${NAME}\s${ACTOR_VERB_HEAD}`, "g");
 const APPOSITION_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s|\s)${NAME},\s(?:a|an|the)\s(?:[\w-]+\s){0,5}(?:company|producer|maker|manufacturer|miner|developer|supplier|smelter|foundry|firm|group|subsidiary|unit|startup|start-up|refiner|processor|recycler|caster|diecaster|die-caster|fabricator|trader|explorer|partner|customer|rival|competitor|owner|operator|parent|affiliate|venture)(?:\s(?:of|in|based|listed|owned)\b[^,]{0,60})?,`, "g");
-const AGENT_RE = new RegExp(String.raw`\b(?:built|owned|operated|run|developed|acquired|bought|purchased|supplied|produced|made|designed|controlled|founded|backed|financed|funded|commissioned|led|awarded|won|taken over)\s+by\s+(?:the\s+)?${NAME}`, "g");
+// Not "led / founded / designed by": people lead, found and design.
+const AGENT_RE = new RegExp(String.raw`\b(?:built|owned|operated|run|developed|acquired|bought|purchased|supplied|produced|made|controlled|backed|financed|funded|commissioned|awarded|taken over)\s+by\s+(?:the\s+)?${NAME}`, "g");
 /** "chief executive of Tarvos Minerals", "a subsidiary of ...", "an agreement with ...": the company named after it. */
 const ROLE_OF_RE = new RegExp(String.raw`\b(?:chief executive(?: officer)?|CEO|chairman|chairwoman|chair|president|managing director|general manager|spokesperson|spokesman|spokeswoman|founder|subsidiary|unit|division|affiliate|parent company|agreement|deal|contract|partnership|memorandum of understanding|joint venture|together|along|jointly|cooperation|collaboration|talks|negotiations)\s+(?:of|at|with)\s+(?:the\s+)?${NAME}`, "g");
 const SELLER_RE = new RegExp(String.raw`\b(?:bought|buys|purchased|purchases|acquired|acquires|ordered|orders|sourced|sources|licensed|licenses)\s(?:[\w%-]+\s){1,8}?from\s+(?:the\s+)?${NAME}`, "g");
@@ -492,7 +493,12 @@ const SELLER_RE = new RegExp(String.raw`\b(?:bought|buys|purchased|purchases|acq
 // "Tarvos Minerals' plant" as "Tarvos Minerals's"; and what a company owns or makes: its capacity, output, shares, parts.
 const OWNER_RE = /(?:^|[,;:]\s|\.\s|\s)((?:[A-Z][\w&-]*\s){1,4}[A-Z][\w&-]*?)(?:'s|(?<=s)')\s+(?:[\w,./-]+\s+){0,6}?(?:project|plant|smelter|production line|factory|facility|mill|foundry|refinery|mine|capacity|output|production|shares|subsidiary|seat frame|frame|part|component|housing|casting|castings|bracket|wheel|wheels)\b/g;
 
-const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Korea|South Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Australia|Canada|Mexico|Brazil|Russia|Kazakhstan|Israel|Turkey|Germany|France|Italy|Spain|Norway|Sweden|Finland|Poland|Austria|Britain|UK|U\\.K\\.|US|U\\.S\\.|America|Europe|Asia)$`);
+const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Korea|South Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Australia|Canada|Mexico|Brazil|Russia|Kazakhstan|Israel|Turkey|Germany|France|Italy|Spain|Norway|Sweden|Finland|Poland|Austria|Britain|UK|U\\.K\\.|US|U\\.S\\.|America|Europe|Asia|North America|South America|Latin America|Southeast Asia|South Asia|East Asia|Central Asia|Middle East|Western Europe|Eastern Europe|Northern Europe|European Union|United States|United Kingdom|New Zealand|South Africa|Saudi Arabia)$`);
+
+/** Titles before a person's name ("Chief Executive Ingrid Solberg", "Minister Ola Nordmann"). */
+const PERSON_TITLE = /^(?:Secretary|Chairman|Director|President|Mayor|Professor|Academician|Deputy|Manager|Vice|Executive|Member|Leader|Dean|Head|Minister|Governor|Chief|CEO|Founder)$/;
+/** Plural nouns of a class: a Title-Case run ending in one names a group of firms or people. */
+const CLASS_NOUN = /^(?:Producers|Companies|Firms|Smelters|Manufacturers|Makers|Suppliers|Plants|Buyers|Sellers|Traders|Consumers|Automakers|Carmakers|Investors|Casters|Diecasters|Miners|Refiners|Exporters|Importers|Users|Customers|Analysts|Officials|Sources|Markets|Prices|Shareholders|Workers|Experts)$/;
 
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
@@ -505,10 +511,14 @@ function actorNames(text: string, quotes: [number, number][]): GenericName[] {
       let name = m[group];
       let start = group === 2 ? m.index + m[0].indexOf(name, m[0].indexOf(m[1]) + m[1].length) : m.index + m[0].indexOf(name);
       const words = name.split(" ");
+      let titled = false;
       while (words.length > 0 && (LEFT_STOP.has(words[0]) || words[0].endsWith("-based"))) {
+        titled ||= PERSON_TITLE.test(words[0]);
         start += words[0].length + 1;
         words.shift();
       }
+      // "by Chief Executive Ingrid Solberg": a person after her title.
+      if (titled) continue;
       // "India's Vedant Light Alloys will build": the name starts after a country's possessive. (After an
       // organisation's, "SAIC's Innovation R&D Institute", the unit is the parent's: left to the parent rule.)
       const lastPossessive = words.slice(0, -1).map((w) => /'s?$/.test(w)).lastIndexOf(true);
@@ -522,6 +532,8 @@ function actorNames(text: string, quotes: [number, number][]): GenericName[] {
       // "Magnesium Industry has": a description, not a name.
       if (words.every((w) => DESCRIPTIVE.has(w) || /^(?:Alloys?|Chinese|China|Global|World|Domestic|Overseas|Primary|Downstream|Upstream)$/.test(w))) continue;
       if (words.some((w) => /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(w))) continue;
+      // "Chinese Magnesium Producers", "Local Investors": a class of firms or people, not one.
+      if (CLASS_NOUN.test(words[words.length - 1])) continue;
       out.push({ start, end: start + name.length, text: name, type: "organization" });
     }
   }
