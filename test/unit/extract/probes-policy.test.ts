@@ -167,8 +167,9 @@ describe("Chinese export controls, licences, entry conditions and plans", () => 
   });
 
   it("a country that 'will' impose or cancel from a stated start has decided it", () => {
+    // The ministry that announces the country's act is its issuer (probes-entities); the country stays its region.
     expect(policies("China will impose export controls on magnesium alloy powders from October 1, 2031, the Ministry of Commerce said on Sunday.")).toEqual([
-      { subject: "China", region: "China", date: "", date_effective: "2031-10-01", title: "impose export controls on magnesium alloy powders from October 1, 2031" },
+      { subject: "MOFCOM", region: "China", date: "", date_effective: "2031-10-01", title: "impose export controls on magnesium alloy powders from October 1, 2031" },
     ]);
     expect(policies("From December 1, 2031, China will cancel the export tax rebate on magnesium alloy products.")).toEqual([
       { subject: "China", region: "China", date: "", date_effective: "2031-12-01", title: "cancel the export tax rebate on magnesium alloy products" },

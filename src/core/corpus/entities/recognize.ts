@@ -107,7 +107,9 @@ const HEAD_TYPES: Record<string, EntityType> = {
 };
 // Legal forms of other jurisdictions too: "Kestrel Magnesium Corp", "Nordcast Druckguss GmbH", "Tasman Light Metals Pty Ltd".
 const SOFT_HEADS = new Set(["Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive"]);
-const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oyj", "B.V.", "BV", "A/S", "ApS"]);
+// Nordic (AS, ASA, AB, Oy, Oyj, A/S), Romance (SA, S.A., SpA, S.p.A.), Dutch (NV, BV), Japanese (KK), Malaysian (Bhd,
+// "Sdn Bhd") and Russian (JSC, PJSC) forms are as common in this trade as Ltd. and Inc.
+const LEGAL = new Set(["Ltd.", "Ltd", "Inc.", "Inc", "Corp.", "Corp", "LLC", "Limited", "GmbH", "AG", "plc", "PLC", "S.A.", "N.V.", "S.p.A.", "AS", "ASA", "AB", "Oy", "Oyj", "B.V.", "BV", "A/S", "ApS", "SA", "SpA", "NV", "KK", "Bhd", "Berhad", "JSC", "PJSC", "OJSC", "SE", "SAS", "S.A.S.", "Ltda", "Ltda.", "Tbk", "Srl", "SRL", "S.r.l."]);
 const PORTFOLIO = String.raw`(?:Trade|Industry|Energy|Economy|Commerce|Science|Technology|Information|Resources|Environment|Planning|Development|Innovation|Infrastructure|Transport|Mines|Mining|Finance|Employment|Labour|Labor|Ecology|Climate|Agriculture|Land)`;
 /** ", Industry and Energy" after "Ministry of Trade": only portfolio words, so ", Baowu and Chalco" never joins a name. */
 const PORTFOLIO_LIST = new RegExp(String.raw`^,\s(?:${PORTFOLIO},\s){0,3}${PORTFOLIO},?\s(?:and|&)\s${PORTFOLIO}\b`);
@@ -118,6 +120,9 @@ const LEFT_STOP = new Set([
   "Secretary", "Chairman", "Director", "President", "Mayor", "Professor", "Academician", "Deputy", "Manager",
   "Vice", "Executive", "Member", "Leader", "Dean", "Head", "Minister", "Governor", "Chief", "General", "CEO", "Founder",
   "January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December",
+  // Days and sentence adverbs open clauses, not names: "On Monday Halden Metals AS began ...".
+  "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday", "Today", "Yesterday", "However",
+  "Separately", "Elsewhere", "Earlier", "Later", "Also", "Now", "Last",
 ]);
 
 interface Tok {
@@ -134,7 +139,7 @@ function tokenize(text: string): Tok[] {
     let t = m[0];
     // A sentence-final period is not part of the word, except in abbreviations of legal forms.
     // Nor in initialisms ("U.S. Department of Commerce"): their last period belongs to them.
-    if (t.length > 1 && t.endsWith(".") && !/^(Co|Ltd|Inc|Corp|St|Jr)\.$/.test(t) && !/^(?:[A-Z]\.){2,}$/.test(t)) t = t.slice(0, -1);
+    if (t.length > 1 && t.endsWith(".") && !/^(Co|Ltd|Inc|Corp|St|Jr|S\.p\.A|S\.r\.l|Ltda)\.$/.test(t) && !/^(?:[A-Z]\.){2,}$/.test(t)) t = t.slice(0, -1);
     toks.push({ s: m.index, e: m.index + t.length, t });
   }
   return toks;
@@ -158,6 +163,7 @@ function legalSuffixEnd(toks: Tok[], i: number): number {
     return i;
   }
   if (t === "Pty" || t === "Pty.") return LEGAL.has(toks[i + 1]?.t ?? "") ? i + 1 : i;
+  if (t === "Sdn" && (toks[i + 1]?.t === "Bhd" || toks[i + 1]?.t === "Berhad")) return i + 1;
   if (t && LEGAL.has(t)) return i;
   return -1;
 }
@@ -180,7 +186,7 @@ interface GenericName {
 const INHERITED = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 /** Cheap test: could the text hold a head noun or a legal form at all? */
-const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oyj", "BV", "A\\/S", "ApS", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
+const ANY_HEAD = new RegExp(`\\b(?:Co\\b|${["Ltd", "Inc", "Corp", "LLC", "Limited", "Pty", "GmbH", "AG", "plc", "PLC", "AS", "ASA", "AB", "Oy", "Oyj", "BV", "SA", "SpA", "NV", "KK", "Bhd", "Berhad", "Sdn", "JSC", "PJSC", "OJSC", "SE", "SAS", "S\\.A\\.S\\.", "Ltda", "Tbk", "Srl", "SRL", "S\\.r\\.l\\.", "A\\/S", "ApS", "Solutions", "Technologies", "Industries", "Holdings", "Motors", "Automotive", "S\\.A\\.", "N\\.V\\.", "S\\.p\\.A\\.", ...Object.keys({ Group: 1, Company: 1, Corporation: 1, Fund: 1, University: 1, Institute: 1, Academy: 1, Center: 1, Centre: 1, Laboratory: 1, Association: 1, Society: 1, Alliance: 1, Federation: 1, Chamber: 1, Commission: 1, Ministry: 1, Government: 1, Bureau: 1, Council: 1, Department: 1, Administration: 1, Office: 1, Committee: 1 })].join("|")})`);
 
 function genericNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
@@ -228,7 +234,10 @@ function genericNames(text: string, quotes: [number, number][]): GenericName[] {
       }
       // "General Office of ...", "General Administration of ...": here "General" names the body, not a person's title.
       const generalBody = t === "General" && j === i - 1 && /^(?:Office|Administration|Secretariat|Bureau)$/.test(tok.t);
-      if ((LEFT_STOP.has(t) && !generalBody) || isPossessive(t) || inSpans(toks[j].s, quotes)) break;
+      // "Oslo-based Halden Metals AS": where it is based, opening the phrase, is no part of its name (inside a name,
+      // "Anhui Provincial Magnesium-based New Materials ... Institute", it is).
+      const basedIn = t.endsWith("-based") && (j === 0 || !isCap(toks[j - 1].t) || LEFT_STOP.has(toks[j - 1].t));
+      if ((LEFT_STOP.has(t) && !generalBody) || isPossessive(t) || basedIn || inSpans(toks[j].s, quotes)) break;
       // A name's words are separated by spaces only: "PRNewswire/ -- Coastline Magnesium Inc." starts at "Coastline".
       if (isCap(t) && t !== "(" && onlySpace(text, toks[j].e, toks[j + 1].s)) {
         first = j;
@@ -338,7 +347,7 @@ const GOVERNMENT_NAME = /\b(Commission|Ministry|Government|Bureau|Department|Adm
 export function canonicalGenericName(name: string): string {
   let n = plainApostrophes(name).trim().replace(/^the\s+/i, "");
   for (;;) {
-    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|A\/S|ApS|AB|Oyj|B\.V\.|BV)$/, "").trim();
+    const next = n.replace(/,?\s*(Co\.,?\s*Ltd\.?|Co\.\s*Limited|Company Limited|Pty\.?\s*Ltd\.?|Pty\.?|Sdn\.?\s*(?:Bhd|Berhad)\.?|Ltd\.?|Limited|Inc\.?|LLC|Corp\.?|Corporation|Co\.|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|A\/S|ApS|AB|Oyj|Oy|B\.V\.|BV|SA|SpA|NV|KK|Bhd\.?|Berhad|PJSC|OJSC|JSC|SE|S\.A\.S\.|SAS|Ltda\.?|Tbk|S\.r\.l\.|Srl|SRL)$/, "").trim();
     if (next === n || next === "") break;
     n = next;
   }
@@ -373,8 +382,10 @@ const SUBSIDIARY_WORD = /^(?:Magnesium|Aluminium|Aluminum|Alloys?|Metals?)$/;
  * are one SUBSIDIARY_WORD, then at most a legal form or "Group" ("SAIC Motor Corporation" is SAIC Motor;
  * "SAIC Motor Chairman Wang" is SAIC), and not when the longer name overlaps any other mention.
  */
-function registeredStartOf(text: string, name: { start: number; end: number }, mentions: readonly EntityMention[]): EntityMention | undefined {
-  const shorter = mentions.find((m) => m.registered && m.start === name.start && m.end < name.end);
+function registeredStartOf(text: string, name: { start: number; end: number }, mentions: readonly EntityMention[], registeredAt?: ReadonlyMap<number, EntityMention>): EntityMention | undefined {
+  // By start when the caller has them so (a long text has many names: no scan of all mentions for each).
+  const at = registeredAt?.get(name.start);
+  const shorter = registeredAt ? (at && at.end < name.end ? at : undefined) : mentions.find((m) => m.registered && m.start === name.start && m.end < name.end);
   if (!shorter) return undefined;
   if (mentions.some((m) => m !== shorter && m.start < name.end && m.end > name.start)) return undefined;
   const further = text.slice(shorter.end, name.end).trim().split(/\s+/).map((w) => w.replace(/[.,]+$/, ""));
@@ -436,8 +447,9 @@ export function findOrganizations(text: string, registry: EntityRegistry, scans?
   }
   mentions.sort((a, b) => a.start - b.start);
   const overlapsAny = sweep(mentions.slice());
+  const registeredAt = new Map(mentions.filter((m) => m.registered).map((m) => [m.start, m] as const));
   for (const g of (scan.actors ??= actorNames(plain, quotes))) {
-    const shorter = registeredStartOf(plain, g, mentions);
+    const shorter = registeredStartOf(plain, g, mentions, registeredAt);
     if (overlapsAny(g) && !shorter) continue;
     const registered = registry.lookup(g.text);
     const entity: Entity = registered ?? { name: canonicalGenericName(g.text) || g.text, aliases: [g.text], type: "organization", region: "" };
@@ -450,26 +462,63 @@ export function findOrganizations(text: string, registry: EntityRegistry, scans?
 }
 
 /** Verbs whose Title-Case subject at the start of a clause is an organisation ("Corvel Drive signed ..."). */
-const ACTOR_RE = /(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|has|have|had|will)\b/g;
+/** What an actor does right after its name: "has signed", "began", "will" ... */
+const ACTOR_VERBS = String.raw`(?:has\s|have\s|had\s|also\s|jointly\s|officially\s|successfully\s|recently\s|further\s)?(?:released|launched|held|signed|announced|unveiled|introduced|delivered|completed|opened|started|said|developed|produced|built|acquired|invested|won|shipped|exported|began|commissioned|unveils|launches|signs|announces|will hold|holds|operates|owns|runs|plans|planned|expects|reported|posted|agreed|approved|aims|intends|confirmed|stated|noted|told|supplies|supplied|established|partnered|teamed up|received|obtained|secured|raised|expanded|idled|closed|restarted|resumed|halted|suspended|added|adds|increased|boosted|doubled|bought|purchased|sold|ordered|has|have|had|will)\b`;
+const ACTOR_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s)(?:the\s+)?(?:(?:[A-Z][\w-]*\s){0,2}(?:[a-z][\w-]*\s)?(?:producer|maker|carmaker|automaker|manufacturer|miner|supplier|developer|smelter|foundry|company|firm|group|refiner|processor|recycler)\s)?((?:[A-Z][\w&'-]*\s){0,4}[A-Z][\w&-]*)\s${ACTOR_VERBS}`, "g");
+/**
+ * An actor whose verb comes after an aside: "Corvel Drive, in partnership with Norvik Magnesium, began",
+ * "Corvel Drive, which listed in 2021, began", "Corvel Drive together with Norvik Magnesium began". The aside
+ * opens with a lower-case word ("North America, Europe and Asia, have" is a list, not an aside).
+ */
+const ACTOR_ASIDE_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s)(?:the\s+)?((?:[A-Z][\w&'-]*\s){1,4}[A-Z][\w&-]*)(?:,\s[a-z][^,;]{1,80},|\s(?:together with|along with|alongside|jointly with)\s[^,;]{1,60}?)\s${ACTOR_VERBS}`, "g");
+
+/**
+ * Other places an unregistered Title-Case name is an organisation: two subjects of one action verb ("Corvel
+ * Drive and Norvik Magnesium signed ..."), an apposition that says what it is ("Halden Metals, a Norwegian
+ * producer, ..."), the agent of a passive ("a plant built by Tarvos Minerals", "owned by ...") and the seller
+ * after a purchase ("bought a line from Brenta Leghe").
+ */
+// A whole Title-Case run, never its first words only ("by the Shaanxi ... Engineering Research Center of ...").
+const NAME = String.raw`((?:[A-Z][\w&'-]*\s){1,4}[A-Z][\w&-]*)(?![\w&-]|\s[A-Z(])`;
+const ACTOR_VERB_HEAD = String.raw`(?:has\s|have\s|had\s|also\s|jointly\s|recently\s)?(?:signed|agreed|announced|formed|launched|established|set up|teamed up|partnered|will|have|plan|planned|completed|opened|unveiled)\b`;
+const PAIR_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s)(?:the\s+)?${NAME}\s(?:and|&)\s${NAME}\s${ACTOR_VERB_HEAD}`, "g");
+const APPOSITION_RE = new RegExp(String.raw`(?:^|[,;:]\s|\.\s|\s)${NAME},\s(?:a|an|the)\s(?:[\w-]+\s){0,5}(?:company|producer|maker|manufacturer|miner|developer|supplier|smelter|foundry|firm|group|subsidiary|unit|startup|start-up|refiner|processor|recycler|caster|diecaster|die-caster|fabricator|trader|explorer|partner|customer|rival|competitor|owner|operator|parent|affiliate|venture)(?:\s(?:of|in|based|listed|owned)\b[^,]{0,60})?,`, "g");
+// Not "led / founded / designed by": people lead, found and design.
+const AGENT_RE = new RegExp(String.raw`\b(?:built|owned|operated|run|developed|acquired|bought|purchased|supplied|produced|made|controlled|backed|financed|funded|commissioned|awarded|taken over)\s+by\s+(?:the\s+)?${NAME}`, "g");
+/** "chief executive of Tarvos Minerals", "a subsidiary of ...", "an agreement with ...": the company named after it. */
+const ROLE_OF_RE = new RegExp(String.raw`\b(?:chief executive(?: officer)?|CEO|chairman|chairwoman|chair|president|managing director|general manager|spokesperson|spokesman|spokeswoman|founder|subsidiary|unit|division|affiliate|parent company|agreement|deal|contract|partnership|memorandum of understanding|joint venture|together|along|jointly|cooperation|collaboration|talks|negotiations)\s+(?:of|at|with)\s+(?:the\s+)?${NAME}`, "g");
+const SELLER_RE = new RegExp(String.raw`\b(?:bought|buys|purchased|purchases|acquired|acquires|ordered|orders|sourced|sources|licensed|licenses)\s(?:[\w%-]+\s){1,8}?from\s+(?:the\s+)?${NAME}`, "g");
 
 /** The owner of a plant or project: "Qinghai Western Magnesium's 100,000 mt/year magnesium project passed ...". */
-const OWNER_RE = /(?:^|[,;:]\s|\.\s|\s)((?:[A-Z][\w&-]*\s){1,4}[A-Z][\w&-]*)'s\s+(?:[\w,./-]+\s+){0,6}?(?:project|plant|smelter|production line|factory|facility|mill|foundry|refinery)\b/g;
+// "Tarvos Minerals' plant" as "Tarvos Minerals's"; and what a company owns or makes: its capacity, output, shares, parts.
+const OWNER_RE = /(?:^|[,;:]\s|\.\s|\s)((?:[A-Z][\w&-]*\s){1,4}[A-Z][\w&-]*?)(?:'s|(?<=s)')\s+(?:[\w,./-]+\s+){0,6}?(?:project|plant|smelter|production line|factory|facility|mill|foundry|refinery|mine|capacity|output|production|shares|subsidiary|seat frame|frame|part|component|housing|casting|castings|bracket|wheel|wheels)\b/g;
 
-const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Korea|South Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Australia|Canada|Mexico|Brazil|Russia|Kazakhstan|Israel|Turkey|Germany|France|Italy|Spain|Norway|Sweden|Finland|Poland|Austria|Britain|UK|U\\.K\\.|US|U\\.S\\.|America|Europe|Asia)$`);
+const COUNTRY = new RegExp(`^(?:${PROVINCE_NAMES.join("|")}|China|India|Japan|Korea|South Korea|Taiwan|Vietnam|Thailand|Indonesia|Malaysia|Australia|Canada|Mexico|Brazil|Russia|Kazakhstan|Israel|Turkey|Germany|France|Italy|Spain|Norway|Sweden|Finland|Poland|Austria|Britain|UK|U\\.K\\.|US|U\\.S\\.|America|Europe|Asia|North America|South America|Latin America|Southeast Asia|South Asia|East Asia|Central Asia|Middle East|Western Europe|Eastern Europe|Northern Europe|European Union|United States|United Kingdom|New Zealand|South Africa|Saudi Arabia)$`);
+
+/** Titles before a person's name ("Chief Executive Ingrid Solberg", "Minister Ola Nordmann"). */
+const PERSON_TITLE = /^(?:Secretary|Chairman|Director|President|Mayor|Professor|Academician|Deputy|Manager|Vice|Executive|Member|Leader|Dean|Head|Minister|Governor|Chief|CEO|Founder)$/;
+/** Plural nouns of a class: a Title-Case run ending in one names a group of firms or people. */
+const CLASS_NOUN = /^(?:Producers|Companies|Firms|Smelters|Manufacturers|Makers|Suppliers|Plants|Buyers|Sellers|Traders|Consumers|Automakers|Carmakers|Investors|Casters|Diecasters|Miners|Refiners|Exporters|Importers|Users|Customers|Analysts|Officials|Sources|Markets|Prices|Shareholders|Workers|Experts)$/;
 
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
-  for (const re of [ACTOR_RE, OWNER_RE]) {
-    if (re === OWNER_RE && !text.includes("'s")) continue; // an owner is a possessive
+  for (const re of [ACTOR_RE, OWNER_RE, PAIR_RE, APPOSITION_RE, AGENT_RE, SELLER_RE, ROLE_OF_RE, ACTOR_ASIDE_RE]) {
+    if (re === OWNER_RE && !text.includes("'")) continue; // an owner is a possessive
+    if (re === PAIR_RE && !/ (?:and|&) /.test(text)) continue;
+    if ((re === AGENT_RE && !text.includes(" by ")) || (re === SELLER_RE && !text.includes(" from "))) continue;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      let name = m[1];
-      let start = m.index + m[0].indexOf(name);
+    for (let m = re.exec(text); m; m = re.exec(text)) for (const group of re === PAIR_RE ? [1, 2] : [1]) {
+      let name = m[group];
+      let start = group === 2 ? m.index + m[0].indexOf(name, m[0].indexOf(m[1]) + m[1].length) : m.index + m[0].indexOf(name);
       const words = name.split(" ");
-      while (words.length > 0 && LEFT_STOP.has(words[0])) {
+      let titled = false;
+      while (words.length > 0 && (LEFT_STOP.has(words[0]) || words[0].endsWith("-based"))) {
+        titled ||= PERSON_TITLE.test(words[0]);
         start += words[0].length + 1;
         words.shift();
       }
+      // "by Chief Executive Ingrid Solberg": a person after her title.
+      if (titled) continue;
       // "India's Vedant Light Alloys will build": the name starts after a country's possessive. (After an
       // organisation's, "SAIC's Innovation R&D Institute", the unit is the parent's: left to the parent rule.)
       const lastPossessive = words.slice(0, -1).map((w) => /'s?$/.test(w)).lastIndexOf(true);
@@ -483,10 +532,20 @@ function actorNames(text: string, quotes: [number, number][]): GenericName[] {
       // "Magnesium Industry has": a description, not a name.
       if (words.every((w) => DESCRIPTIVE.has(w) || /^(?:Alloys?|Chinese|China|Global|World|Domestic|Overseas|Primary|Downstream|Upstream)$/.test(w))) continue;
       if (words.some((w) => /^(?:January|February|March|April|May|June|July|August|September|October|November|December)$/.test(w))) continue;
+      // "Chinese Magnesium Producers", "Local Investors": a class of firms or people, not one.
+      if (CLASS_NOUN.test(words[words.length - 1])) continue;
       out.push({ start, end: start + name.length, text: name, type: "organization" });
     }
   }
-  return out;
+  // In text order, one name per span: the patterns overlap ("X and Y signed" is also "Y signed"), and the
+  // overlap test of findOrganizations reads them in order.
+  out.sort((x, y) => x.start - y.start || y.end - x.end);
+  let reach = -1;
+  return out.filter((g) => {
+    if (g.start < reach) return false;
+    reach = g.end;
+    return true;
+  });
 }
 
 const ACRONYM_IN_PARENS = /\((?:the\s+)?[A-Z][A-Za-z]*[A-Z][A-Za-z0-9&-]*\)/;
@@ -511,7 +570,7 @@ export function acronymDefinitions(text: string, registry: EntityRegistry, menti
   return out;
 }
 
-const LEGAL_TAIL = /(?:,?\s+(?:Co\.?,?\s+)?(?:Ltd\.?|Inc\.?|Corp\.?|LLC|Limited|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|Oyj|B\.V\.|Pty\.?\s+Ltd\.?|Corporation))+$/;
+const LEGAL_TAIL = /(?:,?\s+(?:Co\.?,?\s+)?(?:Ltd\.?|Inc\.?|Corp\.?|LLC|Limited|GmbH|AG|plc|PLC|S\.A\.|N\.V\.|S\.p\.A\.|ASA|AS|AB|Oyj|Oy|A\/S|B\.V\.|BV|SA|SpA|NV|KK|(?:Sdn\.?\s+)?Bhd\.?|Berhad|PJSC|OJSC|JSC|SE|S\.A\.S\.|SAS|Ltda\.?|Tbk|S\.r\.l\.|Srl|SRL|Pty\.?\s+Ltd\.?|Corporation))+$/;
 
 /**
  * Names written once with their legal form and after without it: "U.S. Magnesium LLC" then "U.S. Magnesium",
@@ -540,7 +599,7 @@ export function legalFormlessDefinitions(mentions: readonly EntityMention[][], r
   return out;
 }
 
-const TICKER = /((?:[A-Z][\w&.'-]*\s){0,4}[A-Z][\w&.-]*)\s*\(\s*(?:ASX|TSXV|TSX-V|TSX|NYSE|NYSE American|NASDAQ|Nasdaq|LSE|AIM|OTCQB|OTCQX|OTC|CSE|FSE|FWB|HKEX|SEHK|HK|SSE|SZSE|KRX|TYO|TSE|NZX|JSE)\s*:\s*[A-Z0-9.]{1,8}(?:\s*[;,]\s*[A-Z][\w -]{0,12}:\s*[A-Z0-9.]{1,8})*\s*\)/g;
+const TICKER = /((?:[A-Z][\w&.'-]*\s){0,4}[A-Z][\w&.-]*)\s*\(\s*(?:ASX|TSXV|TSX-V|TSX|NYSE|NYSE American|NASDAQ|Nasdaq|LSE|AIM|OTCQB|OTCQX|OTC|CSE|FSE|FWB|HKEX|SEHK|HK|SSE|SZSE|KRX|KOSDAQ|TYO|TSE|NZX|JSE|OSE|Oslo|Euronext|XETRA|Xetra|SIX|BIT|TASE|NSE|BSE|IDX|SGX|TWSE|MOEX|WSE|BMV|OMX|Nasdaq Stockholm|Nasdaq Helsinki|Nasdaq Copenhagen)\s*:\s*[A-Z0-9.]{1,8}(?:\s*[;,]\s*[A-Z][\w -]{0,12}:\s*[A-Z0-9.]{1,8})*\s*\)/g;
 
 /**
  * Listed companies named with their ticker: "Latrobe Magnesium (ASX: LMG)", "Coastline Magnesium (TSXV: CMG)".

@@ -3,13 +3,13 @@
 // every parser of the configuration, then keep a small discourse state (who/what the section is about) for
 // sentences that refer back ("It ...", "This product ..."). Refiners then merge and filter.
 import type { Article, RecordDraft, Sentence } from "../types";
-import { acronymDefinitions, containsAny, findOrganizations, getRegistry, legalFormlessDefinitions, scanOf, tickerDefinitions, shortNameDefinitions } from "../entities";
+import { acronymDefinitions, containsAny, findOrganizations, getRegistry, legalFormlessDefinitions, plainApostrophes, scanOf, tickerDefinitions, shortNameDefinitions } from "../entities";
 import type { EntityMention, EntityRegistry, TextScans } from "../entities";
 import type { Discourse, Found, SentenceContext } from "./context";
 import { DEFAULT_CONFIGURATION, ExtractorConfiguration } from "./configuration";
 import { articleSubjectYear, findDates, statedYear } from "./dates";
 import { findQuantities } from "./numbers";
-import { introducedProduct, openingNounPhrase, refersBack, whoIsInvolved } from "./text";
+import { fewerPiecesThan, introducedProduct, openingNounPhrase, refersBack, whoIsInvolved } from "./text";
 
 export type { ExtractorConfiguration } from "./configuration";
 export { DEFAULT_CONFIGURATION } from "./configuration";
@@ -21,7 +21,9 @@ export { DEFAULT_CONFIGURATION } from "./configuration";
  */
 function articleOrganizations(article: Article, sentences: Sentence[], scans: TextScans): { registry: EntityRegistry; orgs: EntityMention[][] } {
   const base = getRegistry();
-  const orgs = sentences.map((s) => findOrganizations(s.text, base, scans));
+  const people = peopleNamed([article.title, ...sentences.map((s) => s.text)]);
+  const notPeople = (ms: EntityMention[]) => (people.size === 0 ? ms : ms.filter((m) => m.registered || m.entity.type !== "organization" || !people.has(m.text)));
+  const orgs = sentences.map((s) => notPeople(findOrganizations(s.text, base, scans)));
   const defs = [...acronymDefinitions(article.title, base), ...sentences.flatMap((s, i) => acronymDefinitions(s.text, base, orgs[i]))];
   // Aliases already defined, by a set: an article can define thousands.
   const defined = new Set(defs.map((d) => d.alias));
@@ -40,9 +42,33 @@ function articleOrganizations(article: Article, sentences: Sentence[], scans: Te
   const registry = base.withAliases(defs);
   const holds = containsAny(sentences.map((s) => s.text), defs.map((d) => d.alias));
   sentences.forEach((s, i) => {
-    if (holds[i]) orgs[i] = findOrganizations(s.text, registry, scans);
+    if (holds[i]) orgs[i] = notPeople(findOrganizations(s.text, registry, scans));
   });
   return { registry, orgs };
+}
+
+const ROLE = String.raw`(?:chief executive|chief financial officer|chief operating officer|chief|CEO|CFO|COO|chairman|chairwoman|chairperson|president|vice president|managing director|director|general manager|manager|head|analyst|spokesperson|spokesman|spokeswoman|minister|professor|founder|co-founder|secretary|economist|engineer|officer|researcher)`;
+const PERSON = String.raw`([A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)`;
+/** "Ingrid Solberg, chief executive of ...", "Ingrid Solberg, the company's head of sales": a person introduced by a role. */
+const PERSON_THEN_ROLE = new RegExp(String.raw`(?<![\w&-])(?<![A-Z][\w&-]*\s)${PERSON},\s(?:the\s|a\s|an\s|its\s)?(?:[\w'-]+\s){0,3}?${ROLE}\b`, "g");
+/** "chief executive Ingrid Solberg said", "Ms Ingrid Solberg": a role or a title before the person. */
+const ROLE_THEN_PERSON = new RegExp(String.raw`(?:\b${ROLE}|\b(?:Mr|Ms|Mrs|Dr)\.?)\s${PERSON}(?![\w&-]|\s[A-Z])`, "g");
+
+/**
+ * People the article introduces by a role: their names, of two words, are no organisation when they act ("...,
+ * Ingrid Solberg said."). Only in a role's company: a registered name or one with a head noun never is a person.
+ */
+function peopleNamed(texts: readonly string[]): Set<string> {
+  const out = new Set<string>();
+  for (const raw of texts) {
+    if (!/,\s|\b(?:Mr|Ms|Mrs|Dr)\b|[a-z]\s[A-Z][a-z]+\s[A-Z]/.test(raw)) continue;
+    const text = plainApostrophes(raw);
+    for (const re of [PERSON_THEN_ROLE, ROLE_THEN_PERSON]) {
+      re.lastIndex = 0;
+      for (let m = re.exec(text); m; m = re.exec(text)) out.add(m[1]);
+    }
+  }
+  return out;
 }
 
 /** Types an article can be "about" as the company later sentences call "the company" or "the producer". */
@@ -52,10 +78,30 @@ const LEAD_TYPES = new Set(["company", "organization"]);
  * The company a story is about: the one its title names, if exactly one. (Only the title: it is shown beside
  * every record of the source, so a record that takes its subject from it still shows where the name comes from.)
  */
-function leadOrganization(article: Article, registry: EntityRegistry, scans: TextScans): EntityMention[] {
+function leadOrganization(article: Article, registry: EntityRegistry, scans: TextScans, orgs: EntityMention[][]): EntityMention[] {
   if (!article.title) return [];
   const names = findOrganizations(article.title, registry, scans).filter((m) => LEAD_TYPES.has(m.entity.type));
-  return new Set(names.map((m) => m.entity.name)).size === 1 ? names.slice(0, 1) : [];
+  if (names.length > 0) return new Set(names.map((m) => m.entity.name)).size === 1 ? names.slice(0, 1) : [];
+  // "Halden Metals to restart smelter" names no one by its own words; the body's "Halden Metals said ..." tells
+  // that it is a company: a company of the body written in the title, as a whole run of words, is its lead.
+  const title = plainApostrophes(article.title);
+  const found = new Map<string, EntityMention>();
+  for (const ms of orgs) {
+    for (const m of ms) {
+      if (!LEAD_TYPES.has(m.entity.type) || found.has(m.entity.name) || fewerPiecesThan(m.entity.name, 2)) continue;
+      const at = wholeWordsAt(title, m.entity.name);
+      if (at >= 0) found.set(m.entity.name, { ...m, start: at, end: at + m.entity.name.length, text: m.entity.name });
+    }
+  }
+  return found.size === 1 ? [...found.values()] : [];
+}
+
+/** Where `name` is written in `text` as whole words, or -1. */
+function wholeWordsAt(text: string, name: string): number {
+  for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+    if (!/[\w&-]/.test(text.charAt(at - 1)) && !/[\w&-]/.test(text.charAt(at + name.length))) return at;
+  }
+  return -1;
 }
 
 export function buildContexts(article: Article, sentences: Sentence[]): SentenceContext[] {
@@ -64,7 +110,7 @@ export function buildContexts(article: Article, sentences: Sentence[]): Sentence
   const { registry, orgs } = articleOrganizations(article, sentences, scans);
   const articleYear = articleSubjectYear(article.title, sentences.slice(0, 3).map((s) => s.text));
   const headingOrgs = new Map<string, EntityMention[]>();
-  const leadOrgs = leadOrganization(article, registry, scans);
+  const leadOrgs = leadOrganization(article, registry, scans, orgs);
   const contexts: SentenceContext[] = [];
   let sectionKey: string | undefined;
   let sectionYear: number | undefined;

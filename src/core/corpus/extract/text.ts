@@ -120,12 +120,19 @@ export function whoIsInvolved(ctx: SentenceContext, opts: { inherit: boolean; pr
 /** Per-sentence memo: several parsers (and several figures of one sentence) ask the same question. */
 const WHO = new WeakMap<SentenceContext, Map<string, Discourse>>();
 
+/** An opening clause of circumstance, up to its comma: "After talks with X, ", "Following its merger with X, ". */
+export const OPENING_ADVERBIAL = /^(?:After|Following|Under|Despite|Unlike|Like|Through|Via|Besides|Alongside|Together with|Along with|In partnership with|In cooperation with|In collaboration with|Backed by|Supported by|Working with)\s[^,;]{1,100},\s/;
+
 const LEAD_REFERENCE = /\bthe\s+(?:[\w-]+\s+){0,4}?(?:company|company's|firm|firm's|producer|producer's|miner|developer|manufacturer|business)\b|(?:^|[,;:]\s|\b(?:that|said)\s)(?:it|its)\s/i;
 
 function computeWho(ctx: SentenceContext, opts: { inherit: boolean; preferAfter?: number }): Discourse {
   const pick = (ms: EntityMention[]): Discourse | undefined => {
     if (ms.length === 0) return undefined;
-    const after = opts.preferAfter !== undefined ? ms.find((m) => m.start >= opts.preferAfter!) : undefined;
+    // "After talks with Norvik Magnesium, Corvel Drive signed ...": an opening adverbial clause names someone the
+    // main clause's subject dealt with; the lead is the first name after it.
+    const opening = opts.preferAfter === undefined && ms === ctx.orgs ? OPENING_ADVERBIAL.exec(ctx.text) : null;
+    const from = opts.preferAfter ?? (opening ? opening[0].length : undefined);
+    const after = from !== undefined ? ms.find((m) => m.start >= from) : undefined;
     const lead = (after ?? ms[0]).entity;
     const orgs: string[] = [lead.name];
     for (const m of ms) if (!orgs.includes(m.entity.name)) orgs.push(m.entity.name);

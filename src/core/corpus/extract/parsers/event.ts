@@ -7,7 +7,7 @@ import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import type { DateMention } from "../dates";
 import { findDates, isDateline, resolveDate } from "../dates";
-import { fewerPiecesThan, whoIsInvolved } from "../text";
+import { fewerPiecesThan, OPENING_ADVERBIAL, whoIsInvolved } from "../text";
 import happenings from "../../../../data/happenings.json";
 
 /** A deadline or the start of a state ("since 2015", "as of May") dates no happening. */
@@ -155,7 +155,10 @@ export function eventTitle(text: string, dateStart: number, dateEnd: number): st
  * section heading's; else any organisation of the sentence. Everyone named is involved.
  */
 function leadOf(ctx: SentenceContext, from: number) {
-  const rest = ctx.text.slice(from).replace(/^[\s,]+/, "");
+  let rest = ctx.text.slice(from).replace(/^[\s,]+/, "");
+  // "After talks with Norvik Magnesium, Corvel Drive signed ...": the main clause follows the opening one.
+  const opening = OPENING_ADVERBIAL.exec(rest);
+  if (opening && ctx.orgs.some((m) => m.start >= ctx.text.length - rest.length + opening[0].length)) rest = rest.slice(opening[0].length);
   const offset = ctx.text.length - rest.length;
   const brk = /,\s(?!(?:Ltd|Inc)\b)|;\s/.exec(rest);
   const mainEnd = offset + (brk ? brk.index : rest.length);

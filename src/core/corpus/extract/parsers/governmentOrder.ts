@@ -158,6 +158,9 @@ function agentlessOrder(ctx: SentenceContext): Found[] {
   ];
 }
 
+/** A trailing attribution: ", the Ministry of Commerce said." */
+const ATTRIBUTION = /^\s+(?:said|says|announced|stated|confirmed|noted|added)\b(?:\s+(?:on|in)\s+[^,;.]{1,30})?\s*[.;]?$/;
+
 export const governmentOrderParser: Parser = {
   name: "governmentOrder",
   parse(ctx: SentenceContext): Found[] {
@@ -190,6 +193,10 @@ export const governmentOrderParser: Parser = {
         const end = c.index + c[0].length;
         if (!VERB.test(text.slice(end))) continue;
         issuer = { subject: c[1], organizations: [c[1]], region: c[1], end };
+        // "China will impose ..., the Ministry of Commerce said": the body that announces the country's act is
+        // its issuer (the country stays its region).
+        const speaker = ctx.orgs.find((m) => m.entity.type === "government" && m.start > end && /(?:^|,\s)(?:the\s)?$/.test(text.slice(Math.max(0, m.start - 6), m.start)) && ATTRIBUTION.test(text.slice(m.end)));
+        if (speaker) issuer = { ...issuer, subject: speaker.entity.name, organizations: [speaker.entity.name, c[1]] };
         break;
       }
     }
