@@ -42,4 +42,18 @@ describe("a sentence's happening date dates all its records", () => {
       [45000, "planned"],
     ]);
   });
+
+  it("a founding year in an apposition or an opening clause dates the founding, not the figure of the sentence", () => {
+    const drafts = extract([
+      ["Halden Metals AS, founded by Ingrid Solberg in 1998, has an annual capacity of 20,000 tonnes."],
+      ["Founded in 2001, Qiantang Metals has a capacity of 30,000 t/y."],
+      ["On March 3, 2024, Corvel Drive, founded in 2001, started a 15,000 tpa smelter."],
+    ], { published });
+    expect(ofKind(drafts, "capacity").map((d) => [d.subject, d.value, d.date])).toEqual([
+      ["Halden Metals", 20000, ""],
+      ["Qiantang Metals", 30000, ""],
+      ["Corvel Drive", 15000, "2024-03-03"],
+    ]);
+  });
 });
+

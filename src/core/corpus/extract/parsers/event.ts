@@ -76,12 +76,17 @@ function weekdayDisagrees(text: string, date: string): boolean {
 
 /**
  * Background in an apposition or a relative clause ("X, which listed on the ASX in 2021, began production on 3 March
- * 2025", "Founded in 1998, X opened ...", "X, founded in 1998, opened ...", "After securing funding in 2023, X began ..."):
+ * 2025", "Founded in 1998, X opened ...", "X, founded (by Y) in 1998, opened ...", "After securing funding in 2023, X began ..."):
  * its date is not of the main happening.
  */
-const BACKGROUND = /,\s(?:which|who)\s[^,;]{0,120}?,\s|,\s(?:founded|established|set up|incorporated|formed|created|listed|built|opened|commissioned)\s+(?:in|on)\s+[^,;]{0,40}?,\s|^(?:Founded|Established|Set up|Incorporated|Formed|Created|Listed|Built|Opened|Commissioned)\s+(?:in|on)\s+[^,;]{0,40}?,\s|^(?:After|Following)\s[^,;]{0,120}?,\s/g;
+const BACKGROUND = /,\s(?:which|who)\s[^,;]{0,120}?,\s|,\s(?:founded|established|set up|incorporated|formed|created|listed|built|opened|commissioned)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:in|on)\s+[^,;]{0,40}?,\s|^(?:Founded|Established|Set up|Incorporated|Formed|Created|Listed|Built|Opened|Commissioned)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:in|on)\s+[^,;]{0,40}?,\s|^(?:After|Following)\s[^,;]{0,120}?,\s/g;
 function inBackground(text: string, d: DateMention): boolean {
-  for (const m of text.matchAll(BACKGROUND)) if (d.start >= m.index && d.end <= m.index + m[0].length) return true;
+  return withinBackground(text, d.start, d.end);
+}
+
+/** Whether text[start, end) lies in a background clause of the sentence (see BACKGROUND). */
+export function withinBackground(text: string, start: number, end: number): boolean {
+  for (const m of text.matchAll(BACKGROUND)) if (start >= m.index && end <= m.index + m[0].length) return true;
   return false;
 }
 

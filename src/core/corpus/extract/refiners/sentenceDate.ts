@@ -8,6 +8,7 @@
 // when that sentence dates exactly one happening; policies, standards and prices keep their own dates
 // (release, implementation, the day a price holds for), which their parsers and reportDay decide.
 import type { Found, Refiner } from "../context";
+import { withinBackground } from "../parsers/event";
 
 const TAKES_SENTENCE_DATE = new Set(["weight_saving", "capacity", "project", "deal", "product"]);
 
@@ -32,9 +33,22 @@ export const sentenceDate: Refiner = {
         if (i !== f.sentenceIndex && !f.evidence.includes(events[0].evidence)) break;
         const days = new Set(events.map((e) => `${e.date}|${e.date_end}`));
         if (days.size !== 1) return f;
+        // "X, founded in 1998, has a capacity of 20,000 t": the founding's year is background, not the figure's day.
+        if (datedInBackground(events[0].evidence, events[0].date)) return f;
         return { ...f, date: events[0].date, date_end: events[0].date_end };
       }
       return f;
     });
   },
 };
+
+/** Whether every place the sentence writes the date's year lies in a background clause (an apposition, "Founded in ..."). */
+function datedInBackground(text: string, date: string): boolean {
+  const year = date.slice(0, 4);
+  let seen = false;
+  for (let i = text.indexOf(year); i >= 0; i = text.indexOf(year, i + 4)) {
+    seen = true;
+    if (!withinBackground(text, i, i + 4)) return false;
+  }
+  return seen;
+}
