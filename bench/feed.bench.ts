@@ -84,8 +84,9 @@ function copyOf(r: MgRecord, k: number): MgRecord {
   const back = (iso: string): string => {
     if (iso === "") return iso;
     const [y, m = 1, d = 1] = iso.split("-").map(Number);
-    const at = iso.length === 10 ? new Date(Date.UTC(y, m - 1, d - k)) : iso.length === 7 ? new Date(Date.UTC(y, m - 1 - Math.floor(k / 30), 1)) : new Date(Date.UTC(y - Math.floor(k / 365), 0, 1));
-    return at.toISOString().slice(0, iso.length);
+    // The start of the date's period moved back k days, then written at its own precision: one shift for every
+    // date of the record, so a range of mixed precision ("2019" to "2019-08") stays in order.
+    return new Date(Date.UTC(y, m - 1, d - k)).toISOString().slice(0, iso.length);
   };
   return {
     ...r,
@@ -269,7 +270,7 @@ export async function run(): Promise<Record<string, unknown>> {
   return {
     records: TARGET,
     base_records: useBundled
-      ? `bundled dataset ${bundled!.version} (${bundled!.records.length} records) replicated as if from other articles (new ids and sources, dates moved back by the copy's number of days)`
+      ? `bundled dataset ${bundled!.version} (${bundled!.records.length} records) replicated as if from other articles (new ids and sources, dates moved back by the copy's number of days, each from the start of its period)`
       : "synthetic test records (the bundled dataset has no records yet) replicated as if from other articles",
     records_csv_mb: mb(csvBytes.byteLength),
     publish_ms: Math.round(publishMs),

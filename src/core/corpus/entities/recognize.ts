@@ -500,12 +500,18 @@ const PERSON_TITLE = /^(?:Secretary|Chairman|Director|President|Mayor|Professor|
 /** Plural nouns of a class: a Title-Case run ending in one names a group of firms or people. */
 const CLASS_NOUN = /^(?:Producers|Companies|Firms|Smelters|Manufacturers|Makers|Suppliers|Plants|Buyers|Sellers|Traders|Consumers|Automakers|Carmakers|Investors|Casters|Diecasters|Miners|Refiners|Exporters|Importers|Users|Customers|Analysts|Officials|Sources|Markets|Prices|Shareholders|Workers|Experts)$/;
 
+const APPOSITION_HINT = /, (?:a|an|the) /;
+const ASIDE_HINT = /, [a-z][^,;]{1,80},|\s(?:together with|along with|alongside|jointly with)\s/;
+
 function actorNames(text: string, quotes: [number, number][]): GenericName[] {
   const out: GenericName[] = [];
   for (const re of [ACTOR_RE, OWNER_RE, PAIR_RE, APPOSITION_RE, AGENT_RE, SELLER_RE, ROLE_OF_RE, ACTOR_ASIDE_RE]) {
     if (re === OWNER_RE && !text.includes("'")) continue; // an owner is a possessive
     if (re === PAIR_RE && !/ (?:and|&) /.test(text)) continue;
     if ((re === AGENT_RE && !text.includes(" by ")) || (re === SELLER_RE && !text.includes(" from "))) continue;
+    // The other patterns try a name at every word; a cheap look for what each needs skips most sentences.
+    if (re === APPOSITION_RE && !APPOSITION_HINT.test(text)) continue;
+    if (re === ACTOR_ASIDE_RE && !ASIDE_HINT.test(text)) continue;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) for (const group of re === PAIR_RE ? [1, 2] : [1]) {
       let name = m[group];
