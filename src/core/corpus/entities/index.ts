@@ -2,4 +2,5 @@
 export * from "./registry";
 export * from "./recognize";
 export * from "./regions";
+export { peopleNamed } from "./people";
 export { containsAny } from "./substrings";

@@ -323,3 +323,22 @@ function clauseHead(text: string, pos: number): string {
   return cut >= 0 ? head.slice(cut + 2) : head;
 }
 const DUE_BEFORE = /(?:\b(?:take|takes|took|taking|come|comes|came|coming)\s+(?:effect|into force)|\beffective|\bbe implemented|\bwill\s+\w+|\bdue|\bscheduled|\bexpected|\buntil|\bthrough|\bdeadline)\s+(?:on|from|as of|in|by|for)?\s*$/i;
+
+/**
+ * Right before a date an act or an order applies from ("effective June 1", "applicable from 15 May", "takes effect
+ * on", "entered into force on", "beginning August 1", "starting from"): its date_effective, not when it was made.
+ * Shared by the policy parsers that read a start (tradeRemedy, governmentOrder).
+ */
+export const APPLIES_FROM_BEFORE = /\b(?:effective(?:\s+(?:from|on|as of))?|applicable(?:\s+(?:from|on|as of))?|tak(?:es|e|en|ing)\s+effect\s+(?:on|from|as of)?|took\s+effect\s+(?:on|from)?|(?:come|comes|came|enter|enters|entered)\s+into\s+(?:force|effect)\s+(?:on|from)?|beginning(?:\s+(?:from|on))?|starting(?:\s+(?:from|on))?)\s*$/i;
+
+/**
+ * Background in an apposition or a relative clause ("X, which listed on the ASX in 2021, began production on 3 March
+ * 2025", "Founded in 1998, X opened ...", "X, founded (by Y) in 1998, opened ...", "After securing funding in 2023, X began ..."):
+ * its date is not of the main happening.
+ */
+const BACKGROUND = /,\s(?:which|who)\s[^,;]{0,120}?,\s|,\s(?:founded|established|set up|incorporated|formed|created|listed|built|opened|commissioned)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:in|on)\s+[^,;]{0,40}?,\s|^(?:Founded|Established|Set up|Incorporated|Formed|Created|Listed|Built|Opened|Commissioned)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:in|on)\s+[^,;]{0,40}?,\s|^(?:After|Following)\s[^,;]{0,120}?,\s/g;
+/** Whether text[start, end) lies in a background clause of the sentence (see BACKGROUND). */
+export function withinBackground(text: string, start: number, end: number): boolean {
+  for (const m of text.matchAll(BACKGROUND)) if (start >= m.index && end <= m.index + m[0].length) return true;
+  return false;
+}

@@ -3,7 +3,7 @@
 // every parser of the configuration, then keep a small discourse state (who/what the section is about) for
 // sentences that refer back ("It ...", "This product ..."). Refiners then merge and filter.
 import type { Article, RecordDraft, Sentence } from "../types";
-import { acronymDefinitions, containsAny, findOrganizations, getRegistry, legalFormlessDefinitions, plainApostrophes, scanOf, tickerDefinitions, shortNameDefinitions } from "../entities";
+import { acronymDefinitions, containsAny, findOrganizations, getRegistry, legalFormlessDefinitions, peopleNamed, plainApostrophes, scanOf, tickerDefinitions, shortNameDefinitions } from "../entities";
 import type { EntityMention, EntityRegistry, TextScans } from "../entities";
 import type { Discourse, Found, SentenceContext } from "./context";
 import { DEFAULT_CONFIGURATION, ExtractorConfiguration } from "./configuration";
@@ -45,30 +45,6 @@ function articleOrganizations(article: Article, sentences: Sentence[], scans: Te
     if (holds[i]) orgs[i] = notPeople(findOrganizations(s.text, registry, scans));
   });
   return { registry, orgs };
-}
-
-const ROLE = String.raw`(?:chief executive|chief financial officer|chief operating officer|chief|CEO|CFO|COO|chairman|chairwoman|chairperson|president|vice president|managing director|director|general manager|manager|head|analyst|spokesperson|spokesman|spokeswoman|minister|professor|founder|co-founder|secretary|economist|engineer|officer|researcher)`;
-const PERSON = String.raw`([A-Z][a-z]+(?:\s[A-Z]\.)?\s[A-Z][a-z]+(?:[-'][A-Z]?[a-z]+)?)`;
-/** "Ingrid Solberg, chief executive of ...", "Ingrid Solberg, the company's head of sales": a person introduced by a role. */
-const PERSON_THEN_ROLE = new RegExp(String.raw`(?<![\w&-])(?<![A-Z][\w&-]*\s)${PERSON},\s(?:the\s|a\s|an\s|its\s)?(?:[\w'-]+\s){0,3}?${ROLE}\b`, "g");
-/** "chief executive Ingrid Solberg said", "Ms Ingrid Solberg": a role or a title before the person. */
-const ROLE_THEN_PERSON = new RegExp(String.raw`(?:\b${ROLE}|\b(?:Mr|Ms|Mrs|Dr)\.?)\s${PERSON}(?![\w&-]|\s[A-Z])`, "g");
-
-/**
- * People the article introduces by a role: their names, of two words, are no organisation when they act ("...,
- * Ingrid Solberg said."). Only in a role's company: a registered name or one with a head noun never is a person.
- */
-function peopleNamed(texts: readonly string[]): Set<string> {
-  const out = new Set<string>();
-  for (const raw of texts) {
-    if (!/,\s|\b(?:Mr|Ms|Mrs|Dr)\b|[a-z]\s[A-Z][a-z]+\s[A-Z]/.test(raw)) continue;
-    const text = plainApostrophes(raw);
-    for (const re of [PERSON_THEN_ROLE, ROLE_THEN_PERSON]) {
-      re.lastIndex = 0;
-      for (let m = re.exec(text); m; m = re.exec(text)) out.add(m[1]);
-    }
-  }
-  return out;
 }
 
 /** Types an article can be "about" as the company later sentences call "the company" or "the producer". */

@@ -6,7 +6,7 @@
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import type { DateMention } from "../dates";
-import { findDates, isDateline, resolveDate } from "../dates";
+import { findDates, isDateline, resolveDate, withinBackground } from "../dates";
 import { fewerPiecesThan, OPENING_ADVERBIAL, whoIsInvolved } from "../text";
 import happenings from "../../../../data/happenings.json";
 
@@ -74,24 +74,8 @@ function weekdayDisagrees(text: string, date: string): boolean {
   return named.length > 0 && !named.includes(WEEKDAYS[new Date(`${date}T00:00:00Z`).getUTCDay()]);
 }
 
-/**
- * Background in an apposition or a relative clause ("X, which listed on the ASX in 2021, began production on 3 March
- * 2025", "Founded in 1998, X opened ...", "X, founded (by Y) in 1998, opened ...", "After securing funding in 2023, X began ..."):
- * its date is not of the main happening.
- */
-const BACKGROUND = /,\s(?:which|who)\s[^,;]{0,120}?,\s|,\s(?:founded|established|set up|incorporated|formed|created|listed|built|opened|commissioned)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:in|on)\s+[^,;]{0,40}?,\s|^(?:Founded|Established|Set up|Incorporated|Formed|Created|Listed|Built|Opened|Commissioned)\s+(?:by\s+[^,;]{1,60}?\s+)?(?:in|on)\s+[^,;]{0,40}?,\s|^(?:After|Following)\s[^,;]{0,120}?,\s/g;
-function inBackground(text: string, d: DateMention): boolean {
-  return withinBackground(text, d.start, d.end);
-}
-
-/** Whether text[start, end) lies in a background clause of the sentence (see BACKGROUND). */
-export function withinBackground(text: string, start: number, end: number): boolean {
-  for (const m of text.matchAll(BACKGROUND)) if (start >= m.index && end <= m.index + m[0].length) return true;
-  return false;
-}
-
 /** Is an ISO date (at its precision) after the publication day? */
-function AFTER_PUBLICATION(date: string, published: string): boolean {
+function afterPublication(date: string, published: string): boolean {
   return /^\d{4}-\d{2}-\d{2}$/.test(published) && date > published.slice(0, date.length);
 }
 
@@ -210,7 +194,7 @@ export const eventParser: Parser = {
         continue;
       }
       // The main happening's own date wins over a background one.
-      if (out.length === 0 && inBackground(text, d) && ctx.dates.some((x) => x.start > d.end && !NOT_HAPPENING_CUE.has(x.cue) && !inBackground(text, x))) continue;
+      if (out.length === 0 && withinBackground(text, d.start, d.end) && ctx.dates.some((x) => x.start > d.end && !NOT_HAPPENING_CUE.has(x.cue) && !withinBackground(text, x.start, x.end))) continue;
       // "forced the smelters to close until the end of 2021": how long a state lasts, not when anything happened.
       if (/\b(?:until|till|through|by)\s+(?:the\s+)?(?:end|close|middle|start|beginning)\s+of\s+(?:the\s+)?$/i.test(text.slice(Math.max(0, d.start - 30), d.start))) continue;
       // "the six months ended 30 June 2025", "the year ending March 31": a reporting period's end, not a happening.
@@ -256,7 +240,7 @@ export const eventParser: Parser = {
       const { date, date_end } = resolveDate(d, ctx.years);
       if (opensAsDateline && weekdayDisagrees(text, date)) continue;
       // A date after publication has not happened yet: "designed to produce ... when fully operating in 2027".
-      if (date && AFTER_PUBLICATION(date, ctx.article.published)) {
+      if (date && afterPublication(date, ctx.article.published)) {
         plan = true;
         planned++;
         continue;

@@ -18,7 +18,7 @@
 import triggers from "../../../../data/policyTriggers.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
-import { resolveDate } from "../dates";
+import { APPLIES_FROM_BEFORE, resolveDate } from "../dates";
 import type { DateMention } from "../dates";
 import { withoutMonthMay } from "../text";
 import { PROVINCE_NAMES, findPlaces } from "../../entities";
@@ -46,8 +46,6 @@ const REGIONAL_ISSUER = new RegExp(
   String.raw`\b(?:[Tt]he\s+)?(?:(${PLACE_WORD})\s+)?(?:${alt(triggers.regional_government_words)})\s+(?:${alt(triggers.government_words)})\b|\b(?:[Tt]he\s+)?(?:${alt(triggers.government_words)})\s+(?:in|of)\s+(${PLACE_WORD})\b`,
   "gi",
 );
-/** "effective from June 1", "which takes effect on July 1": when the order applies, not when it was given. */
-const EFFECTIVE_BEFORE = /\b(?:effective(?:\s+(?:from|on|as of))?|take[sn]?\s+effect\s+(?:on|from)?|took\s+effect\s+(?:on|from)?|come[s]?\s+into\s+(?:force|effect)\s+(?:on|from)?|starting(?:\s+(?:from|on))?|beginning(?:\s+(?:from|on))?)\s*$/i;
 /** "ordered smelters to halt production from October 1": a start inside the order's own words, not a range "from April to June". */
 const FROM_BEFORE = /\bfrom\s*$/i;
 const RANGE_AFTER = /^\s*(?:to|until|till|through|-|–)\s*(?:mid-|early\s+|late\s+|the end of\s+)?(?:\d|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)/;
@@ -79,7 +77,7 @@ const REGIME_BEFORE = new RegExp(`(?:^|\\s)(?:${alt(triggers.regime_cues)})$`, "
 function orderDates(ctx: SentenceContext, actFrom: number): { date: string; date_effective: string; starts: boolean } {
   const { text } = ctx;
   const effectiveAt = (d: DateMention) =>
-    EFFECTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)) ||
+    APPLIES_FROM_BEFORE.test(text.slice(Math.max(0, d.start - 30), d.start)) ||
     // "From December 1, 2031, China will cancel ...": a start that opens the sentence.
     (/^\s*From\s+$/.test(text.slice(0, d.start)) && /^,\s/.test(text.slice(d.end)) && d.endDay === undefined && d.endMonth === undefined) ||
     (d.start > actFrom && FROM_BEFORE.test(text.slice(Math.max(0, d.start - 8), d.start)) && d.endDay === undefined && d.endMonth === undefined && !RANGE_AFTER.test(text.slice(d.end)));

@@ -15,7 +15,7 @@ import triggers from "../../../../data/policyTriggers.json";
 import type { Found, Parser, SentenceContext } from "../context";
 import { newFound } from "../context";
 import { withoutMonthMay } from "../text";
-import { resolveDate } from "../dates";
+import { APPLIES_FROM_BEFORE, resolveDate } from "../dates";
 import { euLegalAct } from "./policy";
 
 const alt = (patterns: string[]) => patterns.map((p) => `(?:${p})`).join("|");
@@ -30,8 +30,6 @@ const FULL_DATE = `${MONTH}\\.?\\s+\\d{1,2},\\s+\\d{4}`;
 /** A notice's fields: "Federal Register Volume 83, Issue 6 (January 9, 2018)", "DATES: Applicable January 9, 2018." */
 const ISSUE_LINE = new RegExp(`Federal Register,?\\s+(?:Volume|Vol\\.)\\s+\\d+,?\\s+(?:Issue|Number|No\\.)\\s+\\d+\\s*\\((?:[A-Z][a-z]+day,\\s*)?(${FULL_DATE})\\)`);
 const EFFECTIVE_LINE = new RegExp(`(?:DATES?\\s*:\\s*)?(?:Applicable|Effective Date\\s*:|Effective|Effective on)\\s+(${FULL_DATE})`);
-/** Right before a date the act applies from: "effective", "applicable from", "takes effect on", "beginning". */
-const EFFECTIVE_BEFORE = /\b(?:effective(?:\s+(?:from|on|as of))?|applicable(?:\s+(?:from|on|as of))?|tak(?:es|e|ing)\s+effect\s+(?:on|from|as of)?|took\s+effect\s+(?:on|from)?|(?:come|comes|came|enter|enters|entered)\s+into\s+(?:force|effect)\s+(?:on|from)?|beginning(?:\s+on)?|starting(?:\s+(?:from|on))?)\s*$/i;
 const MONTHS = ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"];
 
 function iso(raw: string): string {
@@ -80,7 +78,7 @@ export const tradeRemedyParser: Parser = {
     const names: string[] = [];
     for (const m of issuers) if (!names.includes(m.entity.name)) names.push(m.entity.name);
     // "effective May 12, 2025", "applicable from 15 May": when the act applies, not when it was made.
-    const effectiveAt = (d: { start: number }) => EFFECTIVE_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start));
+    const effectiveAt = (d: { start: number }) => APPLIES_FROM_BEFORE.test(text.slice(Math.max(0, d.start - 40), d.start));
     const own = ctx.dates.find((d) => !effectiveAt(d) && !["by", "since", "until", "before", "after"].includes(d.cue));
     const effective = ctx.dates.find(effectiveAt);
     let date = own ? resolveDate(own, ctx.years).date : "";

@@ -8,7 +8,7 @@
 // when that sentence dates exactly one happening; policies, standards and prices keep their own dates
 // (release, implementation, the day a price holds for), which their parsers and reportDay decide.
 import type { Found, Refiner } from "../context";
-import { withinBackground } from "../parsers/event";
+import { withinBackground } from "../dates";
 
 const TAKES_SENTENCE_DATE = new Set(["weight_saving", "capacity", "project", "deal", "product"]);
 
